@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "notelint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NotelintLoader", targets: ["NotelintLoader"]),
+        .library(name: "NotelintEngine", targets: ["NotelintEngine"]),
+        .executable(name: "notelint", targets: ["notelint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "NotelintLoader", dependencies: ["CYAML"]),
+        .target(name: "NotelintEngine", dependencies: ["NotelintLoader"]),
+        .executableTarget(
+            name: "notelint",
+            dependencies: [
+                "NotelintLoader",
+                "NotelintEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NotelintLoaderTests", dependencies: ["NotelintLoader"]),
+        .testTarget(name: "NotelintEngineTests", dependencies: ["NotelintEngine", "NotelintLoader"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

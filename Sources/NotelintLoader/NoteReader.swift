@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a note's bytes with POSIX calls, only as far as the front matter needs: bodies can be megabytes.
+public enum NoteReader {
+    public enum Failure: Error, Sendable, Equatable {
+        /// `errno`'s text, such as "Permission denied".
+        case unreadable(String)
+        /// A directory, FIFO, socket or device: never opened, since reading one could block or never end.
+        case notRegularFile(String)
+    }
+
+    public struct Prefix: Sendable {
+        /// The bytes read: at least through the closing fence, or the whole file.
+        public var bytes: [UInt8]
+        public var split: FrontMatterSplit?
+        /// True when `bytes` is the whole file.
+        public var isWholeFile: Bool
+    }
+
+    /// Reads until the front matter is closed, the file ends, or `limit` bytes were read without a closing fence
+    /// (then `split` is nil).
+    public static func readFrontMatter(path: String, limit: Int) -> Result<Prefix, Failure> {
+        let descriptor: Int32
+        switch openRegularFile(path) {
+        case .success(let opened): descriptor = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = 16 * 1024
+        while true {
+            let before = bytes.count
+            switch append(from: descriptor, into: &bytes, upTo: chunk) {
+            case .failure(let failure): return .failure(failure)
+            case .success: break
+            }
+            let atEnd = bytes.count - before < chunk
+            if let split = bytes.withUnsafeBufferPointer({ FrontMatterSplitter.split($0, atEndOfFile: atEnd) }) {
+                return .success(Prefix(bytes: bytes, split: split, isWholeFile: atEnd))
+            }
+            if bytes.count > limit {
+                return .success(Prefix(bytes: bytes, split: nil, isWholeFile: false))
+            }
+            chunk = min(chunk * 2, 4 << 20)
+        }
+    }
+
+    /// Reads a whole regular file.
+    public static func readAll(path: String) -> Result<[UInt8], Failure> {
+        let descriptor: Int32
+        switch openRegularFile(path) {
+        case .success(let opened): descriptor = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        while true {
+            let before = bytes.count
+            if case .failure(let failure) = append(from: descriptor, into: &bytes, upTo: 1 << 20) { return .failure(failure) }
+            if bytes.count == before { return .success(bytes) }
+        }
+    }
+
+    static func openRegularFile(_ path: String) -> Result<Int32, Failure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(.unreadable(errorText())) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(.notRegularFile(kindName(info.st_mode)))
+        }
+        // O_NONBLOCK: if the path was swapped for a FIFO since stat, open must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(.unreadable(errorText())) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return .failure(.notRegularFile(kindName(opened.st_mode)))
+        }
+        return .success(descriptor)
+    }
+
+    /// Appends up to `count` bytes; stops early only at end of file.
+    private static func append(from descriptor: Int32, into bytes: inout [UInt8], upTo count: Int) -> Result<Void, Failure> {
+        let start = bytes.count
+        bytes.reserveCapacity(start + count)
+        var filled = 0
+        var failure: Failure?
+        // Grow once, read into the new tail, then trim what the file did not fill.
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            while filled < count {
+                let got = read(descriptor, buffer.baseAddress! + start + filled, count - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = .unreadable(errorText())
+                    return
+                }
+                if got == 0 { return }
+                filled += got
+            }
+        }
+        bytes.removeLast(count - filled)
+        if let failure { return .failure(failure) }
+        return .success(())
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+
+    private static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a regular file"
+        }
+    }
+}
