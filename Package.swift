@@ -18,8 +18,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev", "hunspell-en-us"]), .brew(["hunspell"])]
+        ),
         .target(name: "NotelintLoader", dependencies: ["CYAML"]),
-        .target(name: "NotelintEngine", dependencies: ["NotelintLoader"]),
+        .target(name: "NotelintEngine", dependencies: ["NotelintLoader", "CHunspell"]),
         .executableTarget(
             name: "notelint",
             dependencies: [
