@@ -6,6 +6,7 @@ struct Notelint: ParsableCommand {
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
         version: "0.1.0",
-        subcommands: [DumpCommand.self]
+        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self],
+        defaultSubcommand: LintCommand.self
     )
 }

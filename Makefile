@@ -1,0 +1,19 @@
+# The two commands a newcomer needs: `make run` lints Fixtures/ with notelint, `make test` runs every test.
+.PHONY: setup build run test release
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	swift build
+
+run: build
+	swift run notelint lint Fixtures/ ; test $$? -le 1
+
+test: setup
+	swift test
+	swift build -c release
+	python3 scripts/compare-pyyaml.py --binary .build/release/notelint
+
+release: setup
+	swift build -c release

@@ -1,0 +1,134 @@
+import NotelintLoader
+
+/// A configuration made ready to run: rules instantiated with their options and severities, schemas compiled.
+/// Built once per configuration file and shared by every note it governs.
+public final class EffectiveConfiguration: Sendable {
+    public struct ActiveRule: Sendable {
+        public let rule: any Rule
+        public let severity: Severity
+    }
+
+    public struct LoadedSchema: Sendable {
+        public let path: String
+        public let files: [Glob]
+        public let schema: JSONSchema
+        /// The schema document itself, for rules that ask what type a key expects.
+        public let root: YAMLNode
+    }
+
+    public let configuration: Configuration
+    public let rules: [ActiveRule]
+    public let schemas: [LoadedSchema]
+    /// Where file references in the configuration are read from.
+    public let files: RuleFileStore
+
+    public init(_ configuration: Configuration, registry: [any Rule.Type], files: RuleFileStore) throws {
+        self.configuration = configuration
+        self.files = files
+        var rules: [ActiveRule] = []
+        for type in registry {
+            let description = type.description
+            let setting = configuration.rules[description.id]
+            if setting?.isOff == true { continue }
+            if description.isOptIn && setting == nil { continue }
+            var overrides = setting?.options ?? [:]
+            // File-valued options are resolved against the configuration's folder here, once.
+            for option in description.options where option.name.hasSuffix("-files") {
+                if let value = overrides[option.name] ?? Optional(option.defaultValue) {
+                    overrides[option.name] = .strings(RuleOptions([option.name: value]).strings(option.name).map(files.resolve))
+                }
+            }
+            let options = RuleOptions(defaults: description.options, overrides: overrides)
+            rules.append(ActiveRule(rule: type.init(options: options), severity: setting?.severity ?? description.defaultSeverity))
+        }
+        self.rules = rules
+        var schemas: [LoadedSchema] = []
+        for mapping in configuration.schemas {
+            let path = files.resolve(mapping.schema)
+            guard let bytes = files.read(path) else {
+                throw ConfigurationError(path: configuration.path, position: nil, message: "cannot read schema `\(mapping.schema)`")
+            }
+            let root = try Self.parseDocument(bytes, path: path)
+            do {
+                schemas.append(LoadedSchema(path: path, files: mapping.files, schema: try JSONSchema(root: root, sourcePath: path), root: root))
+            } catch {
+                throw ConfigurationError(path: path, position: nil, message: "invalid schema: \(error)")
+            }
+        }
+        self.schemas = schemas
+    }
+
+    static func parseDocument(_ bytes: [UInt8], path: String) throws -> YAMLNode {
+        let source = SourceText(bytes: bytes)
+        let parsed = YAMLTreeBuilder().parse(source, range: 0..<bytes.count)
+        if let problem = parsed.problems.first {
+            throw ConfigurationError(path: path, position: problem.range.start, message: problem.message)
+        }
+        guard let root = parsed.documents.first ?? nil else {
+            throw ConfigurationError(path: path, position: nil, message: "the schema file is empty")
+        }
+        return root
+    }
+
+    /// The schema for a note, by the first mapping whose globs match its path relative to the configuration's folder.
+    public func schema(forRelativePath path: String) -> LoadedSchema? {
+        schemas.first { schema in schema.files.contains { $0.matches(path) } }
+    }
+
+    public func includes(relativePath path: String) -> Bool {
+        configuration.include.contains { $0.matches(path) } && !configuration.exclude.contains { $0.matches(path) }
+    }
+
+    public func ignoredRules(forRelativePath path: String) -> Set<String> {
+        var ignored: Set<String> = []
+        for entry in configuration.ignores where entry.files.contains(where: { $0.matches(path) }) {
+            ignored.formUnion(entry.rules)
+        }
+        return ignored
+    }
+}
+
+/// Reads the files a configuration names: from disk relative to its folder, or from the copy of `Rules/`
+/// compiled into the binary for the embedded default.
+public struct RuleFileStore: Sendable {
+    public enum Origin: Sendable {
+        case directory(String)
+        case embedded
+    }
+
+    public let origin: Origin
+
+    public init(_ origin: Origin) {
+        self.origin = origin
+    }
+
+    public func resolve(_ reference: String) -> String {
+        switch origin {
+        case .directory(let directory):
+            if reference.hasPrefix("/") { return reference }
+            return PathText.normalize(directory + "/" + reference)
+        case .embedded:
+            return PathText.normalize(reference)
+        }
+    }
+
+    public func read(_ resolvedPath: String) -> [UInt8]? {
+        switch origin {
+        case .directory:
+            if case .success(let bytes) = NoteReader.readAll(path: resolvedPath) { return bytes }
+            return nil
+        case .embedded:
+            return EmbeddedRules.files[resolvedPath].map { Array($0.utf8) }
+        }
+    }
+
+    /// Lines of a plain-text list (vocabulary, word list): trimmed, without blanks and `#` comments.
+    public func listEntries(_ resolvedPath: String) -> [String]? {
+        guard let bytes = read(resolvedPath) else { return nil }
+        return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
+            let text = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let trimmed = text.trimmingCharacters(in: " \t\r")
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+}

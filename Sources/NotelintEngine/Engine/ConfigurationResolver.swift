@@ -1,0 +1,57 @@
+import NotelintLoader
+
+/// Finds the configuration for each note: the nearest `.lint.yml` from the note's folder upward,
+/// an explicit `--config`, or the embedded default. Each configuration is parsed and compiled once.
+public final class ConfigurationResolver {
+    public static let fileName = ".lint.yml"
+
+    let registry: [any Rule.Type]
+    let explicitPath: String?
+    private var byDirectory: [String: EffectiveConfiguration] = [:]
+    private var byFile: [String: EffectiveConfiguration] = [:]
+    private var embedded: EffectiveConfiguration?
+
+    public init(registry: [any Rule.Type], explicitPath: String? = nil) {
+        self.registry = registry
+        self.explicitPath = explicitPath
+    }
+
+    /// The configuration for a note in `directory` (an absolute, normalized path).
+    public func configuration(forDirectory directory: String) throws -> EffectiveConfiguration {
+        if let explicitPath { return try load(file: explicitPath) }
+        if let known = byDirectory[directory] { return known }
+        let found: EffectiveConfiguration
+        let candidate = directory == "/" ? "/" + Self.fileName : directory + "/" + Self.fileName
+        if FileStatus.isRegularFile(candidate) {
+            found = try load(file: candidate)
+        } else if directory == "/" || directory.isEmpty {
+            found = try embeddedDefault()
+        } else {
+            found = try configuration(forDirectory: PathText.directory(of: directory))
+        }
+        byDirectory[directory] = found
+        return found
+    }
+
+    public func load(file path: String) throws -> EffectiveConfiguration {
+        if let known = byFile[path] { return known }
+        guard case .success(let bytes) = NoteReader.readAll(path: path) else {
+            throw ConfigurationError(path: path, position: nil, message: "cannot read the configuration file")
+        }
+        let directory = PathText.directory(of: path)
+        let configuration = try Configuration.parse(bytes, path: path, directory: directory, rules: registry)
+        let effective = try EffectiveConfiguration(configuration, registry: registry, files: RuleFileStore(.directory(directory)))
+        byFile[path] = effective
+        return effective
+    }
+
+    public func embeddedDefault() throws -> EffectiveConfiguration {
+        if let embedded { return embedded }
+        let path = EmbeddedRules.configurationPath
+        let bytes = Array((EmbeddedRules.files[path] ?? "").utf8)
+        let configuration = try Configuration.parse(bytes, path: "(embedded default)", directory: ".", rules: registry)
+        let effective = try EffectiveConfiguration(configuration, registry: registry, files: RuleFileStore(.embedded))
+        embedded = effective
+        return effective
+    }
+}

@@ -1,0 +1,75 @@
+import NotelintLoader
+
+/// `# notelint-disable-next-line RULE[, RULE]` and `# notelint-disable RULE` comments in a front matter.
+/// YAML comments never reach the tree, so they are read from the block's lines here.
+struct Suppressions {
+    struct Directive {
+        /// The comment's position, for reporting an unused one.
+        var range: SourceRange
+        var rules: [String]
+        /// 1-based line it silences; `nil` silences the rest of the file.
+        var line: Int?
+        var used = false
+    }
+
+    var directives: [Directive] = []
+
+    init(note: Note) {
+        guard let block = note.block else { return }
+        let source = note.source
+        let firstLine = source.line(ofByte: block.content.lowerBound)
+        let lastLine = source.line(ofByte: max(block.content.lowerBound, block.content.upperBound - 1))
+        guard block.content.count > 0 else { return }
+        for line in firstLine...lastLine {
+            let bytes = source.lineBytes(line)
+            guard let directive = Self.parse(bytes, line: line, source: source) else { continue }
+            directives.append(directive)
+        }
+    }
+
+    private static let marker = Array("notelint-disable".utf8)
+
+    private static func parse(_ bytes: ArraySlice<UInt8>, line: Int, source: SourceText) -> Directive? {
+        // A comment starts with `#` at the line start or after a blank.
+        var hash: Int?
+        var previous: UInt8 = 0x20
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "#"), previous == 0x20 || previous == 0x09 {
+                hash = index
+                break
+            }
+            previous = bytes[index]
+        }
+        guard let hash else { return nil }
+        let comment = String(decoding: bytes[(hash + 1)...], as: UTF8.self).trimmingCharacters(in: " \t")
+        let nextLine = "notelint-disable-next-line"
+        let rest: Substring
+        let target: Int?
+        if comment.hasPrefix(nextLine) {
+            rest = comment.dropFirst(nextLine.count)
+            target = line + 1
+        } else if comment.hasPrefix("notelint-disable") {
+            rest = comment.dropFirst("notelint-disable".count)
+            target = nil
+        } else {
+            return nil
+        }
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        let rules = rest.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+        let range = source.range(ofBytes: hash..<bytes.endIndex)
+        return Directive(range: range, rules: rules.isEmpty ? ["all"] : rules, line: target)
+    }
+
+    /// True when a directive silences `ruleID` on `line`; marks it used.
+    mutating func suppresses(_ ruleID: String, line: Int) -> Bool {
+        for index in directives.indices {
+            let directive = directives[index]
+            guard directive.rules.contains(ruleID) || directive.rules.contains("all") else { continue }
+            if directive.line == nil || directive.line == line {
+                directives[index].used = true
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,73 @@
+import NotelintLoader
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a file's content so that readers and crashes see either the old or the new file, never a mix:
+/// a temporary file in the same folder, written and flushed, takes the original's permission bits, then is
+/// renamed over it. Through a symlink, the link's target is replaced and the link kept.
+public enum AtomicFileWriter {
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case changedOnDisk
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .changedOnDisk: "the file changed on disk while it was being fixed; left untouched"
+            case .io(let reason): reason
+            }
+        }
+    }
+
+    /// Writes `bytes` to `path` if the file still holds `expected`.
+    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]) -> Result<Void, Failure> {
+        let target = resolvedTarget(path)
+        var info = stat()
+        guard stat(target, &info) == 0 else { return .failure(.io("cannot stat: \(errorText())")) }
+        let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+        let name = target.split(separator: "/").last.map(String.init) ?? target
+        var template = Array((directory + "/." + name + ".notelint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return .failure(.io("cannot create a temporary file: \(errorText())")) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        func abandon(_ failure: Failure) -> Result<Void, Failure> {
+            close(descriptor)
+            unlink(temporary)
+            return .failure(failure)
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return abandon(.io("cannot write: \(errorText())"))
+            }
+            written += result
+        }
+        guard fchmod(descriptor, info.st_mode & 0o7777) == 0 else { return abandon(.io("cannot set permissions: \(errorText())")) }
+        guard fsync(descriptor) == 0 else { return abandon(.io("cannot flush: \(errorText())")) }
+        // Last check before the swap: someone else may have saved the note meanwhile.
+        guard case .success(let current) = NoteReader.readAll(path: target), current == expected else {
+            return abandon(.changedOnDisk)
+        }
+        guard rename(temporary, target) == 0 else { return abandon(.io("cannot replace the file: \(errorText())")) }
+        close(descriptor)
+        return .success(())
+    }
+
+    /// The file a path finally names, following symlinks, so that a link stays a link.
+    static func resolvedTarget(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        let length = strlen(resolved)
+        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: length), as: UTF8.self)
+    }
+
+    private static func errorText() -> String {
+        let text = strerror(errno)!
+        return String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,11 @@
+/// A rule: one file declares its description, reads its options and checks one note at a time.
+/// Rules never read files or write them; they see the positioned tree through `RuleContext`.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init(options: RuleOptions)
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public static var id: String { description.id }
+}

@@ -1,0 +1,143 @@
+/// Everything a user and the test harness need to know about a rule. It is the single source for
+/// `notelint rules`, the generated documentation and the example tests.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case id, used in configuration, suppressions and output.
+    public var id: String
+    /// One line.
+    public var summary: String
+    /// Why it matters: a short paragraph.
+    public var rationale: String
+    public var defaultSeverity: Severity
+    /// Off unless a configuration turns it on.
+    public var isOptIn: Bool
+    public var options: [RuleOption]
+    /// Notes that must trigger the rule, with `↓` before each place a finding must start.
+    public var triggeringExamples: [RuleExample]
+    /// Notes that must not trigger it.
+    public var nonTriggeringExamples: [RuleExample]
+    /// What `--fix` makes of a note (empty for rules without fixes).
+    public var corrections: [RuleCorrection]
+
+    public init(
+        id: String, summary: String, rationale: String, defaultSeverity: Severity, isOptIn: Bool = false,
+        options: [RuleOption] = [], triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = [],
+        corrections: [RuleCorrection] = []
+    ) {
+        self.id = id
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.isOptIn = isOptIn
+        self.options = options
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+        self.corrections = corrections
+    }
+
+    public var isFixable: Bool { !corrections.isEmpty }
+}
+
+/// A sample note for documentation and tests. `options` override the rule's defaults for this example.
+public struct RuleExample: Sendable, ExpressibleByStringLiteral {
+    public var note: String
+    public var options: [String: OptionValue]
+
+    public init(_ note: String, options: [String: OptionValue] = [:]) {
+        self.note = note
+        self.options = options
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+}
+
+/// A note before and after `--fix --unsafe-fixes` with only this rule enabled.
+public struct RuleCorrection: Sendable {
+    public var before: String
+    public var after: String
+    public var applicability: Applicability
+
+    public init(_ before: String, _ after: String, applicability: Applicability = .safe) {
+        self.before = before
+        self.after = after
+        self.applicability = applicability
+    }
+}
+
+/// A rule option as declared: the configuration is checked against these, unknown ones are errors.
+public struct RuleOption: Sendable {
+    public var name: String
+    public var summary: String
+    public var defaultValue: OptionValue
+
+    public init(_ name: String, _ defaultValue: OptionValue, _ summary: String) {
+        self.name = name
+        self.summary = summary
+        self.defaultValue = defaultValue
+    }
+}
+
+public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case strings([String])
+
+    public var typeName: String {
+        switch self {
+        case .bool: "boolean"
+        case .int: "integer"
+        case .string: "string"
+        case .strings: "list of strings"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .bool(let value): "\(value)"
+        case .int(let value): "\(value)"
+        case .string(let value): value
+        case .strings(let values): "[" + values.joined(separator: ", ") + "]"
+        }
+    }
+}
+
+/// A rule's effective options: its declared defaults overlaid with the configuration's values.
+public struct RuleOptions: Sendable, Hashable {
+    public var values: [String: OptionValue]
+
+    public init(_ values: [String: OptionValue] = [:]) {
+        self.values = values
+    }
+
+    public init(defaults: [RuleOption], overrides: [String: OptionValue] = [:]) {
+        var values: [String: OptionValue] = [:]
+        for option in defaults { values[option.name] = option.defaultValue }
+        for (name, value) in overrides { values[name] = value }
+        self.values = values
+    }
+
+    public func bool(_ name: String) -> Bool {
+        if case .bool(let value)? = values[name] { return value }
+        return false
+    }
+
+    public func int(_ name: String) -> Int {
+        if case .int(let value)? = values[name] { return value }
+        return 0
+    }
+
+    public func string(_ name: String) -> String {
+        if case .string(let value)? = values[name] { return value }
+        return ""
+    }
+
+    public func strings(_ name: String) -> [String] {
+        switch values[name] {
+        case .strings(let value)?: value
+        case .string(let value)?: [value]
+        default: []
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// A path that was to be linted but could not be read.
+struct UnreadableFileRule: Rule {
+    static let description = RuleDescription(
+        id: "unreadable-file",
+        summary: "The file could not be read",
+        rationale: """
+            A note that cannot be read cannot be checked; saying so keeps a CI gate from passing a file it never saw. \
+            Directories, FIFOs and devices named like notes are reported instead of opened, so nothing blocks.
+            """,
+        defaultSeverity: .error
+    )
+
+    init(options: RuleOptions) {}
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.note.problems.filter { $0.kind == .unreadable || $0.kind == .notRegularFile }.map {
+            Finding(range: $0.range, message: $0.message)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import NotelintLoader
+
+/// Front matter that libyaml cannot read, or that the loader refused (bad UTF-8, NUL bytes, limits).
+struct YAMLSyntaxRule: Rule {
+    static let description = RuleDescription(
+        id: "yaml-syntax",
+        summary: "Front matter is not valid YAML",
+        rationale: """
+            A site generator that cannot parse a note's front matter either fails the build or, worse, silently \
+            publishes the note without its metadata. Every later check needs a parsed tree, so this comes first.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            "---\ntitle: \"unclosed\n↓---\nBody\n",
+            "---\ntitle: a\n↓tags: [war\n---\n",
+            "---\ntitle: a: b↓\n---\n",
+        ],
+        nonTriggeringExamples: [
+            "---\ntitle: \"a: b\"\ntags: [war]\n---\n",
+            "No front matter at all.\n",
+        ]
+    )
+
+    static let kinds: Set<LoadProblem.Kind> = [
+        .syntax, .invalidUTF8, .nulByte, .tooDeep, .tooLarge, .tooManyAliases, .undefinedAlias, .multipleDocuments,
+    ]
+
+    init(options: RuleOptions) {}
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.note.problems.filter { Self.kinds.contains($0.kind) }.map { problem in
+            Finding(
+                range: problem.range, message: problem.message,
+                related: problem.related.map { [RelatedLocation(range: $0, message: "context")] } ?? [])
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import NotelintLoader
+
+/// The same tag twice in one note.
+struct DuplicateTagRule: Rule {
+    static let description = RuleDescription(
+        id: "duplicate-tag",
+        summary: "A tag appears twice in the same note",
+        rationale: """
+            A repeated tag counts the note twice on the tag page and usually betrays a merge or a hasty edit.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("key", .string("tags"), "The key holding the tag list."),
+        ],
+        triggeringExamples: [
+            "---\ntags: [war, power, ↓war]\n---\n",
+            "---\ntags:\n- war\n- ↓war\n- ↓war\n---\n",
+        ],
+        nonTriggeringExamples: [
+            "---\ntags: [war, power]\n---\n",
+        ]
+    )
+
+    let key: String
+
+    init(options: RuleOptions) {
+        key = options.string("key")
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let list = TagList(context, key: key) else { return [] }
+        var first: [String: YAMLNode] = [:]
+        var findings: [Finding] = []
+        for (node, text) in list.tags {
+            if let earlier = first[text] {
+                findings.append(Finding(
+                    range: node.range, message: "tag `\(text)` is listed twice",
+                    related: [RelatedLocation(range: earlier.range, message: "first listed here")],
+                    subject: "\(key)=\(text)"))
+            } else {
+                first[text] = node
+            }
+        }
+        return findings
+    }
+}

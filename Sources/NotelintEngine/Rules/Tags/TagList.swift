@@ -1,0 +1,19 @@
+import NotelintLoader
+
+/// The items of a note's tag list, as the tag rules read them.
+struct TagList {
+    let items: [YAMLNode]
+
+    init?(_ context: RuleContext, key: String) {
+        guard let value = context.root?[key]?.dereferenced, let items = value.items else { return nil }
+        self.items = items
+    }
+
+    /// Items that are strings, with their text.
+    var tags: [(node: YAMLNode, text: String)] {
+        items.compactMap { item in
+            guard case .string(let text)? = item.dereferenced.scalar?.resolved else { return nil }
+            return (item, text)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import NotelintLoader
+
+/// Plain scalars that YAML 1.1 and YAML 1.2 read differently, where the schema wants a string or a boolean.
+struct AmbiguousScalarRule: Rule {
+    static let description = RuleDescription(
+        id: "ambiguous-scalar",
+        summary: "A value means different things to YAML 1.1 and 1.2 parsers",
+        rationale: """
+            Jekyll and PyYAML read YAML 1.1, where `no` is false, `on` is true, `0755` is octal and `1:30` is 90; \
+            most newer tools read YAML 1.2, where they are strings or decimals. The same note then means \
+            different things to different tools (the "Norway problem"). Quote strings; write booleans as true/false.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            "---\ntitle: ↓no\n---\n",
+            "---\ndraft: ↓yes\n---\n",
+            "---\ntags: [↓on, war]\n---\n",
+        ],
+        nonTriggeringExamples: [
+            "---\ntitle: 'no'\ndraft: true\n---\n",
+            "---\nunknown: yes\n---\n",
+        ]
+    )
+
+    init(options: RuleOptions) {}
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let pairs = context.root?.pairs else { return [] }
+        var findings: [Finding] = []
+        for pair in pairs {
+            guard let key = pair.name else { continue }
+            let value = pair.value.dereferenced
+            if let items = value.items {
+                let expected = context.declaredItemTypes(ofKey: key)
+                for item in items { findings += finding(item, expected: expected, path: key) }
+            } else {
+                findings += finding(value, expected: context.declaredTypes(ofKey: key), path: key)
+            }
+        }
+        return findings
+    }
+
+    private func finding(_ node: YAMLNode, expected: Set<String>, path: String) -> [Finding] {
+        guard let scalar = node.scalar, scalar.style == .plain, let legacy = scalar.yaml11Type,
+            expected.contains("string") || expected.contains("boolean")
+        else { return [] }
+        let reading = "YAML 1.1 reads `\(scalar.text)` as \(legacy.rawValue == "int" ? "an integer" : "a " + legacy.rawValue)"
+        let message: String
+        if expected.contains("string") {
+            message = "\(reading); quote it to keep it a string: '\(scalar.text)'"
+        } else {
+            message = "\(reading) but YAML 1.2 as \(scalar.resolved.type.rawValue); write true or false"
+        }
+        return [Finding(range: node.range, message: message, subject: "\(path)=\(scalar.text)")]
+    }
+}

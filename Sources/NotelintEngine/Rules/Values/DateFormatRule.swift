@@ -1,0 +1,112 @@
+import NotelintLoader
+
+/// Dates that are not ISO 8601, impossible, in the future or outside a configured range.
+struct DateFormatRule: Rule {
+    static let description = RuleDescription(
+        id: "date-format",
+        summary: "A date is malformed, impossible or out of range",
+        rationale: """
+            Site generators sort and group notes by date. `2024/11/24` or `24-11-2024` is read as a string or \
+            not at all, `2024-02-30` is rejected at build time, and a date in the future hides a note until then.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("keys", .strings(["date"]), "Top-level keys holding dates (besides schema `format: date`)."),
+            RuleOption("allow-future", .bool(false), "Accept dates later than today."),
+            RuleOption("earliest", .string(""), "Earliest accepted date, YYYY-MM-DD (empty: none)."),
+            RuleOption("latest", .string(""), "Latest accepted date, YYYY-MM-DD (empty: none)."),
+        ],
+        triggeringExamples: [
+            "---\ndate: ↓2024/11/24\n---\n",
+            "---\ndate: ↓'2024-02-30'\n---\n",
+            "---\ndate: ↓2999-01-01\n---\n",
+            RuleExample("---\ndate: ↓1999-12-31\n---\n", options: ["earliest": .string("2000-01-01")]),
+        ],
+        nonTriggeringExamples: [
+            "---\ndate: '2024-11-24'\n---\n",
+            "---\ndate: 2024-02-29\n---\n",
+            RuleExample("---\nupdated: 2024-11-24T10:30:00Z\n---\n", options: ["keys": .strings(["updated"])]),
+        ]
+    )
+
+    let keys: [String]
+    let allowFuture: Bool
+    let earliest: CalendarDate?
+    let latest: CalendarDate?
+
+    init(options: RuleOptions) {
+        keys = options.strings("keys")
+        allowFuture = options.bool("allow-future")
+        earliest = CalendarDate(iso: Substring(options.string("earliest")))
+        latest = CalendarDate(iso: Substring(options.string("latest")))
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings = context.violations(routedTo: Self.id).compactMap { violation -> Finding? in
+            guard let value = violation.instance?.dereferenced.scalar?.text else { return nil }
+            let range = violation.range(in: context)
+            let format = violation.format ?? "date"
+            return finding(value, at: range, key: violation.pathText, today: context.today)
+                ?? Finding(range: range, message: "`\(value)` is not a valid \(format) (the schema asks for `format: \(format)`)",
+                           subject: "\(violation.pathText)=\(value)")
+        }
+        guard let root = context.root else { return findings }
+        for key in keys {
+            guard let node = root[key]?.dereferenced, let scalar = node.scalar, scalar.resolved.type != .null else { continue }
+            if let finding = finding(scalar.text, at: node.range, key: key, today: context.today) { findings.append(finding) }
+        }
+        return findings
+    }
+
+    private func finding(_ text: String, at range: SourceRange, key: String, today: CalendarDate) -> Finding? {
+        let subject = "\(key)=\(text)"
+        guard let date = Self.parse(text) else {
+            return Finding(range: range, message: "`\(text)` is not an ISO 8601 date (YYYY-MM-DD)", subject: subject)
+        }
+        if !allowFuture, date > today {
+            return Finding(range: range, message: "`\(text)` is in the future (today is \(today))", subject: subject)
+        }
+        if let earliest, date < earliest {
+            return Finding(range: range, message: "`\(text)` is before the earliest accepted date \(earliest)", subject: subject)
+        }
+        if let latest, date > latest {
+            return Finding(range: range, message: "`\(text)` is after the latest accepted date \(latest)", subject: subject)
+        }
+        return nil
+    }
+
+    /// The calendar date of `YYYY-MM-DD` or an RFC 3339 date-time; nil when malformed or impossible.
+    static func parse(_ text: String) -> CalendarDate? {
+        let datePart = text.prefix(10)
+        guard let date = CalendarDate(iso: datePart) else { return nil }
+        let rest = text.dropFirst(10)
+        if rest.isEmpty { return date }
+        guard let separator = rest.first, separator == "T" || separator == "t" || separator == " " else { return nil }
+        return isTime(rest.dropFirst()) ? date : nil
+    }
+
+    /// `hh:mm[:ss[.frac]][Z|±hh:mm]`, loosely: what front matter writers and YAML timestamps produce.
+    private static func isTime(_ text: Substring) -> Bool {
+        let bytes = Array(text.utf8)
+        func digit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        guard digit(0), digit(1), bytes.count >= 5, bytes[2] == UInt8(ascii: ":"), digit(3), digit(4) else { return false }
+        var index = 5
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard digit(index + 1), digit(index + 2) else { return false }
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digit(index) else { return false }
+                while digit(index) { index += 1 }
+            }
+        }
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        if index == bytes.count { return true }
+        if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") { return index + 1 == bytes.count }
+        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return false }
+        index += 1
+        guard digit(index) else { return false }
+        while index < bytes.count, digit(index) || bytes[index] == UInt8(ascii: ":") { index += 1 }
+        return index == bytes.count
+    }
+}

@@ -1,0 +1,65 @@
+import NotelintLoader
+
+/// `draft` says one thing, `status` another.
+struct DraftStatusRule: Rule {
+    static let description = RuleDescription(
+        id: "draft-status",
+        summary: "`draft` contradicts `status`",
+        rationale: """
+            `status: evergreen` means finished and published, `draft: true` keeps the note off the site: \
+            one of them is stale. Which statuses require which draft value is configurable.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("published-statuses", .strings(["evergreen"]), "Statuses that require `draft: false`."),
+            RuleOption("draft-statuses", .strings(["draft"]), "Statuses that require `draft: true`."),
+            RuleOption("draft-key", .string("draft"), "The key holding the draft flag."),
+            RuleOption("status-key", .string("status"), "The key holding the status."),
+        ],
+        triggeringExamples: [
+            "---\ndraft: true\nstatus: ↓evergreen\n---\n",
+            "---\nstatus: ↓draft\ndraft: false\n---\n",
+            RuleExample("---\ndraft: true\nstatus: ↓done\n---\n", options: ["published-statuses": .strings(["done"])]),
+        ],
+        nonTriggeringExamples: [
+            "---\ndraft: false\nstatus: evergreen\n---\n",
+            "---\ndraft: true\nstatus: seedling\n---\n",
+            "---\nstatus: evergreen\n---\n",
+        ]
+    )
+
+    let published: Set<String>
+    let drafts: Set<String>
+    let draftKey: String
+    let statusKey: String
+
+    init(options: RuleOptions) {
+        published = Set(options.strings("published-statuses"))
+        drafts = Set(options.strings("draft-statuses"))
+        draftKey = options.string("draft-key")
+        statusKey = options.string("status-key")
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let root = context.root,
+            let draftPair = root.pair(forKey: draftKey), let statusPair = root.pair(forKey: statusKey),
+            case .bool(let isDraft)? = draftPair.value.dereferenced.scalar?.resolved,
+            let status = statusPair.value.dereferenced.scalar?.text
+        else { return [] }
+        let expected: Bool
+        if published.contains(status) {
+            expected = false
+        } else if drafts.contains(status) {
+            expected = true
+        } else {
+            return []
+        }
+        guard isDraft != expected else { return [] }
+        let meaning = expected ? "is not finished" : "is finished and published"
+        return [Finding(
+            range: statusPair.value.range,
+            message: "`\(statusKey): \(status)` \(meaning), but `\(draftKey): \(isDraft)` says otherwise",
+            related: [RelatedLocation(range: draftPair.value.range, message: "`\(draftKey)` is set here")],
+            subject: "\(statusKey)=\(status),\(draftKey)=\(isDraft)")]
+    }
+}

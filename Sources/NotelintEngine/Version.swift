@@ -1,1 +1,0 @@
-public enum NotelintEngineVersion { public static let version = "0.1.0" }

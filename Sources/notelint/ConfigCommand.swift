@@ -1,0 +1,21 @@
+import ArgumentParser
+import NotelintEngine
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the effective configuration for a path."
+    )
+
+    @Argument(help: "A note or folder (default: the current directory).") var path = "."
+    @Option(help: "Use this configuration instead of the nearest .lint.yml.") var config: String?
+
+    func run() throws {
+        do {
+            Output.write(try EffectiveConfigurationText.render(forPath: path, configPath: config))
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import NotelintEngine
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check notes' front matter (the default command).",
+        discussion: "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error."
+    )
+
+    @Argument(help: "Files or directories (default: the current directory).") var paths: [String] = []
+    @Option(help: "Use this configuration for every note instead of the nearest .lint.yml.") var config: String?
+    @Option(help: "Output format: \(ReporterRegistry.all.map { $0.name }.joined(separator: ", ")).") var format = "human"
+    @Flag(help: "Exit with 1 on warnings too.") var strict = false
+    @Option(help: "Treat this date (YYYY-MM-DD) as today, for reproducible runs.") var now: String?
+    @Option(help: "Colour: auto, always or never.") var color = "auto"
+    @Option(help: "Worker threads (default: one per core).") var jobs = 0
+
+    func run() throws {
+        guard let reporterType = ReporterRegistry.reporter(named: format) else {
+            throw ValidationError("unknown format `\(format)`; choose one of \(ReporterRegistry.all.map { $0.name }.joined(separator: ", "))")
+        }
+        var today = CalendarDate.today()
+        if let now {
+            guard let date = CalendarDate(iso: Substring(now)) else { throw ValidationError("--now takes a date YYYY-MM-DD") }
+            today = date
+        }
+        let request = LintRequest(paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs)
+        let report: LintReport
+        do {
+            report = try Linter().lint(request)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+        let reporter = reporterType.init(options: ReporterOptions(useColor: Output.useColor(color)))
+        Output.write(reporter.render(report))
+        let failing = report.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        if failing { throw ExitCode(1) }
+    }
+}
+
+enum Output {
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    static func error(_ text: String) {
+        var line = "notelint: " + text + "\n"
+        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress!, $0.count) }
+    }
+
+    static func useColor(_ setting: String) -> Bool {
+        switch setting {
+        case "always": return true
+        case "never": return false
+        default: return getenv("NO_COLOR") == nil && isatty(1) == 1
+        }
+    }
+}

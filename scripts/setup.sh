@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing notelint needs, when it is missing: Debian's libyaml and Hunspell
+# (with the en_US dictionary) and pkg-config. Safe to run again.
+set -euo pipefail
+packages=(libyaml-dev libhunspell-dev hunspell-en-us pkg-config)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# The corpus comparison script checks notelint against PyYAML's libyaml loader.
+if ! python3 -c 'import yaml; assert yaml.__with_libyaml__' 2>/dev/null; then
+  python3 -m pip install --quiet pyyaml
+fi
