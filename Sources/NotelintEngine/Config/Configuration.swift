@@ -26,6 +26,12 @@ public struct Configuration: Sendable {
         public var severity: Severity?
         public var isOff: Bool
         public var options: [String: OptionValue]
+
+        public init(severity: Severity? = nil, isOff: Bool = false, options: [String: OptionValue] = [:]) {
+            self.severity = severity
+            self.isOff = isOff
+            self.options = options
+        }
     }
 
     public struct Ignore: Sendable {

@@ -56,7 +56,6 @@ properties:
     title: Source URL
     type: string
     format: uri
-    pattern: "^https://"
   area:
     $ref: "#/$defs/kebab"
   category:

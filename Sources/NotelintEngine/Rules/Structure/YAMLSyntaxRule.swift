@@ -12,8 +12,8 @@ struct YAMLSyntaxRule: Rule {
         defaultSeverity: .error,
         triggeringExamples: [
             "---\ntitle: \"unclosed\n↓---\nBody\n",
-            "---\ntitle: a\n↓tags: [war\n---\n",
-            "---\ntitle: a: b↓\n---\n",
+            "---\ntitle: a\ntags: [war\n↓---\n",
+            "---\ntitle: a↓: b\n---\n",
         ],
         nonTriggeringExamples: [
             "---\ntitle: \"a: b\"\ntags: [war]\n---\n",

@@ -15,7 +15,7 @@ struct TagFormatRule: Rule {
         ],
         triggeringExamples: [
             "---\ntags: [↓Machine-Learning, war]\n---\n",
-            "---\ntags:\n- ↓machine_learning\n- ↓#war\n- ↓cold war\n---\n",
+            "---\ntags:\n- ↓machine_learning\n- ↓'#war'\n- ↓cold war\n---\n",
         ],
         nonTriggeringExamples: [
             "---\ntags: [machine-learning, war, gpt-4, 朝鲜战争]\n---\n",
