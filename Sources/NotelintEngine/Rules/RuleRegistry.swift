@@ -20,6 +20,7 @@ public enum RuleRegistry {
         TagFormatRule.self,
         DuplicateTagRule.self,
         AmbiguousScalarRule.self,
+        TrailingWhitespaceRule.self,
         UnusedSuppressionRule.self,
     ]
 

@@ -16,6 +16,9 @@ struct EnumValueRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\nstatus: evergreen\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\nstatus: evergren\n---\n", "---\nstatus: evergreen\n---\n", applicability: .unsafe),
         ]
     )
 
@@ -25,15 +28,18 @@ struct EnumValueRule: Rule {
         context.violations(routedTo: Self.id).map { violation in
             let value = violation.instance?.dereferenced.scalar?.text
             var suggestions: [String] = []
+            var fix: Fix?
             if let value, let nearest = NearestName.nearest(to: value, in: violation.allowedValues) {
                 suggestions = [nearest]
+                fix = violation.instance.flatMap { YAMLEdits.replaceScalar($0.dereferenced, with: nearest, inFlow: false) }
+                    .map { Fix(edits: [$0], applicability: .unsafe, title: "replace with `\(nearest)`") }
             }
             let allowed = violation.allowedValues.map { "`\($0)`" }.joined(separator: ", ")
             let shown = value.map { "`\($0)`" } ?? "this value"
             return Finding(
                 range: violation.range(in: context),
                 message: "\(shown) is not an allowed value of `\(violation.pathText)` (allowed: \(allowed))",
-                suggestions: suggestions, subject: violation.subjectText)
+                suggestions: suggestions, fix: fix, subject: violation.subjectText)
         }
     }
 }

@@ -16,6 +16,10 @@ struct UnknownKeyRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntitle: a\ntags: [war]\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\ntittle: a\n---\n", "---\ntitle: a\n---\n", applicability: .unsafe),
+            RuleCorrection("---\ntitle: a\ntittle: b\n---\n", "---\ntitle: a\ntittle: b\n---\n", applicability: .unsafe),
         ]
     )
 
@@ -27,11 +31,17 @@ struct UnknownKeyRule: Rule {
             let name = violation.key?.dereferenced.scalar?.text ?? violation.pathText
             var message = "unknown key `\(name)`"
             var suggestions: [String] = []
+            var fix: Fix?
             if violation.instancePath.count <= 1, let nearest = NearestName.nearest(to: name, in: known) {
                 suggestions = [nearest]
                 message += "; did you mean `\(nearest)`?"
+                // Renaming onto a key that exists would create a duplicate.
+                if context.root?.pair(forKey: nearest) == nil, let key = violation.key {
+                    fix = YAMLEdits.replaceScalar(key, with: nearest, inFlow: false)
+                        .map { Fix(edits: [$0], applicability: .unsafe, title: "rename to `\(nearest)`") }
+                }
             }
-            return Finding(range: violation.range(in: context), message: message, suggestions: suggestions, subject: name)
+            return Finding(range: violation.range(in: context), message: message, suggestions: suggestions, fix: fix, subject: name)
         }
     }
 }

@@ -17,6 +17,10 @@ struct WrongTypeRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntags: [war, power]\ndraft: false\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\ntags: war, power\n---\n", "---\ntags: [war, power]\n---\n"),
+            RuleCorrection("---\npeople:\n- Mao Zedong\ntags: \"war power\"\n---\n", "---\npeople:\n- Mao Zedong\ntags:\n- war\n- power\n---\n"),
         ]
     )
 
@@ -25,12 +29,53 @@ struct WrongTypeRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         context.violations(routedTo: Self.id).map { violation in
             let expected = violation.expectedTypes.joined(separator: " or ")
+            let fix = violation.expectedTypes.contains("array") ? listFix(violation, context) : nil
             let actual = Self.typeName(violation.instance)
             let path = violation.pathText.isEmpty ? "front matter" : "`\(violation.pathText)`"
             return Finding(
                 range: violation.range(in: context), message: "\(path) must be \(article(expected)) \(expected), not \(article(actual)) \(actual)",
-                subject: violation.subjectText)
+                fix: fix, subject: violation.subjectText)
         }
+    }
+
+    /// `tags: war, power` or `tags: "war power"` → a list, in the list style the note already uses.
+    private func listFix(_ violation: SchemaViolation, _ context: RuleContext) -> Fix? {
+        guard violation.instancePath.count == 1, case .key(let name)? = violation.instancePath.first,
+            let pair = context.root?.pair(forKey: name), let node = violation.instance, node === pair.value,
+            case .string(let text)? = node.scalar?.resolved, node.scalar?.style != .literal, node.scalar?.style != .folded
+        else { return nil }
+        let separators: (Character) -> Bool = text.contains(",") ? { $0 == "," } : { $0 == " " || $0 == "\t" }
+        let items = text.split(whereSeparator: separators).map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+        guard !items.isEmpty else { return nil }
+        switch YAMLEdits.preferredListStyle(in: context.root) {
+        case .flow:
+            let list = "[" + items.map { YAMLEdits.render($0, inFlow: true) }.joined(separator: ", ") + "]"
+            return Fix(edits: [Edit(range: node.range.byteRange, replacement: list)], applicability: .safe, title: "make it a list")
+        case .block:
+            // From the end of the key: `tags: war, power` becomes `tags:` and one `- item` line per item.
+            let indent = String(repeating: " ", count: pair.key.range.start.column - 1 + Self.blockIndent(context))
+            let newline = Self.lineBreak(context.source)
+            let lines = items.map { newline + indent + "- " + YAMLEdits.render($0, inFlow: false) }.joined()
+            guard let colon = context.source.bytes[pair.key.range.end.offset..<node.range.start.offset].firstIndex(of: UInt8(ascii: ":"))
+            else { return nil }
+            return Fix(edits: [Edit(range: (colon + 1)..<node.range.end.offset, replacement: lines)], applicability: .safe,
+                       title: "make it a list")
+        }
+    }
+
+    /// How far the note indents block list items under their key (`tags:\n- a` is 0, `tags:\n  - a` is 2).
+    private static func blockIndent(_ context: RuleContext) -> Int {
+        for pair in context.root?.pairs ?? [] {
+            if case .sequence(let items, .block) = pair.value.content, let first = items.first {
+                return max(0, first.range.start.column - 3 - (pair.key.range.start.column - 1))
+            }
+        }
+        return 0
+    }
+
+    private static func lineBreak(_ source: SourceText) -> String {
+        source.bytes.contains(0x0D) && source.bytes.count > 1 && source.lineStarts.count > 1
+            && source.bytes[source.lineStarts[1] - 2] == 0x0D ? "\r\n" : "\n"
     }
 
     static func typeName(_ node: YAMLNode?) -> String {

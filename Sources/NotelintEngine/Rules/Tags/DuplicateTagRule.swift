@@ -18,6 +18,11 @@ struct DuplicateTagRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntags: [war, power]\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\ntags: [war, power, war]\n---\n", "---\ntags: [war, power]\n---\n"),
+            RuleCorrection("---\ntags:\n- war\n- war\n- power\n- war\n---\nBody\n", "---\ntags:\n- war\n- power\n---\nBody\n"),
+            RuleCorrection("---\ntags: [war, war, war]\n---\n", "---\ntags: [war]\n---\n"),
         ]
     )
 
@@ -33,10 +38,12 @@ struct DuplicateTagRule: Rule {
         var findings: [Finding] = []
         for (node, text) in list.tags {
             if let earlier = first[text] {
+                let fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                    .map { Fix(edits: [$0], applicability: .safe, title: "remove the repeated `\(text)`") }
                 findings.append(Finding(
                     range: node.range, message: "tag `\(text)` is listed twice",
                     related: [RelatedLocation(range: earlier.range, message: "first listed here")],
-                    subject: "\(key)=\(text)"))
+                    fix: fix, subject: "\(key)=\(text)"))
             } else {
                 first[text] = node
             }

@@ -19,6 +19,10 @@ struct TagFormatRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntags: [machine-learning, war, gpt-4, 朝鲜战争]\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\ntags: [Machine Learning, war]\n---\n", "---\ntags: [machine-learning, war]\n---\n"),
+            RuleCorrection("---\ntags:\n- war\n- '#war'\n- Cold_War\n---\n", "---\ntags:\n- war\n- cold-war\n---\n"),
         ]
     )
 
@@ -30,13 +34,28 @@ struct TagFormatRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let list = TagList(context, key: key) else { return [] }
-        return list.tags.compactMap { node, text in
+        let tags = list.tags
+        return tags.enumerated().compactMap { index, tag in
+            let (node, text) = tag
             guard !Self.isKebabCase(text) else { return nil }
             let normalized = Self.normalize(text)
             let suggestions = normalized.isEmpty || normalized == text ? [] : [normalized]
             var message = "tag `\(text)` is not lowercase kebab-case"
-            if let suggestion = suggestions.first { message += "; use `\(suggestion)`" }
-            return Finding(range: node.range, message: message, suggestions: suggestions, subject: "\(key)=\(text)")
+            var fix: Fix?
+            if let suggestion = suggestions.first {
+                message += "; use `\(suggestion)`"
+                // Normalizing can make two tags one: then the later copy goes instead of being renamed.
+                let collides = tags[..<index].contains { $0.text == suggestion || Self.normalize($0.text) == suggestion }
+                    || tags[(index + 1)...].contains { $0.text == suggestion }
+                if collides {
+                    fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                        .map { Fix(edits: [$0], applicability: .safe, title: "remove `\(text)`, a duplicate of `\(suggestion)`") }
+                } else {
+                    fix = YAMLEdits.replaceScalar(node, with: suggestion, inFlow: list.isFlow)
+                        .map { Fix(edits: [$0], applicability: .safe, title: "rename to `\(suggestion)`") }
+                }
+            }
+            return Finding(range: node.range, message: message, suggestions: suggestions, fix: fix, subject: "\(key)=\(text)")
         }
     }
 

@@ -19,6 +19,11 @@ struct AmbiguousScalarRule: Rule {
         nonTriggeringExamples: [
             "---\ntitle: 'no'\ndraft: true\n---\n",
             "---\nunknown: yes\n---\n",
+            "---\ndate: 2024-11-24\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\ntitle: no\ntags: [on, war]\n---\n", "---\ntitle: 'no'\ntags: ['on', war]\n---\n"),
+            RuleCorrection("---\ndraft: yes\n---\n", "---\ndraft: true\n---\n", applicability: .unsafe),
         ]
     )
 
@@ -30,27 +35,41 @@ struct AmbiguousScalarRule: Rule {
         for pair in pairs {
             guard let key = pair.name else { continue }
             let value = pair.value.dereferenced
-            if let items = value.items {
+            if case .sequence(let items, let style) = value.content {
                 let expected = context.declaredItemTypes(ofKey: key)
-                for item in items { findings += finding(item, expected: expected, path: key) }
+                for item in items { findings += finding(item, expected: expected, path: key, inFlow: style == .flow) }
             } else {
-                findings += finding(value, expected: context.declaredTypes(ofKey: key), path: key)
+                findings += finding(value, expected: context.declaredTypes(ofKey: key), path: key, inFlow: false)
             }
         }
         return findings
     }
 
-    private func finding(_ node: YAMLNode, expected: Set<String>, path: String) -> [Finding] {
-        guard let scalar = node.scalar, scalar.style == .plain, let legacy = scalar.yaml11Type,
+    private static let booleanWords: [String: Bool] = [
+        "y": true, "yes": true, "on": true, "n": false, "no": false, "off": false,
+    ]
+
+    private func finding(_ node: YAMLNode, expected: Set<String>, path: String, inFlow: Bool) -> [Finding] {
+        // Timestamps are left out: a date written plain is meant as a date by every reader.
+        guard let scalar = node.scalar, scalar.style == .plain, let legacy = scalar.yaml11Type, legacy != .timestamp,
             expected.contains("string") || expected.contains("boolean")
         else { return [] }
         let reading = "YAML 1.1 reads `\(scalar.text)` as \(legacy.rawValue == "int" ? "an integer" : "a " + legacy.rawValue)"
         let message: String
+        var fix: Fix?
         if expected.contains("string") {
             message = "\(reading); quote it to keep it a string: '\(scalar.text)'"
+            fix = Fix(edits: [Edit(range: node.range.byteRange, replacement: "'\(scalar.text)'")], applicability: .safe,
+                      title: "quote it")
         } else {
             message = "\(reading) but YAML 1.2 as \(scalar.resolved.type.rawValue); write true or false"
+            if let meaning = Self.booleanWords[scalar.text.lowercased()] {
+                // Probably what the author meant, but YAML 1.2 readers saw a string until now: unsafe.
+                fix = Fix(edits: [Edit(range: node.range.byteRange, replacement: "\(meaning)")], applicability: .unsafe,
+                          title: "write \(meaning)")
+            }
         }
-        return [Finding(range: node.range, message: message, subject: "\(path)=\(scalar.text)")]
+        _ = inFlow
+        return [Finding(range: node.range, message: message, fix: fix, subject: "\(path)=\(scalar.text)")]
     }
 }

@@ -26,6 +26,10 @@ struct DateFormatRule: Rule {
             "---\ndate: '2024-11-24'\n---\n",
             "---\ndate: 2024-02-29\n---\n",
             RuleExample("---\nupdated: 2024-11-24T10:30:00Z\n---\n", options: ["keys": .strings(["updated"])]),
+        ],
+        corrections: [
+            RuleCorrection("---\ndate: 2024/11/24\n---\n", "---\ndate: 2024-11-24\n---\n"),
+            RuleCorrection("---\ndate: '2024.1.5'\n---\n", "---\ndate: '2024-01-05'\n---\n"),
         ]
     )
 
@@ -46,22 +50,31 @@ struct DateFormatRule: Rule {
             guard let value = violation.instance?.dereferenced.scalar?.text else { return nil }
             let range = violation.range(in: context)
             let format = violation.format ?? "date"
-            return finding(value, at: range, key: violation.pathText, today: context.today)
+            return finding(value, at: range, key: violation.pathText, today: context.today, node: violation.instance)
                 ?? Finding(range: range, message: "`\(value)` is not a valid \(format) (the schema asks for `format: \(format)`)",
                            subject: "\(violation.pathText)=\(value)")
         }
         guard let root = context.root else { return findings }
         for key in keys {
             guard let node = root[key]?.dereferenced, let scalar = node.scalar, scalar.resolved.type != .null else { continue }
-            if let finding = finding(scalar.text, at: node.range, key: key, today: context.today) { findings.append(finding) }
+            if let finding = finding(scalar.text, at: node.range, key: key, today: context.today, node: node) { findings.append(finding) }
         }
         return findings
     }
 
-    private func finding(_ text: String, at range: SourceRange, key: String, today: CalendarDate) -> Finding? {
+    private func finding(_ text: String, at range: SourceRange, key: String, today: CalendarDate, node: YAMLNode?) -> Finding? {
         let subject = "\(key)=\(text)"
         guard let date = Self.parse(text) else {
-            return Finding(range: range, message: "`\(text)` is not an ISO 8601 date (YYYY-MM-DD)", subject: subject)
+            var message = "`\(text)` is not an ISO 8601 date (YYYY-MM-DD)"
+            var fix: Fix?
+            var suggestions: [String] = []
+            if let rewritten = Self.unambiguousDate(text) {
+                message += "; write `\(rewritten)`"
+                suggestions = [rewritten.description]
+                fix = node.flatMap { YAMLEdits.replaceScalar($0, with: rewritten.description, inFlow: false) }
+                    .map { Fix(edits: [$0], applicability: .safe, title: "write `\(rewritten)`") }
+            }
+            return Finding(range: range, message: message, suggestions: suggestions, fix: fix, subject: subject)
         }
         if !allowFuture, date > today {
             return Finding(range: range, message: "`\(text)` is in the future (today is \(today))", subject: subject)
@@ -73,6 +86,17 @@ struct DateFormatRule: Rule {
             return Finding(range: range, message: "`\(text)` is after the latest accepted date \(latest)", subject: subject)
         }
         return nil
+    }
+
+    /// `2024/11/24`, `2024-1-5`, `2024.11.24`: year first, so day and month cannot be confused.
+    /// `11/24/2024` or `24.11.2024` are never guessed.
+    static func unambiguousDate(_ text: String) -> CalendarDate? {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "-" || $0 == "." }
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// The calendar date of `YYYY-MM-DD` or an RFC 3339 date-time; nil when malformed or impossible.

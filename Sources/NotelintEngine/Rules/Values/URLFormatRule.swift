@@ -26,6 +26,11 @@ struct URLFormatRule: Rule {
         nonTriggeringExamples: [
             "---\nsource: https://www.youtube.com/watch?v=7i84z8uZCqs\n---\n",
             "---\nsource: ''\n---\n",
+        ],
+        corrections: [
+            RuleCorrection("---\nsource: ' https://example.com/a '\n---\n", "---\nsource: 'https://example.com/a'\n---\n"),
+            RuleCorrection("---\nsource: https://example.com/a?utm_source=x&id=3&fbclid=y\n---\n", "---\nsource: https://example.com/a?id=3\n---\n"),
+            RuleCorrection("---\nsource: http://example.com/a\n---\n", "---\nsource: https://example.com/a\n---\n", applicability: .unsafe),
         ]
     )
 
@@ -44,7 +49,7 @@ struct URLFormatRule: Rule {
         for violation in context.violations(routedTo: Self.id) {
             guard let value = violation.instance?.dereferenced.scalar?.text else { continue }
             let range = violation.range(in: context)
-            findings.append(problem(with: value, at: range, key: violation.pathText)
+            findings.append(problem(with: value, at: range, key: violation.pathText, node: violation.instance)
                 ?? Finding(range: range, message: "`\(value)` is not a valid URI", subject: "\(violation.pathText)=\(value)"))
         }
         guard let root = context.root else { return findings }
@@ -52,15 +57,23 @@ struct URLFormatRule: Rule {
             guard let node = root[key]?.dereferenced, let scalar = node.scalar, case .string(let text) = scalar.resolved,
                 !text.isEmpty
             else { continue }
-            if let finding = problem(with: text, at: node.range, key: key) { findings.append(finding) }
+            if let finding = problem(with: text, at: node.range, key: key, node: node) { findings.append(finding) }
         }
         return findings
     }
 
-    private func problem(with url: String, at range: SourceRange, key: String) -> Finding? {
+    private func problem(with url: String, at range: SourceRange, key: String, node: YAMLNode?) -> Finding? {
         let subject = "\(key)=\(url)"
-        func finding(_ message: String, cap: Severity? = nil) -> Finding {
-            Finding(range: range, message: message, subject: subject, severityCap: cap)
+        func replacement(_ value: String, _ applicability: Applicability, _ title: String) -> Fix? {
+            node.flatMap { YAMLEdits.replaceScalar($0.dereferenced, with: value, inFlow: false) }
+                .map { Fix(edits: [$0], applicability: applicability, title: title) }
+        }
+        func finding(_ message: String, cap: Severity? = nil, fix: Fix? = nil) -> Finding {
+            Finding(range: range, message: message, fix: fix, subject: subject, severityCap: cap)
+        }
+        let trimmed = url.trimmingCharacters(in: " \t\r\n")
+        if trimmed != url, !trimmed.isEmpty, problem(with: trimmed, at: range, key: key, node: nil) == nil {
+            return finding("`\(url)` has leading or trailing whitespace", fix: replacement(trimmed, .safe, "trim whitespace"))
         }
         if url.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " || $0 == "\t" }) {
             return finding("`\(url)` contains spaces or control characters")
@@ -77,12 +90,37 @@ struct URLFormatRule: Rule {
         let authority = afterScheme.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
         if host.isEmpty { return finding("`\(url)` has no host") }
-        if schemes.contains(scheme) { return nil }
         let allowed = schemes.sorted().joined(separator: ", ")
-        if warnSchemes.contains(scheme) {
-            return finding("`\(scheme):` URL where \(allowed) is expected", cap: .warning)
+        if !schemes.contains(scheme) {
+            if warnSchemes.contains(scheme) {
+                let fix = scheme == "http" && schemes.contains("https")
+                    ? replacement("https" + url[colon...], .unsafe, "use https") : nil
+                return finding("`\(scheme):` URL where \(allowed) is expected", cap: .warning, fix: fix)
+            }
+            return finding("scheme `\(scheme):` is not allowed (allowed: \(allowed))")
         }
-        return finding("scheme `\(scheme):` is not allowed (allowed: \(allowed))")
+        if let cleaned = Self.withoutTrackingParameters(url) {
+            return finding("`\(url)` carries tracking parameters", cap: .warning, fix: replacement(cleaned, .safe, "remove tracking parameters"))
+        }
+        return nil
+    }
+
+    /// Query parameters that only track the reader: `utm_*`, `fbclid`, `gclid`, `si` (YouTube, Spotify share links).
+    static func isTrackingParameter(_ name: Substring) -> Bool {
+        name.hasPrefix("utm_") || name == "fbclid" || name == "gclid" || name == "si" || name == "mc_eid" || name == "igshid"
+    }
+
+    /// The URL without tracking parameters, or nil when it has none.
+    static func withoutTrackingParameters(_ url: String) -> String? {
+        guard let question = url.firstIndex(of: "?") else { return nil }
+        let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
+        let query = url[url.index(after: question)..<fragmentStart]
+        let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
+        let kept = parameters.filter { !isTrackingParameter($0.split(separator: "=", maxSplits: 1).first ?? "") }
+        guard kept.count != parameters.count else { return nil }
+        let base = String(url[..<question])
+        let fragment = String(url[fragmentStart...])
+        return kept.isEmpty ? base + fragment : base + "?" + kept.joined(separator: "&") + fragment
     }
 
     /// RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )

@@ -1,0 +1,73 @@
+import NotelintLoader
+
+/// Spaces or tabs at the end of a front matter line.
+struct TrailingWhitespaceRule: Rule {
+    static let description = RuleDescription(
+        id: "trailing-whitespace",
+        summary: "A front matter line ends with spaces or tabs",
+        rationale: """
+            Invisible trailing blanks make diffs noisy and, after a closing quote or a fence, confuse some \
+            front matter parsers. Inside `|` and `>` block scalars they are content, so those lines are left alone.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            "---\ntitle: a↓  \ndraft: false↓\t\n---\n",
+            "---↓ \ntitle: a\n---\n",
+        ],
+        nonTriggeringExamples: [
+            "---\ntitle: a\nsummary: |\n  kept as written  \n  here\n---\nBody with trailing spaces   \n",
+        ],
+        corrections: [
+            RuleCorrection("---\ntitle: a  \r\ntags: [war]\t\n---\nBody  \n", "---\ntitle: a\r\ntags: [war]\n---\nBody  \n"),
+        ]
+    )
+
+    init(options: RuleOptions) {}
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let block = context.note.block else { return [] }
+        let source = context.source
+        let firstLine = source.line(ofByte: block.openingFence.lowerBound)
+        let lastLine = source.line(ofByte: block.closingFence.lowerBound)
+        var protected = IndexSet()
+        if let root = context.note.root { Self.collectBlockScalarLines(root, into: &protected, depth: 0) }
+        var findings: [Finding] = []
+        for line in firstLine...lastLine where !protected.contains(line) {
+            let bytes = source.lineBytes(line)
+            var start = bytes.endIndex
+            while start > bytes.startIndex, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+            guard start < bytes.endIndex else { continue }
+            let range = source.range(ofBytes: start..<bytes.endIndex)
+            findings.append(Finding(
+                range: range, message: "trailing whitespace",
+                fix: Fix(edits: [Edit(range: start..<bytes.endIndex, replacement: "")], applicability: .safe, title: "remove it")))
+        }
+        return findings
+    }
+
+    /// Lines holding the content of `|` and `>` scalars, where trailing blanks are part of the value.
+    private static func collectBlockScalarLines(_ node: YAMLNode, into lines: inout IndexSet, depth: Int) {
+        guard depth < 256 else { return }
+        switch node.content {
+        case .scalar(let scalar) where scalar.style == .literal || scalar.style == .folded:
+            if node.range.end.line > node.range.start.line {
+                lines.insert(range: (node.range.start.line + 1)...node.range.end.line)
+            }
+        case .sequence(let items, _):
+            for item in items { collectBlockScalarLines(item, into: &lines, depth: depth + 1) }
+        case .mapping(let pairs, _):
+            for pair in pairs { collectBlockScalarLines(pair.value, into: &lines, depth: depth + 1) }
+        default:
+            break
+        }
+    }
+}
+
+/// A small set of line numbers kept as closed ranges.
+private struct IndexSet {
+    private var ranges: [ClosedRange<Int>] = []
+
+    mutating func insert(range: ClosedRange<Int>) { ranges.append(range) }
+
+    func contains(_ line: Int) -> Bool { ranges.contains { $0.contains(line) } }
+}
