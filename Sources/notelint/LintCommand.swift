@@ -21,6 +21,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Treat this date (YYYY-MM-DD) as today, for reproducible runs.") var now: String?
     @Option(help: "Colour: auto, always or never.") var color = "auto"
     @Option(help: "Worker threads (default: one per core).") var jobs = 0
+    @Flag(help: "Apply safe fixes.") var fix = false
+    @Flag(help: "Also apply unsafe fixes (with --fix or --diff).") var unsafeFixes = false
+    @Flag(help: "Print a unified diff of what --fix would change, and write nothing.") var diff = false
 
     func run() throws {
         guard let reporterType = ReporterRegistry.reporter(named: format) else {
@@ -31,13 +34,23 @@ struct LintCommand: ParsableCommand {
             guard let date = CalendarDate(iso: Substring(now)) else { throw ValidationError("--now takes a date YYYY-MM-DD") }
             today = date
         }
-        let request = LintRequest(paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs)
+        let fixes: Applicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
+        let request = LintRequest(
+            paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs, fixes: fixes, writeFixes: !diff)
         let report: LintReport
         do {
             report = try Linter().lint(request)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
+        }
+        if diff {
+            Output.write(report.fixedFiles.map { UnifiedDiff.render(path: $0.path, original: $0.original, fixed: $0.fixed) }.joined())
+            if !report.fixedFiles.isEmpty { throw ExitCode(1) }
+            return
+        }
+        for file in report.fixedFiles where file.writeError != nil {
+            Output.error("\(file.path): not fixed: \(file.writeError!)")
         }
         let reporter = reporterType.init(options: ReporterOptions(useColor: Output.useColor(color)))
         Output.write(reporter.render(report))

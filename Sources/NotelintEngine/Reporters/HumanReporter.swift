@@ -22,7 +22,7 @@ public struct HumanReporter: Reporter {
         let start = diagnostic.range.start
         var out = paint("\(diagnostic.path):\(start.line):\(start.column):", .bold) + " "
         out += paint("\(diagnostic.severity.rawValue):", color(for: diagnostic.severity)) + " "
-        out += diagnostic.message + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
+        out += diagnostic.message + " " + paint("[\(diagnostic.ruleID)]", .dim) + fixMark(diagnostic.fix) + "\n"
         if let line = diagnostic.sourceLine {
             let number = String(start.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -36,6 +36,15 @@ public struct HumanReporter: Reporter {
             out += "   = \(related.message): \(diagnostic.path):\(related.range.start.line):\(related.range.start.column)\n"
         }
         return out
+    }
+
+    /// `[*]` a safe fix exists (`--fix`), `[~]` an unsafe one (`--fix --unsafe-fixes`).
+    func fixMark(_ fix: Fix?) -> String {
+        switch fix?.applicability {
+        case .safe?: " [*]"
+        case .unsafe?: " [~]"
+        default: ""
+        }
     }
 
     /// Spaces (tabs kept) up to the start column, then carets as wide as the span on this line.
@@ -60,9 +69,16 @@ public struct HumanReporter: Reporter {
         var parts = [plural(errors, "error"), plural(warnings, "warning")]
         if infos > 0 { parts.append(plural(infos, "info")) }
         let fixable = report.diagnostics.filter { $0.fix?.applicability == .safe }.count
+        let unsafe = report.diagnostics.filter { $0.fix?.applicability == .unsafe }.count
         var line = parts.joined(separator: ", ")
             + " in \(plural(report.filesWithFindings, "file")) (\(report.filesChecked) checked)"
         if fixable > 0 { line += "; \(fixable) fixable with --fix" }
+        if unsafe > 0 { line += "; \(unsafe) more with --unsafe-fixes" }
+        let fixed = report.fixedFiles.filter { $0.writeError == nil }
+        if !fixed.isEmpty {
+            let count = fixed.reduce(0) { $0 + $1.applied.values.reduce(0, +) }
+            line += "; fixed \(plural(count, "finding")) in \(plural(fixed.count, "file"))"
+        }
         return paint(line, .bold)
     }
 
