@@ -43,7 +43,7 @@ public enum FrontMatterSplitter {
         var start = 0
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
 
-        guard let firstLineEnd = lineEnd(bytes, from: start) else {
+        guard let firstLineEnd = lineEnd(bytes, from: start, atEndOfFile: atEndOfFile) else {
             // The first line is not complete yet.
             if !atEndOfFile { return nil }
             return classifyFirstLine(bytes, start..<count, hasBreak: false)
@@ -55,7 +55,7 @@ public enum FrontMatterSplitter {
         let contentStart = firstLineEnd.next
         var lineStart = contentStart
         while lineStart < count {
-            guard let end = lineEnd(bytes, from: lineStart) else {
+            guard let end = lineEnd(bytes, from: lineStart, atEndOfFile: atEndOfFile) else {
                 // A last line without a break: it may still grow unless the file ended.
                 if !atEndOfFile { return nil }
                 if isClosingFence(bytes, lineStart..<count) {
@@ -81,7 +81,7 @@ public enum FrontMatterSplitter {
     ) -> FrontMatterSplit? {
         let trimmed = trimTrailingBlanks(bytes, line)
         let length = trimmed.count
-        if firstNonBlank(bytes, trimmed) == UInt8(ascii: "{") { return .foreign(.json) }
+        if opensJSONObject(bytes, trimmed) { return .foreign(.json) }
         if length == 3, bytes[trimmed.lowerBound] == UInt8(ascii: "+"),
             bytes[trimmed.lowerBound + 1] == UInt8(ascii: "+"), bytes[trimmed.lowerBound + 2] == UInt8(ascii: "+") {
             return .foreign(.toml)
@@ -121,8 +121,9 @@ public enum FrontMatterSplitter {
     }
 
     /// The end of the line starting at `from`, or `nil` when no line break follows in `bytes`.
-    /// A CR at the very end of the buffer is ambiguous (CRLF may follow) and also yields `nil`.
-    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> LineEnd? {
+    /// A CR at the very end of the buffer is ambiguous (CRLF may follow) and also yields `nil`, unless the file
+    /// ends there.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, atEndOfFile: Bool) -> LineEnd? {
         var index = from
         let count = bytes.count
         while index < count {
@@ -132,7 +133,7 @@ public enum FrontMatterSplitter {
                 if index + 1 < count {
                     return LineEnd(contentEnd: index, next: bytes[index + 1] == 0x0A ? index + 2 : index + 1)
                 }
-                return nil
+                return atEndOfFile ? LineEnd(contentEnd: index, next: index + 1) : nil
             }
             index += 1
         }
@@ -145,9 +146,14 @@ public enum FrontMatterSplitter {
         return line.lowerBound..<end
     }
 
-    private static func firstNonBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> UInt8? {
-        for index in line where bytes[index] != 0x20 && bytes[index] != 0x09 { return bytes[index] }
-        return nil
+    /// `{` alone, `{"key": …` or `{}`: Hugo's JSON front matter. Template tags such as `{{ … }}`, `{% … %}` and
+    /// `{# … #}` also open many Markdown files and are body text, so the byte after the brace must fit JSON.
+    private static func opensJSONObject(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard !line.isEmpty, bytes[line.lowerBound] == UInt8(ascii: "{") else { return false }
+        var index = line.lowerBound + 1
+        while index < line.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index < line.upperBound else { return true }
+        return bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "}")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

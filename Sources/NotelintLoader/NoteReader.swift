@@ -84,27 +84,25 @@ public enum NoteReader {
 
     /// Appends up to `count` bytes; stops early only at end of file.
     private static func append(from descriptor: Int32, into bytes: inout [UInt8], upTo count: Int) -> Result<Void, Failure> {
-        let start = bytes.count
-        bytes.reserveCapacity(start + count)
-        var filled = 0
-        var failure: Failure?
-        // Grow once, read into the new tail, then trim what the file did not fill.
-        bytes.append(contentsOf: repeatElement(0, count: count))
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        // Read into scratch memory and append once: growing the array element by element, or zero-filling it
+        // first, costs more than the read itself for the small files that are the common case.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+            var filled = 0
+            var failure: Failure?
             while filled < count {
-                let got = read(descriptor, buffer.baseAddress! + start + filled, count - filled)
+                let got = read(descriptor, scratch.baseAddress! + filled, count - filled)
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = .unreadable(errorText())
-                    return
+                    break
                 }
-                if got == 0 { return }
+                if got == 0 { break }
                 filled += got
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<filled]))
+            if let failure { return .failure(failure) }
+            return .success(())
         }
-        bytes.removeLast(count - filled)
-        if let failure { return .failure(failure) }
-        return .success(())
     }
 
     private static func errorText() -> String {

@@ -1,18 +1,56 @@
 import ArgumentParser
 import NotelintLoader
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Print each note's front matter as JSON, with the loader's outcome and problems."
+        abstract: "Print each note's front matter as JSON, with the loader's outcome and problems.",
+        discussion: "One JSON object per line (JSON Lines). Directories are searched for *.md and *.markdown files."
     )
 
-    @Flag(help: "Add each node's source range.") var positions = false
+    @Flag(help: "Wrap every node in an object with its source range.") var positions = false
     @Flag(help: "Print every scalar as the string it was written as.") var untyped = false
     @Argument(help: "Files or directories.") var paths: [String]
 
     func run() throws {
-        // Placeholder until the JSON renderer lands.
-        for path in paths { print(NoteLoader().load(path: path).outcome.name) }
+        let loader = NoteLoader()
+        let options = YAMLJSONOptions(typed: !untyped, positions: positions)
+        var writer = JSONWriter()
+        for path in NoteFinder.find(paths: paths) {
+            NoteDumpRecord.write(loader.load(path: path), options: options, to: &writer)
+            writer.appendRaw("\n")
+            if writer.bytes.count >= 1 << 16 {
+                try StandardOutput.emit(writer.bytes)
+                writer.removeAll()
+            }
+        }
+        try StandardOutput.emit(writer.bytes)
+    }
+}
+
+private enum StandardOutput {
+    struct WriteFailed: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { "cannot write to standard output: \(reason)" }
+    }
+
+    static func emit(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = write(1, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteFailed(reason: String(cString: strerror(errno)))
+                }
+                written += result
+            }
+        }
     }
 }

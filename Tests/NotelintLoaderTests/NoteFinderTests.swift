@@ -1,0 +1,48 @@
+import Foundation
+import NotelintLoader
+import Testing
+
+@Suite struct NoteFinderTests {
+    @Test func walksSortedAndSkipsWhatItShould() throws {
+        let scratch = try ScratchDirectory()
+        for file in [
+            "b.md", "a.markdown", "a/z.md", "a.b/x.md", "a/deeper/y.md", "notes.txt", "README.MD",
+            ".git/HEAD.md", "node_modules/pkg/readme.md", "sub/.git/inner.md", ".hidden/kept.md",
+        ] {
+            try scratch.write(file, "x")
+        }
+        let found = NoteFinder.find(paths: [scratch.path]).map { String($0.dropFirst(scratch.path.count + 1)) }
+        // Byte order: "." (0x2E) sorts before "/" (0x2F).
+        #expect(found == [".hidden/kept.md", "a.b/x.md", "a.markdown", "a/deeper/y.md", "a/z.md", "b.md"])
+    }
+
+    @Test func explicitFilesAreTakenAsGiven() throws {
+        let scratch = try ScratchDirectory()
+        let text = try scratch.write("notes.txt", "x")
+        try scratch.write("dir/one.md", "x")
+        let found = NoteFinder.find(paths: [text, scratch.path + "/missing.md", scratch.path + "/dir/"])
+        #expect(found == [text, scratch.path + "/missing.md", scratch.path + "/dir/one.md"])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func symbolicLinkLoopsEnd() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("a/note.md", "x")
+        try scratch.write("b/other.md", "x")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/a/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/a/self", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/to-a", withDestinationPath: "../a")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/linked.md", withDestinationPath: "other.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/dangling.md", withDestinationPath: "nowhere.md")
+        let found = NoteFinder.find(paths: [scratch.path]).map { String($0.dropFirst(scratch.path.count + 1)) }
+        // Each directory is entered once; a linked file is a file.
+        #expect(found == ["a/note.md", "b/linked.md", "b/other.md"])
+    }
+
+    @Test func noteNames() {
+        #expect(NoteFinder.isNoteName("a.md"))
+        #expect(NoteFinder.isNoteName("a.markdown"))
+        #expect(!NoteFinder.isNoteName(".md"))
+        #expect(!NoteFinder.isNoteName("a.mdx"))
+        #expect(!NoteFinder.isNoteName("a.md.txt"))
+    }
+}
