@@ -1,5 +1,6 @@
 import ArgumentParser
 import NotelintEngine
+import NotelintLoader
 
 #if canImport(Glibc)
 import Glibc
@@ -24,6 +25,12 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Apply safe fixes.") var fix = false
     @Flag(help: "Also apply unsafe fixes (with --fix or --diff).") var unsafeFixes = false
     @Flag(help: "Print a unified diff of what --fix would change, and write nothing.") var diff = false
+    @Option(help: "Report only findings not recorded in this baseline file.") var baseline: String?
+    @Option(help: "Record today's findings in this baseline file (and exit 0).") var writeBaseline: String?
+    @Flag(help: "Print a table of findings per rule.") var statistics = false
+    @Flag(help: "Exit with 0 even when there are findings.") var exitZero = false
+    @Option(help: "Exit with 1 when there are more warnings than this.") var maxWarnings: Int?
+    @Option(help: "Also write the report in --format to this file; the terminal gets the human output.") var output: String?
 
     func run() throws {
         guard let reporterType = ReporterRegistry.reporter(named: format) else {
@@ -37,9 +44,21 @@ struct LintCommand: ParsableCommand {
         let fixes: Applicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
         let request = LintRequest(
             paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs, fixes: fixes, writeFixes: !diff)
-        let report: LintReport
+        var report: LintReport
+        var staleBaselineEntries = 0
         do {
             report = try Linter().lint(request)
+            if let writeBaseline {
+                try Output.writeFile(writeBaseline, Baseline(report.diagnostics).serialized())
+                Output.error("recorded \(report.diagnostics.count) findings in \(writeBaseline)")
+                return
+            }
+            if let baseline {
+                guard case .success(let bytes) = NoteReader.readAll(path: baseline) else {
+                    throw ConfigurationError(path: baseline, position: nil, message: "cannot read the baseline file")
+                }
+                (report.diagnostics, staleBaselineEntries) = try Baseline(parsing: bytes, path: baseline).filter(report.diagnostics)
+            }
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
@@ -52,10 +71,26 @@ struct LintCommand: ParsableCommand {
         for file in report.fixedFiles where file.writeError != nil {
             Output.error("\(file.path): not fixed: \(file.writeError!)")
         }
-        let reporter = reporterType.init(options: ReporterOptions(useColor: Output.useColor(color)))
-        Output.write(reporter.render(report))
+        if let output {
+            let fileReporter = reporterType.init(options: ReporterOptions(useColor: false))
+            do {
+                try Output.writeFile(output, Array(fileReporter.render(report).utf8))
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(2)
+            }
+            Output.write(HumanReporter(options: ReporterOptions(useColor: Output.useColor(color))).render(report))
+        } else {
+            Output.write(reporterType.init(options: ReporterOptions(useColor: Output.useColor(color))).render(report))
+        }
+        if statistics { Output.write(StatisticsTable.render(report.diagnostics)) }
+        if staleBaselineEntries > 0 {
+            Output.error("\(staleBaselineEntries) baseline entries no longer match a finding (fixed or changed); rewrite it with --write-baseline")
+        }
+        if exitZero { return }
+        let warnings = report.count(.warning)
         let failing = report.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        if failing { throw ExitCode(1) }
+        if failing || maxWarnings.map({ warnings > $0 }) == true { throw ExitCode(1) }
     }
 }
 
@@ -75,6 +110,18 @@ enum Output {
     static func error(_ text: String) {
         var line = "notelint: " + text + "\n"
         line.withUTF8 { _ = Glibc.write(2, $0.baseAddress!, $0.count) }
+    }
+
+    struct WriteFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        guard let file = fopen(path, "wb") else { throw WriteFailure(description: "\(path): cannot write") }
+        defer { fclose(file) }
+        guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, file) == bytes.count else {
+            throw WriteFailure(description: "\(path): write failed")
+        }
     }
 
     static func useColor(_ setting: String) -> Bool {
