@@ -1,0 +1,79 @@
+/// A spell checker loaded on first use, at most once: a run whose tags are all known never pays for
+/// reading a dictionary. Safe to share between threads; concurrent first uses wait for one load.
+///
+/// A dictionary that cannot be loaded makes the checker accept every word and offer no suggestions,
+/// so spelling falls back to vocabulary and corpus evidence; `loadError` says why, for one report.
+public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable {
+    // @unchecked: `outcome` is only read and written while `lock` is held.
+    private let lock = SpellingLock()
+    private var outcome: Result<SpellChecker, SpellCheckerError>?
+
+    public let configuration: SpellCheckerConfiguration
+
+    public init(configuration: SpellCheckerConfiguration = SpellCheckerConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// One holder per distinct configuration for the whole process, so that rules created per run or per
+    /// thread still share a single loaded dictionary.
+    public static func shared(for configuration: SpellCheckerConfiguration) -> LazySpellChecker {
+        SharedSpellCheckers.registry.holder(for: configuration)
+    }
+
+    /// Loads on the first call; later calls return the same checker or the same error.
+    public func load() -> Result<SpellChecker, SpellCheckerError> {
+        lock.withLock {
+            if let outcome { return outcome }
+            let loaded = Result { () throws(SpellCheckerError) in try SpellChecker(configuration: configuration) }
+            outcome = loaded
+            return loaded
+        }
+    }
+
+    /// True once a load was attempted, whether or not it succeeded.
+    public var hasAttemptedLoad: Bool { lock.withLock { outcome != nil } }
+
+    /// True once a dictionary was actually loaded.
+    public var isLoaded: Bool {
+        lock.withLock {
+            if case .success = outcome { return true }
+            return false
+        }
+    }
+
+    /// Why loading failed, once a load was attempted.
+    public var loadError: SpellCheckerError? {
+        lock.withLock {
+            if case .failure(let error) = outcome { return error }
+            return nil
+        }
+    }
+
+    public func isCorrect(_ word: String) -> Bool {
+        guard case .success(let checker) = load() else { return true }
+        return checker.isCorrect(word)
+    }
+
+    public func suggestions(for word: String) -> [String] {
+        guard case .success(let checker) = load() else { return [] }
+        return checker.suggestions(for: word)
+    }
+}
+
+/// The process-wide table behind `LazySpellChecker.shared(for:)`.
+private final class SharedSpellCheckers: @unchecked Sendable {
+    static let registry = SharedSpellCheckers()
+
+    // @unchecked: `holders` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var holders: [SpellCheckerConfiguration: LazySpellChecker] = [:]
+
+    func holder(for configuration: SpellCheckerConfiguration) -> LazySpellChecker {
+        lock.withLock {
+            if let holder = holders[configuration] { return holder }
+            let holder = LazySpellChecker(configuration: configuration)
+            holders[configuration] = holder
+            return holder
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Merges vocabularies, replacement lists and corpus counts into one entry per case-folded tag.
+struct TagIndexBuilder {
+    private struct Draft {
+        /// Usually one spelling, so an array beats a set.
+        var spellings: [String] = []
+        var vocabularySpelling: String?
+        var vocabularyFile: String?
+        var replacementSpelling: String?
+        var replacementFile: String?
+        var mostUsedSpelling: String?
+        var mostUsedSpellingUses = 0
+        var uses = 0
+
+        mutating func note(_ spelling: String) {
+            if !spellings.contains(spelling) { spellings.append(spelling) }
+        }
+
+        func known(isKnownMistake: Bool) -> KnownTag {
+            KnownTag(
+                tag: vocabularySpelling ?? replacementSpelling ?? mostUsedSpelling ?? spellings[0],
+                spellings: spellings.sorted(), vocabularyFile: vocabularyFile, replacementFile: replacementFile,
+                uses: uses, isKnownMistake: isKnownMistake)
+        }
+    }
+
+    private var drafts: [String: Draft] = [:]
+    private(set) var replacementsByFoldedWrong: [String: TagReplacement] = [:]
+
+    mutating func add(_ vocabulary: TagVocabulary) {
+        for tag in vocabulary.tags where !tag.isEmpty {
+            update(tag) { draft in
+                if draft.vocabularyFile == nil {
+                    draft.vocabularyFile = vocabulary.file
+                    draft.vocabularySpelling = tag
+                }
+            }
+        }
+    }
+
+    /// The first list to name a mistake decides its correction.
+    mutating func add(_ list: TagReplacementList) {
+        for replacement in list.replacements where !replacement.right.isEmpty {
+            let folded = TagText.folded(replacement.wrong)
+            if replacementsByFoldedWrong[folded] == nil { replacementsByFoldedWrong[folded] = replacement }
+            update(replacement.right) { draft in
+                if draft.replacementFile == nil {
+                    draft.replacementFile = list.file
+                    draft.replacementSpelling = replacement.right
+                }
+            }
+        }
+    }
+
+    mutating func addCorpus(uses: [String: Int]) {
+        for (tag, count) in uses where count > 0 && !tag.isEmpty {
+            update(tag) { draft in
+                draft.uses += count
+                // Ties go to the alphabetically first spelling, so the choice does not depend on hash order.
+                if count > draft.mostUsedSpellingUses
+                    || (count == draft.mostUsedSpellingUses && tag < (draft.mostUsedSpelling ?? tag))
+                {
+                    draft.mostUsedSpelling = tag
+                    draft.mostUsedSpellingUses = count
+                }
+            }
+        }
+    }
+
+    func build() -> [(folded: String, known: KnownTag)] {
+        drafts.map { folded, draft in
+            (folded, draft.known(isKnownMistake: replacementsByFoldedWrong[folded] != nil))
+        }
+    }
+
+    private mutating func update(_ tag: String, _ change: (inout Draft) -> Void) {
+        let folded = TagText.folded(tag)
+        change(&drafts[folded, default: Draft()])
+        drafts[folded]?.note(tag)
+    }
+}

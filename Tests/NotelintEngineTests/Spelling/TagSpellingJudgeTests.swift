@@ -1,0 +1,223 @@
+import Testing
+
+@testable import NotelintEngine
+
+extension SpellingTests {
+    @Suite("Tag spelling judgement")
+    struct TagSpellingJudgeTests {
+        private let dictionary = FixedDictionary(
+            words: ["decision", "making", "power", "war", "warfare", "game", "games", "strategy", "relations", "Paris", "NATO"],
+            suggestions: [
+                "calculu": ["calculi", "calculus", "calculous"],
+                "stratgy": ["strategy", "stratify"],
+                "kubernetes": ["rubbernecks"],
+                "nodejs": ["nodes", "node's"],
+                "openai": ["open ai", "open-ai", "opening"],
+                "javascript": ["java script", "JavaScript"],
+                "backend": ["backed", "backbend", "back end"],
+                "wra": ["war", "wrap"],
+                "powr": ["pow", "power", "pour"],
+            ])
+
+        private func judge(
+            vocabulary: [String] = [], replacements: [TagReplacement] = [], corpus: [String: Int] = [:],
+            dictionary: (any WordSpellingDictionary)? = nil
+        ) -> TagSpellingJudge {
+            TagSpellingJudge(
+                index: TagIndex(
+                    vocabularies: [TagVocabulary(file: "tags.txt", tags: vocabulary)],
+                    replacementLists: [TagReplacementList(file: "fixes.txt", replacements: replacements)],
+                    corpusUses: corpus),
+                dictionary: dictionary)
+        }
+
+        // MARK: Accepted
+
+        @Test func vocabularyTagsAreAccepted() {
+            #expect(judge(vocabulary: ["kubernetes"], dictionary: dictionary).judge("kubernetes", selfUses: 1) == nil)
+        }
+
+        @Test func tagsUsedByEnoughOtherNotesAreAccepted() {
+            let judge = judge(corpus: ["devops": 3], dictionary: dictionary)
+            #expect(judge.judge("devops", selfUses: 1) == nil)
+        }
+
+        @Test func aTagDoesNotVouchForItself() {
+            // Two uses, one of them the checked note's own: only one other note.
+            let judge = judge(corpus: ["decision-making-calculus": 5, "decision-making-calculu": 2])
+            #expect(
+                judge.judge("decision-making-calculu", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "decision-making-calculu", suggestion: "decision-making-calculus",
+                        evidence: .corpus(uses: 5), reason: .truncation))
+            #expect(judge.judge("decision-making-calculu", selfUses: 0) == nil)
+        }
+
+        @Test func properNounsAreAcceptedThroughVocabularyOrCorpus() {
+            let judge = judge(vocabulary: ["openai", "llm"], corpus: ["kubernetes": 4], dictionary: dictionary)
+            for tag in ["openai", "llm", "kubernetes"] {
+                #expect(judge.judge(tag, selfUses: 1) == nil, "\(tag)")
+            }
+        }
+
+        @Test func aCaseOnlyDifferenceIsLeftToAnotherRule() {
+            let judge = judge(vocabulary: ["OpenAI"], corpus: ["machine-learning": 6], dictionary: dictionary)
+            #expect(judge.judge("openai", selfUses: 1) == nil)
+            #expect(judge.judge("Machine-Learning", selfUses: 1) == nil)
+        }
+
+        @Test func aRareButCorrectlySpelledTagIsAccepted() {
+            let judge = judge(corpus: ["warfare": 8, "games": 5, "power": 1], dictionary: dictionary)
+            #expect(judge.judge("war", selfUses: 1) == nil)
+            #expect(judge.judge("game", selfUses: 1) == nil)
+            #expect(judge.judge("power", selfUses: 1) == nil)
+            #expect(judge.judge("strategy", selfUses: 1) == nil)
+        }
+
+        @Test func cjkTagsGetOnlyVocabularyAndCorpusChecks() {
+            let counting = FixedDictionary(words: [])
+            let judge = judge(corpus: ["越南战争": 6, "中华人民共和国": 4], dictionary: counting)
+            #expect(judge.judge("朝鲜战争", selfUses: 1) == nil)
+            #expect(judge.judge("中华人民共和", selfUses: 1) == nil)
+            #expect(counting.lookupCount == 0)
+        }
+
+        @Test func cjkTagsStillFollowTheReplacementList() {
+            let judge = judge(replacements: [TagReplacement(wrong: "中共", right: "中国共产党", file: "fixes.txt", line: 1)])
+            #expect(judge.judge("中共", selfUses: 1)?.suggestion == "中国共产党")
+        }
+
+        @Test func knownTagsNeverConsultTheDictionary() {
+            let counting = FixedDictionary(words: [])
+            let judge = judge(vocabulary: ["power"], corpus: ["war": 3], dictionary: counting)
+            #expect(judge.judge("power", selfUses: 1) == nil)
+            #expect(judge.judge("war", selfUses: 1) == nil)
+            #expect(counting.lookupCount == 0)
+        }
+
+        // MARK: Findings from known tags
+
+        @Test func aReplacementListEntryWinsEvenOverCorpusFrequency() {
+            let judge = judge(
+                replacements: [TagReplacement(wrong: "geopolitcs", right: "geopolitics", file: "fixes.txt", line: 3)],
+                corpus: ["geopolitcs": 12])
+            #expect(
+                judge.judge("geopolitcs", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "geopolitcs", suggestion: "geopolitics", evidence: .replacementList(file: "fixes.txt"),
+                        reason: .knownMistake))
+        }
+
+        @Test func aTruncatedTagPointsAtTheVocabularyTag() {
+            let judge = judge(vocabulary: ["decision-making-calculus"])
+            #expect(
+                judge.judge("decision-making-calculu", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "decision-making-calculu", suggestion: "decision-making-calculus",
+                        evidence: .vocabulary(file: "tags.txt"), reason: .truncation))
+        }
+
+        @Test func aTagEndingOnAWordBoundaryIsNotATruncation() {
+            let judge = judge(corpus: ["china-analysis": 7])
+            #expect(judge.judge("china", selfUses: 1) == nil)
+        }
+
+        @Test func aNearMissPointsAtTheKnownTag() {
+            let judge = judge(corpus: ["machine-learning": 7, "relations": 3])
+            #expect(
+                judge.judge("machine-learnign", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "machine-learnign", suggestion: "machine-learning", evidence: .corpus(uses: 7),
+                        reason: .nearMiss(distance: 1)))
+            #expect(judge.judge("machinelearning", selfUses: 1)?.suggestion == "machine-learning")
+            #expect(judge.judge("relatoins", selfUses: 1)?.reason == .nearMiss(distance: 1))
+        }
+
+        @Test func shortTagsGetOneEditLongTagsTwo() {
+            let judge = judge(corpus: ["powerful": 4, "relations": 4])
+            #expect(judge.judge("pwoerfl", selfUses: 1) == nil)  // 7 scalars, 2 edits
+            #expect(judge.judge("relatoin", selfUses: 1)?.reason == .nearMiss(distance: 2))  // 8 scalars
+        }
+
+        @Test func veryShortTagsAreNotGuessedAt() {
+            let judge = judge(corpus: ["ai": 9, "ui": 9, "aws": 9])
+            #expect(judge.judge("ui", selfUses: 0) == nil)
+            #expect(judge.judge("ux", selfUses: 1) == nil)
+            #expect(judge.judge("awz", selfUses: 1) == nil)
+        }
+
+        @Test func rareTagsAreNotSuggested() {
+            let judge = judge(corpus: ["decision-making-calculus": 1])
+            #expect(judge.judge("decision-making-calculu", selfUses: 1) == nil)
+        }
+
+        // MARK: Findings from the dictionary
+
+        @Test func theDictionaryCompletesACutOffWord() {
+            #expect(
+                judge(dictionary: dictionary).judge("decision-making-calculu", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "decision-making-calculu", suggestion: "decision-making-calculus", evidence: .dictionary,
+                        reason: .misspelledWord("calculu")))
+        }
+
+        @Test func theDictionaryCorrectsCommonSlips() {
+            let judge = judge(dictionary: dictionary)
+            #expect(judge.judge("war-stratgy", selfUses: 1)?.suggestion == "war-strategy")
+            #expect(judge.judge("powr", selfUses: 1)?.suggestion == "power")
+            #expect(judge.judge("wra", selfUses: 1)?.suggestion == "war")
+        }
+
+        @Test func everyCorrectableWordIsCorrected() {
+            let finding = judge(dictionary: dictionary).judge("stratgy-calculu-kubernetes", selfUses: 1)
+            #expect(finding?.suggestion == "strategy-calculus-kubernetes")
+            #expect(finding?.reason == .misspelledWord("stratgy"))
+        }
+
+        @Test func noFindingWithoutAGoodSuggestion() {
+            let judge = judge(dictionary: dictionary)
+            #expect(judge.judge("kubernetes", selfUses: 1) == nil)  // only a far-off suggestion
+            #expect(judge.judge("nodejs", selfUses: 1) == nil)  // one extra letter: more likely a name
+            #expect(judge.judge("backend", selfUses: 1) == nil)  // the best guess is no common slip
+            #expect(judge.judge("zettelkasten", selfUses: 1) == nil)  // no suggestion at all
+        }
+
+        @Test func wordsTheDictionaryKnowsInAnotherFormAreAccepted() {
+            let judge = judge(dictionary: dictionary)
+            #expect(judge.judge("paris", selfUses: 1) == nil)
+            #expect(judge.judge("nato-power", selfUses: 1) == nil)
+            #expect(judge.judge("javascript", selfUses: 1) == nil)
+            #expect(judge.judge("openai", selfUses: 1) == nil)
+        }
+
+        @Test func wordsOfOtherKnownTagsAreAccepted() {
+            let judge = judge(corpus: ["kubernetes-operators": 3], dictionary: dictionary)
+            #expect(judge.judge("kubernetes-power", selfUses: 1) == nil)
+        }
+
+        @Test func numbersShortWordsAndAbbreviationsAreNotSpellChecked() {
+            let counting = FixedDictionary(words: [])
+            let judge = judge(dictionary: counting)
+            for tag in ["2024", "gpt-4o", "k8s", "ai-ml", "llm-nlp", "c++"] {
+                #expect(judge.judge(tag, selfUses: 1) == nil, "\(tag)")
+            }
+            #expect(counting.lookupCount == 0)
+        }
+
+        @Test func otherAlphabetsNeverReachTheDictionary() {
+            let counting = FixedDictionary(words: [])
+            let judge = judge(corpus: ["политика": 5], dictionary: counting)
+            #expect(judge.judge("полтика", selfUses: 1)?.suggestion == "политика")
+            #expect(judge.judge("история", selfUses: 1) == nil)
+            #expect(counting.lookupCount == 0)
+        }
+
+        @Test func aTypoThatIsARealWordIsLeftAlone() {
+            // Every word is a dictionary word, so `games` is a different tag, not the intended spelling.
+            let judge = judge(corpus: ["games": 5], dictionary: dictionary)
+            #expect(judge.judge("game", selfUses: 1) == nil)
+            // Without a dictionary the same tag has no evidence for it, and the near miss stands.
+            #expect(self.judge(corpus: ["games": 5]).judge("game", selfUses: 1)?.suggestion == "games")
+        }
+    }
+}
