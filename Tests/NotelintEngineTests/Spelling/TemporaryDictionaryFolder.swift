@@ -4,9 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// A fresh folder under the system's temporary directory holding small Hunspell dictionaries written by a test.
-struct TemporaryDictionaryFolder {
+/// A fresh folder under the system's temporary directory holding small Hunspell dictionaries written by a test,
+/// removed with everything in it when the test lets go of it.
+final class TemporaryDictionaryFolder {
     let path: String
+    private var writtenNames: Set<String> = []
 
     init() {
         let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
@@ -15,6 +17,11 @@ struct TemporaryDictionaryFolder {
         let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         precondition(created != nil, "cannot create a temporary folder")
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    deinit {
+        for name in writtenNames { unlink(path + "/" + name) }
+        rmdir(path)
     }
 
     /// Writes `<language>.aff` and `<language>.dic`; the word list gets its count line here.
@@ -35,5 +42,6 @@ struct TemporaryDictionaryFolder {
         guard let file = fopen(path + "/" + name, "wb") else { preconditionFailure("cannot write \(name)") }
         _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         fclose(file)
+        writtenNames.insert(name)
     }
 }
