@@ -187,7 +187,12 @@ public enum ScalarResolver {
                 (part.count == 1 || part.count == 2) && part.allSatisfy(isDigit) && (part.count == 1 || part.first! <= 0x35)
             }
         }
-        return bytes.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "_") } && isDigit(bytes[0])
+        guard bytes.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "_") }), isDigit(bytes[0]) else { return false }
+        // A leading zero makes it octal in YAML 1.1: `0755` is an int, `09` a string.
+        if bytes[0] == UInt8(ascii: "0"), bytes.count > 1 {
+            return bytes.dropFirst().allSatisfy { ($0 >= 0x30 && $0 <= 0x37) || $0 == UInt8(ascii: "_") }
+        }
+        return true
     }
 
     private static func isYAML11Float(_ text: String) -> Bool {

@@ -85,7 +85,9 @@ public struct SourceText: Sendable {
     public func position(ofByte offset: Int) -> SourcePosition {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(ofByte: clamped)
-        let lineStart = lineStarts[line - 1]
+        var lineStart = lineStarts[line - 1]
+        // A byte order mark is not a character anyone sees: editors count columns after it.
+        if lineStart == 0, clamped >= 3, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
         var column = 1
         var index = lineStart
         while index < clamped {

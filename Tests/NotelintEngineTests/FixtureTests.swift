@@ -39,19 +39,8 @@ struct FixtureTests {
 
     /// Fixtures whose expectations are right but which notelint does not meet yet, with the reason.
     /// A fixed bug makes its entry fail (the known issue is no longer recorded): then remove the entry.
-    static let knownIssues: [String: Comment] = [
-        "bad/required-key/summary-and-tags-missing.md": """
-            Findings of one rule at the same range are reported once (Linter.check's SeenKey), so of several \
-            missing required keys, all reported at the opening fence, only the first is kept.
-            """,
-        "bad/required-key/empty-front-matter.md": """
-            Findings of one rule at the same range are reported once (Linter.check's SeenKey), so of the seven \
-            missing required keys only `title` is reported.
-            """,
-        "bad/trailing-whitespace/after-block-scalar.md": """
-            A `|` or `>` block scalar's range ends at column 1 of the line after it, and TrailingWhitespaceRule             protects every line up to its end line, so blanks on the next key's line are not reported.
-            """,
-    ]
+    /// Fixtures notelint is known to get wrong, each with the reason; an entry fails once the bug is fixed.
+    static let knownIssues: [String: Comment] = [:]
 
     @Test(arguments: notes)
     func noteReportsExactlyTheFindingsItExpects(_ note: String) throws {

@@ -75,6 +75,15 @@ public final class EffectiveConfiguration: Sendable {
         schemas.first { schema in schema.files.contains { $0.matches(path) } }
     }
 
+    /// Some active rule weighs a note against the others (tag spelling).
+    public var needsCorpus: Bool { rules.contains { type(of: $0.rule).needsCorpus } }
+
+    /// Read from a `.lint.yml` (or `--config`), as opposed to the embedded default.
+    public var isFromFile: Bool {
+        if case .directory = files.origin { return true }
+        return false
+    }
+
     public func includes(relativePath path: String) -> Bool {
         configuration.include.contains { $0.matches(path) } && !configuration.exclude.contains { $0.matches(path) }
     }

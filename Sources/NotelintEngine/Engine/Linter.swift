@@ -13,11 +13,18 @@ public struct LintRequest: Sendable {
     public var fixes: Applicability?
     /// Write fixed notes back (false for `--diff`).
     public var writeFixes: Bool
+    /// Content to lint instead of reading the file at that path: standard input, a file's staged version.
+    public var contents: [String: [UInt8]]
+    /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
+    /// not only from the notes linted.
+    public var gatherEvidence: Bool
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
-        fixes: Applicability? = nil, writeFixes: Bool = true
+        fixes: Applicability? = nil, writeFixes: Bool = true, contents: [String: [UInt8]] = [:], gatherEvidence: Bool = true
     ) {
+        self.contents = contents
+        self.gatherEvidence = gatherEvidence
         self.paths = paths
         self.configPath = configPath
         self.today = today
@@ -50,7 +57,8 @@ public final class Linter: Sendable {
 
     public func lint(_ request: LintRequest) throws -> LintReport {
         let resolver = ConfigurationResolver(registry: registry, explicitPath: request.configPath.map(Self.absolute))
-        let files = NoteFinder.find(paths: request.paths)
+        let onDisk = request.paths.filter { request.contents[$0] == nil }
+        let files = NoteFinder.find(paths: onDisk) + request.paths.filter { request.contents[$0] != nil }
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [(path: String, configuration: EffectiveConfiguration, relativePath: String)] = []
         for path in files {
@@ -63,9 +71,14 @@ public final class Linter: Sendable {
         }
         let jobs = planned
 
-        let notes = Parallel.map(jobs, workers: request.jobs) { job in self.loader.load(path: job.path) }
+        let notes = Parallel.map(jobs, workers: request.jobs) { job in
+            request.contents[job.path].map { self.loader.load(bytes: $0, path: job.path) } ?? self.loader.load(path: job.path)
+        }
         var corpus = TagCorpus()
         for note in notes { corpus.add(TagCorpus.tags(of: note)) }
+        if request.gatherEvidence {
+            corpus = evidence(adding: corpus, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs)
+        }
         let finalCorpus = corpus
         let perNote = Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
@@ -82,17 +95,48 @@ public final class Linter: Sendable {
         return LintReport(diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 })
     }
 
+    /// Adds the tags of every other note under the folders of the configurations in use, so that linting
+    /// one changed note still weighs it against the whole collection. Only front matter is read.
+    private func evidence(
+        adding corpus: TagCorpus, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int
+    ) -> TagCorpus {
+        var folders: [String: EffectiveConfiguration] = [:]
+        for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
+            folders[Self.absolute(configuration.configuration.directory)] = configuration
+        }
+        guard !folders.isEmpty else { return corpus }
+        let lintedPaths = Set(linted.map { Self.absolute($0.path) })
+        var others: [String] = []
+        for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
+            for path in NoteFinder.find(paths: [folder]) where !lintedPaths.contains(path)
+                && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
+                others.append(path)
+            }
+        }
+        let tagLists = Parallel.map(others, workers: jobs) { TagCorpus.tags(of: self.loader.load(path: $0)) }
+        var result = corpus
+        for tags in tagLists { result.add(tags) }
+        return result
+    }
+
     /// Fixes one note: reads it whole, fixes in passes, writes it back atomically unless `--diff`.
     private func fix(
         _ path: String, _ configuration: EffectiveConfiguration, _ relativePath: String, request: LintRequest,
         minimum: Applicability, corpus: TagCorpus
     ) -> ([Diagnostic], FileFix?)? {
-        guard case .success(let bytes) = NoteReader.readAll(path: path) else { return nil }
+        let bytes: [UInt8]
+        if let given = request.contents[path] {
+            bytes = given
+        } else if case .success(let read) = NoteReader.readAll(path: path) {
+            bytes = read
+        } else {
+            return nil
+        }
         let fixer = NoteFixer(linter: self, minimum: minimum)
         var (diagnostics, fix) = fixer.fix(
             bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
-        if request.writeFixes, case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
+        if request.writeFixes, request.contents[path] == nil, case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
             diagnostics = check(loader.load(bytes: bytes, path: path), configuration: configuration, relativePath: relativePath,
@@ -128,10 +172,11 @@ public final class Linter: Sendable {
             if ignored.contains(id) || ignored.contains("all") { continue }
             for finding in active.rule.check(context) {
                 // Two routes to the same finding (a schema keyword and a rule's own check) report it once.
-                guard seen.insert(SeenKey(rule: id, start: finding.range.start.offset, end: finding.range.end.offset)).inserted else { continue }
+                guard seen.insert(SeenKey(rule: id, start: finding.range.start.offset, end: finding.range.end.offset, message: finding.message)).inserted
+                else { continue }
                 if suppressions.suppresses(id, line: finding.range.start.line) { continue }
                 diagnostics.append(Diagnostic(
-                    path: note.path, ruleID: id, severity: min(active.severity, finding.severityCap ?? .error), range: finding.range, message: finding.message,
+                    path: note.path, ruleID: id, severity: min(active.severity, finding.severityCap ?? .error), range: finding.range, message: Self.singleLine(finding.message),
                     suggestions: finding.suggestions, related: finding.related, fix: finding.fix, subject: finding.subject,
                     sourceLine: note.source.lineText(finding.range.start.line)))
             }
@@ -152,6 +197,21 @@ public final class Linter: Sendable {
         var rule: String
         var start: Int
         var end: Int
+        var message: String
+    }
+
+    /// Values quoted into messages may hold line breaks; a diagnostic stays one line.
+    static func singleLine(_ message: String) -> String {
+        guard message.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func absolute(_ path: String) -> String {

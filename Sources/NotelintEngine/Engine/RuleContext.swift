@@ -84,7 +84,9 @@ public enum SchemaRouting {
     }
 
     /// Keywords that, failed by an empty value, mean "this is empty" rather than "this is wrong".
-    static let emptinessKeywords: Set<String> = ["type", "minLength", "minItems", "minProperties", "pattern", "format", "enum"]
+    static let emptinessKeywords: Set<String> = [
+        "type", "minLength", "minItems", "minProperties", "pattern", "format", "enum", "const", "anyOf", "oneOf",
+    ]
 
     /// `''`, blanks, `~`/null, `[]` and `{}`.
     public static func isEmpty(_ node: YAMLNode?) -> Bool {

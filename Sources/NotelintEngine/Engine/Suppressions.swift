@@ -20,10 +20,32 @@ struct Suppressions {
         let firstLine = source.line(ofByte: block.content.lowerBound)
         let lastLine = source.line(ofByte: max(block.content.lowerBound, block.content.upperBound - 1))
         guard block.content.count > 0 else { return }
+        var scalars: [Range<Int>] = []
+        if let root = note.root { Self.collectScalarRanges(root, into: &scalars, depth: 0) }
         for line in firstLine...lastLine {
             let bytes = source.lineBytes(line)
             guard let directive = Self.parse(bytes, line: line, source: source) else { continue }
+            // `# notelint-disable` written inside a value (a quoted string, a `|` block) is text, not a comment.
+            let offset = directive.range.start.offset
+            if scalars.contains(where: { $0.contains(offset) }) { continue }
             directives.append(directive)
+        }
+    }
+
+    private static func collectScalarRanges(_ node: YAMLNode, into ranges: inout [Range<Int>], depth: Int) {
+        guard depth < 256 else { return }
+        switch node.content {
+        case .scalar:
+            ranges.append(node.range.byteRange)
+        case .sequence(let items, _):
+            for item in items { collectScalarRanges(item, into: &ranges, depth: depth + 1) }
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                collectScalarRanges(pair.key, into: &ranges, depth: depth + 1)
+                collectScalarRanges(pair.value, into: &ranges, depth: depth + 1)
+            }
+        case .alias:
+            break
         }
     }
 

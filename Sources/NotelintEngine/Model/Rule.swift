@@ -8,4 +8,6 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public static var id: String { description.id }
+    /// Whether the rule needs the tags of every note (`RuleContext.corpus`) rather than one note alone.
+    public static var needsCorpus: Bool { false }
 }

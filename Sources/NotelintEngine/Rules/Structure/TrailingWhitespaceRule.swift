@@ -13,6 +13,7 @@ struct TrailingWhitespaceRule: Rule {
         triggeringExamples: [
             "---\ntitle: a↓  \ndraft: false↓\t\n---\n",
             "---↓ \ntitle: a\n---\n",
+            "---\nsummary: |\n  text\nlayout: post↓  \n---\n",
         ],
         nonTriggeringExamples: [
             "---\ntitle: a\nsummary: |\n  kept as written  \n  here\n---\nBody with trailing spaces   \n",
@@ -50,8 +51,10 @@ struct TrailingWhitespaceRule: Rule {
         guard depth < 256 else { return }
         switch node.content {
         case .scalar(let scalar) where scalar.style == .literal || scalar.style == .folded:
-            if node.range.end.line > node.range.start.line {
-                lines.insert(range: (node.range.start.line + 1)...node.range.end.line)
+            // A block scalar ends at the start of the line after its last one (it owns its line break).
+            let last = node.range.end.column == 1 ? node.range.end.line - 1 : node.range.end.line
+            if last > node.range.start.line {
+                lines.insert(range: (node.range.start.line + 1)...last)
             }
         case .sequence(let items, _):
             for item in items { collectBlockScalarLines(item, into: &lines, depth: depth + 1) }
