@@ -31,6 +31,8 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Exit with 0 even when there are findings.") var exitZero = false
     @Option(help: "Exit with 1 when there are more warnings than this.") var maxWarnings: Int?
     @Option(help: "Also write the report in --format to this file; the terminal gets the human output.") var output: String?
+    @Flag(help: "Lint standard input (with --fix, print the fixed text on standard output).") var stdin = false
+    @Option(help: "The path standard input stands for: its configuration and schema apply.") var stdinFilename = "stdin.md"
 
     func run() throws {
         guard let reporterType = ReporterRegistry.reporter(named: format) else {
@@ -42,8 +44,13 @@ struct LintCommand: ParsableCommand {
             today = date
         }
         let fixes: Applicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
-        let request = LintRequest(
+        var request = LintRequest(
             paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs, fixes: fixes, writeFixes: !diff)
+        if stdin {
+            request.paths = [stdinFilename]
+            request.contents = [stdinFilename: Output.readStandardInput()]
+            request.writeFixes = false
+        }
         var report: LintReport
         var staleBaselineEntries = 0
         do {
@@ -66,6 +73,15 @@ struct LintCommand: ParsableCommand {
         if diff {
             Output.write(report.fixedFiles.map { UnifiedDiff.render(path: $0.path, original: $0.original, fixed: $0.fixed) }.joined())
             if !report.fixedFiles.isEmpty { throw ExitCode(1) }
+            return
+        }
+        if stdin && fix {
+            // The fixed note goes to standard output for the editor; findings go to standard error.
+            let text = report.fixedFiles.first?.fixed ?? request.contents[stdinFilename] ?? []
+            Output.write(String(decoding: text, as: UTF8.self))
+            Output.error(HumanReporter(options: ReporterOptions()).render(report), prefixed: false)
+            let failing = report.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+            if failing && !exitZero { throw ExitCode(1) }
             return
         }
         for file in report.fixedFiles where file.writeError != nil {
@@ -107,8 +123,8 @@ enum Output {
         }
     }
 
-    static func error(_ text: String) {
-        var line = "notelint: " + text + "\n"
+    static func error(_ text: String, prefixed: Bool = true) {
+        var line = prefixed ? "notelint: " + text + "\n" : text
         line.withUTF8 { _ = Glibc.write(2, $0.baseAddress!, $0.count) }
     }
 
@@ -121,6 +137,17 @@ enum Output {
         defer { fclose(file) }
         guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, file) == bytes.count else {
             throw WriteFailure(description: "\(path): write failed")
+        }
+    }
+
+    static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(0, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return bytes }
+            bytes.append(contentsOf: buffer[0..<count])
         }
     }
 
