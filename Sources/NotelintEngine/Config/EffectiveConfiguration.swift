@@ -33,12 +33,12 @@ public final class EffectiveConfiguration: Sendable {
             if description.isOptIn && setting == nil { continue }
             var overrides = setting?.options ?? [:]
             // File-valued options are resolved against the configuration's folder here, once.
-            for option in description.options where option.name.hasSuffix("-files") {
+            for option in description.options where option.name.hasSuffix("-files") || option.name.hasSuffix("-folders") {
                 if let value = overrides[option.name] ?? Optional(option.defaultValue) {
                     overrides[option.name] = .strings(RuleOptions([option.name: value]).strings(option.name).map(files.resolve))
                 }
             }
-            let options = RuleOptions(defaults: description.options, overrides: overrides)
+            let options = RuleOptions(defaults: description.options, overrides: overrides, files: files)
             rules.append(ActiveRule(rule: type.init(options: options), severity: setting?.severity ?? description.defaultSeverity))
         }
         self.rules = rules

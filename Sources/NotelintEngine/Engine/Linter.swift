@@ -74,12 +74,12 @@ public final class Linter: Sendable {
         let notes = Parallel.map(jobs, workers: request.jobs) { job in
             request.contents[job.path].map { self.loader.load(bytes: $0, path: job.path) } ?? self.loader.load(path: job.path)
         }
-        var corpus = TagCorpus()
-        for note in notes { corpus.add(TagCorpus.tags(of: note)) }
+        var counter = TagCounter()
+        for note in notes { counter.add(TagCorpus.tags(of: note)) }
         if request.gatherEvidence {
-            corpus = evidence(adding: corpus, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs)
+            counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs)
         }
-        let finalCorpus = corpus
+        let finalCorpus = counter.corpus()
         let perNote = Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             let diagnostics = self.check(
@@ -98,8 +98,8 @@ public final class Linter: Sendable {
     /// Adds the tags of every other note under the folders of the configurations in use, so that linting
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
-        adding corpus: TagCorpus, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int
-    ) -> TagCorpus {
+        adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int
+    ) -> TagCounter {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
             folders[Self.absolute(configuration.configuration.directory)] = configuration

@@ -1,8 +1,9 @@
 import NotelintLoader
 
 /// Every tag used under the lint root with the number of notes that use it: evidence that a tag is real.
-public struct TagCorpus: Sendable {
-    public var uses: [String: Int]
+/// Immutable and shared by every note of a run, so rules can build an index over it once.
+public final class TagCorpus: Sendable {
+    public let uses: [String: Int]
 
     public init(uses: [String: Int] = [:]) {
         self.uses = uses
@@ -19,8 +20,17 @@ public struct TagCorpus: Sendable {
         }
         return tags
     }
+}
+
+/// Counts tags note by note, then freezes into a `TagCorpus`.
+public struct TagCounter: Sendable {
+    public private(set) var uses: [String: Int] = [:]
+
+    public init() {}
 
     public mutating func add(_ tags: [String]) {
         for tag in tags { uses[tag, default: 0] += 1 }
     }
+
+    public func corpus() -> TagCorpus { TagCorpus(uses: uses) }
 }

@@ -11,6 +11,10 @@ include: ["**/*.md", "**/*.markdown"]
 schemas:
   - files: ["**"]
     schema: note.schema.yml
+rules:
+  tag-spelling:
+    vocabulary-files: [tags.txt]
+    replacement-files: [tag-replacements.txt]
 
 """#,
         "note.schema.yml": #"""

@@ -104,18 +104,28 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A rule's effective options: its declared defaults overlaid with the configuration's values.
-public struct RuleOptions: Sendable, Hashable {
+public struct RuleOptions: Sendable {
     public var values: [String: OptionValue]
+    /// Where file-valued options (`…-files`) are read from: the configuration's folder or the embedded `Rules/`.
+    public var files: RuleFileStore?
 
-    public init(_ values: [String: OptionValue] = [:]) {
+    public init(_ values: [String: OptionValue] = [:], files: RuleFileStore? = nil) {
         self.values = values
+        self.files = files
     }
 
-    public init(defaults: [RuleOption], overrides: [String: OptionValue] = [:]) {
+    public init(defaults: [RuleOption], overrides: [String: OptionValue] = [:], files: RuleFileStore? = nil) {
         var values: [String: OptionValue] = [:]
         for option in defaults { values[option.name] = option.defaultValue }
         for (name, value) in overrides { values[name] = value }
         self.values = values
+        self.files = files
+    }
+
+    /// The text of each file a `…-files` option names, with the path it was read from (unreadable files are skipped).
+    public func fileTexts(_ name: String) -> [(path: String, text: String)] {
+        guard let files else { return [] }
+        return strings(name).compactMap { path in files.read(path).map { (path, String(decoding: $0, as: UTF8.self)) } }
     }
 
     public func bool(_ name: String) -> Bool {

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         URLFormatRule.self,
         TagFormatRule.self,
         DuplicateTagRule.self,
+        TagSpellingRule.self,
         AmbiguousScalarRule.self,
         TrailingWhitespaceRule.self,
         UnusedSuppressionRule.self,

@@ -1,0 +1,131 @@
+import NotelintLoader
+
+/// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
+struct TagSpellingRule: Rule {
+    static let description = RuleDescription(
+        id: "tag-spelling",
+        summary: "A tag looks misspelled or cut off",
+        rationale: """
+            A tag typed `decision-making-calculu` starts a tag page of its own, and the note drops off the page \
+            it belongs to. Evidence comes from three places: accepted tags and known mistakes in `Rules/` files, \
+            the tags other notes use (a tag used by enough other notes is accepted), and a Hunspell dictionary \
+            for the English words inside kebab-case tags. Proper nouns and product names (`openai`, `kubernetes`) \
+            go in the vocabulary file, or are accepted once enough notes use them.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("key", .string("tags"), "The key holding the tag list."),
+            RuleOption("vocabulary-files", .strings([]), "Accepted tags, one a line (`#` comments)."),
+            RuleOption("replacement-files", .strings([]), "Known mistakes, one a line: `wrong -> right`."),
+            RuleOption("min-uses", .int(2), "A tag used by at least this many other notes is accepted."),
+            RuleOption("dictionary", .bool(true), "Check the words of tags with Hunspell."),
+            RuleOption("languages", .strings(["en_US"]), "Hunspell dictionaries to use."),
+            RuleOption("dictionary-folders", .strings([]), "Extra folders holding `<language>.aff`/`.dic`."),
+            RuleOption("word-list-files", .strings([]), "Personal word lists: words the dictionary should accept."),
+            RuleOption("long-length", .int(8), "Tags of at least this many characters are long."),
+            RuleOption("short-distance", .int(1), "Edits allowed for a near miss of a short tag."),
+            RuleOption("long-distance", .int(2), "Edits allowed for a near miss of a long tag."),
+        ],
+        triggeringExamples: [
+            "---\ntags:\n- ↓decision-making-calculu\n- power\n---\n",
+            "---\ntags: [↓strateg, war]\n---\n",
+        ],
+        nonTriggeringExamples: [
+            "---\ntags: [decision-making-calculus, power, relations, strategy, war]\n---\n",
+            "---\ntags: [朝鲜战争, llm, k8s]\n---\n",
+            RuleExample("---\ntags: [decision-making-calculu]\n---\n", options: ["dictionary": .bool(false)]),
+        ],
+        corrections: [
+            RuleCorrection("---\ntags: [decision-making-calculu, war]\n---\n", "---\ntags: [decision-making-calculus, war]\n---\n",
+                           applicability: .unsafe),
+        ]
+    )
+
+    static let needsCorpus = true
+
+    let key: String
+    let vocabularies: [TagVocabulary]
+    let replacementLists: [TagReplacementList]
+    let judgement: TagSpellingOptions
+    let dictionary: SpellCheckerConfiguration?
+    private let judges = JudgeCache()
+
+    init(options: RuleOptions) {
+        key = options.string("key")
+        vocabularies = options.fileTexts("vocabulary-files").map { TagVocabulary(parsing: $0.text, file: Self.shown($0.path)) }
+        replacementLists = options.fileTexts("replacement-files").map { TagReplacementList(parsing: $0.text, file: Self.shown($0.path)) }
+        judgement = TagSpellingOptions(
+            minimumOtherNoteUses: options.int("min-uses"), longLength: options.int("long-length"),
+            shortDistance: options.int("short-distance"), longDistance: options.int("long-distance"))
+        if options.bool("dictionary") {
+            let words = options.fileTexts("word-list-files").flatMap { PersonalWordList.words(in: $0.text) }
+            dictionary = SpellCheckerConfiguration(
+                languages: options.strings("languages"), extraFolders: options.strings("dictionary-folders"), personalWords: words)
+        } else {
+            dictionary = nil
+        }
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let list = TagList(context, key: key) else { return [] }
+        let judge = judges.judge(for: context.corpus ?? TagCorpus()) { corpus in
+            TagSpellingJudge(
+                index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: corpus.uses),
+                options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
+        }
+        let present = Set(list.tags.map(\.text))
+        return list.tags.compactMap { node, text in
+            guard let finding = judge.judge(text, selfUses: 1) else { return nil }
+            let suggestion = finding.suggestion
+            let applicability: Applicability = finding.evidence == .dictionary ? .unsafe : .safe
+            // When the right tag is already listed, the wrong one goes instead of becoming a duplicate.
+            let edit = present.contains(suggestion)
+                ? YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                : YAMLEdits.replaceScalar(node, with: suggestion, inFlow: list.isFlow)
+            let fix = edit.map { Fix(edits: [$0], applicability: applicability, title: "replace with `\(suggestion)`") }
+            return Finding(
+                range: node.range, message: Self.message(finding), suggestions: [suggestion], fix: fix, subject: "\(key)=\(text)")
+        }
+    }
+
+    static func message(_ finding: TagSpellingFinding) -> String {
+        let what: String
+        switch finding.reason {
+        case .truncation: what = "tag `\(finding.tag)` looks cut off"
+        case .nearMiss(let distance): what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+        case .misspelledWord(let word): what = "tag `\(finding.tag)` has a misspelled word `\(word)`"
+        case .knownMistake: what = "tag `\(finding.tag)` is a known mistake"
+        }
+        return "\(what); did you mean `\(finding.suggestion)`? (\(evidenceText(finding.evidence)))"
+    }
+
+    static func evidenceText(_ evidence: TagEvidence) -> String {
+        switch evidence {
+        case .vocabulary(let file): "in \(file)"
+        case .replacementList(let file): "listed in \(file)"
+        case .corpus(let uses): "used in \(uses) note\(uses == 1 ? "" : "s")"
+        case .dictionary: "dictionary"
+        }
+    }
+
+    /// Files named relative to the current folder when they are inside it, as users wrote them.
+    static func shown(_ path: String) -> String {
+        PathText.relative(path, to: Linter.absolute("."))
+    }
+}
+
+/// One judge per corpus: the tag index over a run's corpus is built once, on first use, and shared by every note.
+private final class JudgeCache: @unchecked Sendable {
+    private let lock = SpellingLock()
+    // The corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
+    private var cached: (corpus: TagCorpus, judge: TagSpellingJudge)?
+
+    func judge(for corpus: TagCorpus, make: (TagCorpus) -> TagSpellingJudge) -> TagSpellingJudge {
+        lock.withLock {
+            if let cached, cached.corpus === corpus { return cached.judge }
+            let judge = make(corpus)
+            cached = (corpus, judge)
+            return judge
+        }
+    }
+}
