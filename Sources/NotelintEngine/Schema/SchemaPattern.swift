@@ -1,30 +1,40 @@
 /// A `pattern` or `patternProperties` regular expression, compiled once with the schema.
 ///
-/// Swift's `Regex` stands in for ECMA-262: matching goes by Unicode scalars (as a `u`-flag JavaScript regex does,
-/// not by grapheme clusters), `\d` and `\w` are ASCII-only as in JavaScript, and a match may start anywhere since
-/// JSON Schema patterns are not implicitly anchored. `ECMAPatternSyntax` rewrites what the two dialects spell
-/// differently.
+/// Most patterns run on `PatternMachine`. The few it does not run (lookarounds, backreferences…) go to Swift's
+/// `Regex`, set up to behave like ECMA-262: matching by Unicode scalars (as a `u`-flag JavaScript regex does, not
+/// by grapheme clusters), `\d` and `\w` ASCII-only, and `ECMAPatternSyntax` rewriting what the two dialects spell
+/// differently. Either way a match may start anywhere: JSON Schema patterns are not implicitly anchored.
 struct SchemaPattern: @unchecked Sendable {
-    // `Regex` is not declared Sendable because a regex built from components may capture closures; one parsed
-    // from a string holds only an immutable program, which is safe to share once compiled (see `init`).
-    private let regex: Regex<AnyRegexOutput>
-    private let simple: SimplePattern?
+    private enum Engine {
+        case machine(PatternMachine)
+        // `Regex` is not declared Sendable because a regex built from components may capture closures; one parsed
+        // from a string holds only an immutable program, which is safe to share once compiled (see `init`).
+        case regex(Regex<AnyRegexOutput>)
+    }
+
+    private let engine: Engine
     let source: String
 
     init(_ source: String) throws {
         self.source = source
-        regex = try Regex(ECMAPatternSyntax.swiftSyntax(of: source))
+        if let machine = PatternMachine(source) {
+            engine = .machine(machine)
+            return
+        }
+        let regex = try Regex(ECMAPatternSyntax.swiftSyntax(of: source))
             .matchingSemantics(.unicodeScalar)
             .asciiOnlyDigits()
             .asciiOnlyWordCharacters()
         // The program is lowered lazily on first use; do it now rather than racing on it from many threads.
         _ = try? regex.firstMatch(in: "")
-        simple = SimplePattern(source)
+        engine = .regex(regex)
     }
 
     func matches(_ text: String) -> Bool {
-        if let simple, let matched = simple.matches(text) { return matched }
-        return (try? regex.firstMatch(in: text)) != nil
+        switch engine {
+        case .machine(let machine): machine.matches(text)
+        case .regex(let regex): (try? regex.firstMatch(in: text)) != nil
+        }
     }
 }
 
