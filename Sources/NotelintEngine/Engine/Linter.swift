@@ -76,7 +76,9 @@ public final class Linter: Sendable {
         }
         var counter = TagCounter()
         for note in notes { counter.add(TagCorpus.tags(of: note)) }
-        if request.gatherEvidence {
+        // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
+        // An explicit `--config` may live anywhere, so then only the notes linted count.
+        if request.gatherEvidence && request.configPath == nil {
             counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs)
         }
         let finalCorpus = counter.corpus()
