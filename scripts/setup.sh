@@ -18,3 +18,4 @@ fi
 if ! python3 -c 'import yaml; assert yaml.__with_libyaml__' 2>/dev/null; then
   python3 -m pip install --quiet pyyaml
 fi
+{ command -v check-jsonschema && python3 -c 'import rfc3986_validator'; } >/dev/null 2>&1 || python3 -m pip install --quiet check-jsonschema rfc3986-validator  # the SARIF tests validate output (URIs too) with them

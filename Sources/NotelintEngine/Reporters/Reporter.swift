@@ -22,6 +22,13 @@ public enum ReporterRegistry {
     public static let all: [any Reporter.Type] = [
         HumanReporter.self,
         JSONReporter.self,
+        SARIFReporter.self,
+        GitHubReporter.self,
+        JUnitReporter.self,
+        CheckstyleReporter.self,
+        GitLabReporter.self,
+        JSONLinesReporter.self,
+        ConciseReporter.self,
     ]
 
     public static func reporter(named name: String) -> (any Reporter.Type)? {
