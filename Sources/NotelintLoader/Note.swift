@@ -94,7 +94,20 @@ public struct NoteLoader: Sendable {
                     path: path, source: source, isWholeFile: false, outcome: .error, block: nil, root: nil,
                     problems: [tooLarge(source)])
             }
-            return load(source: SourceText(bytes: prefix.bytes), split: split, path: path, isWholeFile: prefix.isWholeFile)
+            // Keep only what the front matter needs: the body is never looked at, and a note's bytes stay in
+            // memory until its rules ran.
+            var bytes = prefix.bytes
+            if case .fenced(_, _, let closing) = split {
+                var end = closing.upperBound
+                if end < bytes.count, bytes[end] == 0x0D { end += 1 }
+                if end < bytes.count, bytes[end] == 0x0A { end += 1 }
+                if end < bytes.count { bytes.removeSubrange(end...) }
+            } else if case .unterminated = split {
+                // The whole prefix is front matter then.
+            } else if let firstBreak = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                bytes.removeSubrange((firstBreak + 1)...)
+            }
+            return load(source: SourceText(bytes: bytes), split: split, path: path, isWholeFile: prefix.isWholeFile)
         }
     }
 

@@ -17,7 +17,8 @@ struct LintCommand: ParsableCommand {
 
     @Argument(help: "Files or directories (default: the current directory).") var paths: [String] = []
     @Option(help: "Use this configuration for every note instead of the nearest .lint.yml.") var config: String?
-    @Option(help: "Output format: \(ReporterRegistry.all.map { $0.name }.joined(separator: ", ")).") var format = "human"
+    @Option(help: "Output format: \(ReporterRegistry.all.map { $0.name }.joined(separator: ", ")) (default: human, plus GitHub annotations inside GitHub Actions).")
+    var format: String?
     @Flag(help: "Exit with 1 on warnings too.") var strict = false
     @Option(help: "Treat this date (YYYY-MM-DD) as today, for reproducible runs.") var now: String?
     @Option(help: "Colour: auto, always or never.") var color = "auto"
@@ -35,8 +36,8 @@ struct LintCommand: ParsableCommand {
     @Option(help: "The path standard input stands for: its configuration and schema apply.") var stdinFilename = "stdin.md"
 
     func run() throws {
-        guard let reporterType = ReporterRegistry.reporter(named: format) else {
-            throw ValidationError("unknown format `\(format)`; choose one of \(ReporterRegistry.all.map { $0.name }.joined(separator: ", "))")
+        guard let reporterType = ReporterRegistry.reporter(named: format ?? "human") else {
+            throw ValidationError("unknown format `\(format ?? "")`; choose one of \(ReporterRegistry.all.map { $0.name }.joined(separator: ", "))")
         }
         var today = CalendarDate.today()
         if let now {
@@ -95,9 +96,9 @@ struct LintCommand: ParsableCommand {
                 Output.error("\(error)")
                 throw ExitCode(2)
             }
-            Output.write(HumanReporter(options: ReporterOptions(useColor: Output.useColor(color))).render(report))
+            writeTerminalReport(report, HumanReporter.self)
         } else {
-            Output.write(reporterType.init(options: ReporterOptions(useColor: Output.useColor(color))).render(report))
+            writeTerminalReport(report, reporterType)
         }
         if statistics { Output.write(StatisticsTable.render(report.diagnostics)) }
         if staleBaselineEntries > 0 {
@@ -107,6 +108,18 @@ struct LintCommand: ParsableCommand {
         let warnings = report.count(.warning)
         let failing = report.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing || maxWarnings.map({ warnings > $0 }) == true { throw ExitCode(1) }
+    }
+}
+
+extension LintCommand {
+    /// With no `--format`, inside GitHub Actions the human output is followed by annotations, as yamllint's `auto` does.
+    func writeTerminalReport(_ report: LintReport, _ reporterType: any Reporter.Type) {
+        let options = ReporterOptions(useColor: Output.useColor(color))
+        if format == nil {
+            Output.write(GitHubReporter.renderDefault(report, options: options, environment: { getenv($0).map { String(cString: $0) } }))
+        } else {
+            Output.write(reporterType.init(options: options).render(report))
+        }
     }
 }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
+import NotelintEngine
 
 @main
 struct Notelint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
-        version: "0.1.0",
+        version: ToolInfo.version,
         subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self],
         defaultSubcommand: LintCommand.self
     )

@@ -21,10 +21,13 @@ public final class EffectiveConfiguration: Sendable {
     public let schemas: [LoadedSchema]
     /// Where file references in the configuration are read from.
     public let files: RuleFileStore
+    /// The configuration's folder as an absolute path, computed once: globs are matched relative to it.
+    public let absoluteDirectory: String
 
     public init(_ configuration: Configuration, registry: [any Rule.Type], files: RuleFileStore) throws {
         self.configuration = configuration
         self.files = files
+        self.absoluteDirectory = Linter.absolute(configuration.directory)
         var rules: [ActiveRule] = []
         for type in registry {
             let description = type.description

@@ -3,7 +3,7 @@ import NotelintLoader
 /// `notelint config PATH`: which configuration governs a path and what it turns on, in YAML.
 public enum EffectiveConfigurationText {
     public static func render(forPath path: String, configPath: String?, registry: [any Rule.Type] = RuleRegistry.all) throws -> String {
-        let resolver = ConfigurationResolver(registry: registry, explicitPath: configPath.map(Linter.absolute))
+        let resolver = ConfigurationResolver(registry: registry, explicitPath: configPath.map { Linter.absolute($0) })
         let absolute = Linter.absolute(path)
         let directory = FileStatus.isRegularFile(absolute) ? PathText.directory(of: absolute) : absolute
         let effective = try resolver.configuration(forDirectory: directory)

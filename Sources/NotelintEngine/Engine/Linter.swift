@@ -56,16 +56,18 @@ public final class Linter: Sendable {
     }
 
     public func lint(_ request: LintRequest) throws -> LintReport {
-        let resolver = ConfigurationResolver(registry: registry, explicitPath: request.configPath.map(Self.absolute))
+        let resolver = ConfigurationResolver(registry: registry, explicitPath: request.configPath.map { Self.absolute($0) })
         let onDisk = request.paths.filter { request.contents[$0] == nil }
         let files = NoteFinder.find(paths: onDisk) + request.paths.filter { request.contents[$0] != nil }
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [(path: String, configuration: EffectiveConfiguration, relativePath: String)] = []
+        let currentDirectory = FileStatus.currentDirectory()
+        let explicitPaths = Set(request.paths)
         for path in files {
-            let absolute = Self.absolute(path)
+            let absolute = Self.absolute(path, in: currentDirectory)
             let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
-            let relative = PathText.relative(absolute, to: Self.absolute(configuration.configuration.directory))
-            let isExplicit = request.paths.contains(path)
+            let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
+            let isExplicit = explicitPaths.contains(path)
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
             planned.append((path, configuration, relative))
         }
@@ -216,7 +218,7 @@ public final class Linter: Sendable {
         return out
     }
 
-    static func absolute(_ path: String) -> String {
-        PathText.normalize(path.hasPrefix("/") ? path : FileStatus.currentDirectory() + "/" + path)
+    static func absolute(_ path: String, in currentDirectory: String = FileStatus.currentDirectory()) -> String {
+        PathText.normalize(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
     }
 }

@@ -2,6 +2,7 @@
 public enum PathText {
     /// Removes `.` and `..` segments and doubled slashes.
     public static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -16,6 +17,27 @@ public enum PathText {
         let joined = parts.joined(separator: "/")
         if absolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// No `//`, no `.` or `..` segment, no trailing slash: most paths, cheaply recognised.
+    static func isNormal(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        var segmentStart = true
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") || (dots > 0 && segmentStart) { return false }
+                segmentStart = true
+                dots = 0
+            } else if byte == UInt8(ascii: "."), segmentStart, dots < 2 {
+                dots += 1
+            } else {
+                segmentStart = false
+                dots = 0
+            }
+            previous = byte
+        }
+        return !(segmentStart && dots > 0) && (previous != UInt8(ascii: "/") || path.utf8.count == 1) && !path.isEmpty
     }
 
     public static func directory(of path: String) -> String {
