@@ -3,6 +3,7 @@
 enum TerminalWidth {
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }
         if value == 0 { return 0 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         if value == 0x200B || (0x200C...0x200F).contains(value) { return 0 }

@@ -22,13 +22,17 @@ public enum NearestName {
     /// (at most a third of the name's length, and at least one edit allowed).
     public static func nearest(to name: String, in candidates: [String]) -> String? {
         let folded = name.lowercased()
+        let length = folded.unicodeScalars.count
+        let allowed = max(1, name.unicodeScalars.count / 3)
         var best: (String, Int)?
         for candidate in candidates where candidate != name {
-            let distance = candidate.lowercased() == folded ? 0 : self.distance(folded, candidate.lowercased())
-            if best == nil || distance < best!.1 { best = (candidate, distance) }
+            // Lengths further apart than the allowed edits cannot be close enough: skip the quadratic part.
+            let candidateLength = candidate.unicodeScalars.count
+            guard abs(candidateLength - length) <= allowed else { continue }
+            let lowered = candidate.lowercased()
+            let distance = lowered == folded ? 0 : self.distance(folded, lowered)
+            if distance <= allowed, best == nil || distance < best!.1 { best = (candidate, distance) }
         }
-        guard let (candidate, distance) = best else { return nil }
-        let allowed = max(1, name.unicodeScalars.count / 3)
-        return distance <= allowed ? candidate : nil
+        return best?.0
     }
 }
