@@ -17,12 +17,15 @@ struct InstallHookCommand: ParsableCommand {
         do {
             let repository = try GitRepository(containing: ".")
             let installation = try HookInstaller.install(in: repository, force: force)
-            let verb = switch installation.outcome {
-            case .installed: "installed"
-            case .updated: "updated"
-            case .replacedOtherHook: "replaced the existing hook with"
+            let message = switch installation.outcome {
+            case .installed: "installed the pre-commit hook at \(installation.path)"
+            case .updated: "updated the pre-commit hook at \(installation.path)"
+            case .replacedOtherHook: "replaced the pre-commit hook at \(installation.path) with notelint's"
             }
-            Output.write("\(verb) the pre-commit hook at \(installation.path)\n")
+            Output.write(message + "\n")
+        } catch GitError.notARepository {
+            Output.error("the current folder is not inside a git work tree")
+            throw ExitCode(2)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
