@@ -91,12 +91,91 @@ $defs:
 
 """#,
         "tag-replacements.txt": #"""
-# Known tag mistakes, one a line: wrong -> right
+# Known tag mistakes, one a line: wrong -> right (`#` starts a comment). tag-spelling reports the wrong tag and
+# suggests the right one even when many notes repeat the mistake: the list is the decision. It is for mistakes
+# nothing else can see, such as a tag whose words are each spelled correctly:
+#
+#   ml-ops -> mlops
+#   java-script -> javascript
+#
+# This list is used by the built-in default configuration. To keep a list of your own, put it next to your
+# .lint.yml and name it there:
+#
+#   rules:
+#     tag-spelling:
+#       replacement-files: [tag-replacements.txt]
 
 """#,
         "tags.txt": #"""
-# Accepted tags, one a line. Add proper nouns and product names here (openai, kubernetes…):
-# a tag listed here is never reported by tag-spelling.
+# Accepted tags, one a line (`#` starts a comment): proper nouns, product names and abbreviations that the
+# spelling dictionary (Hunspell en_US) does not know. tag-spelling never reports a tag listed here, and it
+# suggests a listed tag for a tag one typing slip away from it (`kubernets` → `kubernetes`, `githbu` → `github`).
+# So list the forms your notes really use as well (plurals, abbreviations, related names): otherwise they
+# read as slips of the listed tag (`openapi` of `openai`, `postgres` cut off from `postgresql`).
+#
+# This list is used by the built-in default configuration. To accept tags of your own, keep a list next to your
+# .lint.yml and name it there (a .lint.yml replaces the built-in default, so copy these lines into your list
+# to keep them):
+#
+#   rules:
+#     tag-spelling:
+#       vocabulary-files: [tags.txt]
+#
+# Tags used by at least `min-uses` other notes are accepted without being listed.
+
+# AI and machine learning
+openai
+openapi
+chatgpt
+llm
+llms
+genai
+huggingface
+pytorch
+tensorflow
+numpy
+jupyter
+nvidia
+cuda
+
+# Infrastructure and operations
+kubernetes
+k8s
+kube
+devops
+mlops
+gitops
+github
+gitlab
+nginx
+grafana
+opentelemetry
+ansible
+linux
+
+# Languages, runtimes and data stores
+javascript
+nodejs
+deno
+golang
+webassembly
+graphql
+postgresql
+postgres
+sqlite
+redis
+kafka
+yaml
+
+# Editors, note-taking and publishing
+vscode
+neovim
+emacs
+zettelkasten
+jekyll
+eleventy
+wikipedia
+youtube
 
 """#,
     ]
