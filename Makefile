@@ -11,6 +11,7 @@ run: build
 	swift run notelint lint Fixtures/ ; test $$? -le 1
 
 test: setup
+	swift build
 	swift test
 	swift build -c release
 	python3 scripts/compare-pyyaml.py --binary .build/release/notelint

@@ -32,6 +32,8 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Exit with 0 even when there are findings.") var exitZero = false
     @Option(help: "Exit with 1 when there are more warnings than this.") var maxWarnings: Int?
     @Option(help: "Also write the report in --format to this file; the terminal gets the human output.") var output: String?
+    @Option(help: "Lint only notes added or changed since the merge base with this git revision.") var changedSince: String?
+    @Flag(help: "Lint the staged content of staged notes (for pre-commit hooks).") var staged = false
     @Flag(help: "Lint standard input (with --fix, print the fixed text on standard output).") var stdin = false
     @Option(help: "The path standard input stands for: its configuration and schema apply.") var stdinFilename = "stdin.md"
 
@@ -52,6 +54,33 @@ struct LintCommand: ParsableCommand {
             request.contents = [stdinFilename: Output.readStandardInput()]
             request.writeFixes = false
         }
+        do {
+            if let changedSince {
+                let repository = try GitRepository(containing: ".")
+                request.paths = try repository.changedNotes(since: changedSince).map(Output.shown)
+                if request.paths.isEmpty { Output.error("no notes changed since \(changedSince)") }
+            }
+            if staged {
+                let repository = try GitRepository(containing: ".")
+                let notes = try repository.stagedNotes()
+                request.paths = notes.map(Output.shown)
+                if fix || diff {
+                    // Fixing writes the working tree; with a partly staged note that would mix two versions.
+                    let mixed = try notes.filter { try repository.workingTreeDiffersFromIndex(path: $0) }
+                    if !mixed.isEmpty {
+                        Output.error("refusing to fix partly staged notes (stage or stash their other changes first): "
+                            + mixed.map(Output.shown).joined(separator: ", "))
+                        throw ExitCode(2)
+                    }
+                } else {
+                    for (note, shown) in zip(notes, request.paths) { request.contents[shown] = try repository.stagedContent(of: note) }
+                }
+            }
+        } catch let error as GitError {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+        if (staged || changedSince != nil) && request.paths.isEmpty { return }
         var report: LintReport
         var staleBaselineEntries = 0
         do {
@@ -151,6 +180,16 @@ enum Output {
         guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, file) == bytes.count else {
             throw WriteFailure(description: "\(path): write failed")
         }
+    }
+
+    /// A path relative to the current folder when it lies inside it, as users expect to see it.
+    static func shown(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let length = buffer.firstIndex(of: 0) ?? buffer.count
+        let current = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     static func readStandardInput() -> [UInt8] {

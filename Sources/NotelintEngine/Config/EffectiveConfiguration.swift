@@ -81,6 +81,9 @@ public final class EffectiveConfiguration: Sendable {
     /// Some active rule weighs a note against the others (tag spelling).
     public var needsCorpus: Bool { rules.contains { type(of: $0.rule).needsCorpus } }
 
+    /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
+    public var corpusKey: String { rules.lazy.compactMap { $0.rule.corpusKey }.first ?? "tags" }
+
     /// Read from a `.lint.yml` (or `--config`), as opposed to the embedded default.
     public var isFromFile: Bool {
         if case .directory = files.origin { return true }

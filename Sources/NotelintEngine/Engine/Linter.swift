@@ -77,7 +77,7 @@ public final class Linter: Sendable {
             request.contents[job.path].map { self.loader.load(bytes: $0, path: job.path) } ?? self.loader.load(path: job.path)
         }
         var counter = TagCounter()
-        for note in notes { counter.add(TagCorpus.tags(of: note)) }
+        for (index, note) in notes.enumerated() { counter.add(TagCorpus.tags(of: note, key: jobs[index].configuration.corpusKey)) }
         // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
         // An explicit `--config` may live anywhere, so then only the notes linted count.
         if request.gatherEvidence && request.configPath == nil {
@@ -110,14 +110,14 @@ public final class Linter: Sendable {
         }
         guard !folders.isEmpty else { return corpus }
         let lintedPaths = Set(linted.map { Self.absolute($0.path) })
-        var others: [String] = []
+        var others: [(path: String, key: String)] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             for path in NoteFinder.find(paths: [folder]) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
-                others.append(path)
+                others.append((path, configuration.corpusKey))
             }
         }
-        let tagLists = Parallel.map(others, workers: jobs) { TagCorpus.tags(of: self.loader.load(path: $0)) }
+        let tagLists = Parallel.map(others, workers: jobs) { TagCorpus.tags(of: self.loader.load(path: $0.path), key: $0.key) }
         var result = corpus
         for tags in tagLists { result.add(tags) }
         return result

@@ -28,6 +28,7 @@ struct NoteFixer {
         var current = bytes
         var applied: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
+        var seen: Set<[UInt8]> = [bytes]
         for _ in 0..<Self.maxPasses {
             let note = linter.loader.load(bytes: current, path: path)
             diagnostics = linter.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
@@ -37,6 +38,8 @@ struct NoteFixer {
             // A fix must leave parseable YAML behind; if not, stop before writing anything broken.
             let check = linter.loader.load(bytes: outcome.bytes, path: path)
             guard check.root != nil, !check.problems.contains(where: { $0.kind == .syntax }) else { break }
+            // Fixes that undo each other would loop: stop at the first repeated text.
+            guard seen.insert(outcome.bytes).inserted else { break }
             current = outcome.bytes
             applied.merge(outcome.applied, uniquingKeysWith: +)
         }

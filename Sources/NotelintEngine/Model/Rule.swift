@@ -2,12 +2,16 @@
 /// Rules never read files or write them; they see the positioned tree through `RuleContext`.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// Whether the rule needs the tags of every note (`RuleContext.corpus`) rather than one note alone.
+    static var needsCorpus: Bool { get }
+    /// The key whose list the corpus counts, for rules that need one.
+    var corpusKey: String? { get }
     init(options: RuleOptions)
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     public static var id: String { description.id }
-    /// Whether the rule needs the tags of every note (`RuleContext.corpus`) rather than one note alone.
     public static var needsCorpus: Bool { false }
+    public var corpusKey: String? { nil }
 }

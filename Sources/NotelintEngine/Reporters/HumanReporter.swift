@@ -29,7 +29,8 @@ public struct HumanReporter: Reporter {
             out += paint(" \(number) | ", .dim) + line + "\n"
             out += paint(" \(gutter) | ", .dim) + paint(underline(diagnostic, in: line), color(for: diagnostic.severity)) + "\n"
         }
-        for suggestion in diagnostic.suggestions {
+        // A suggestion the message already names is not repeated.
+        for suggestion in diagnostic.suggestions where !diagnostic.message.contains("`\(suggestion)`") {
             out += "   = did you mean `\(suggestion)`?\n"
         }
         for related in diagnostic.related {

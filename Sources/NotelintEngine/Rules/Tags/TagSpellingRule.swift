@@ -42,6 +42,7 @@ struct TagSpellingRule: Rule {
     )
 
     static let needsCorpus = true
+    var corpusKey: String? { key }
 
     let key: String
     let vocabularies: [TagVocabulary]
@@ -74,15 +75,22 @@ struct TagSpellingRule: Rule {
                 options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
         }
         let present = Set(list.tags.map(\.text))
+        let uses = context.corpus?.uses ?? [:]
         return list.tags.compactMap { node, text in
             guard let finding = judge.judge(text, selfUses: 1) else { return nil }
+            // Two tags used equally often are two tags, not a typo of each other: the suggestion must be the more used.
+            if case .corpus(let suggestionUses) = finding.evidence, suggestionUses <= uses[text, default: 1] { return nil }
             let suggestion = finding.suggestion
             let applicability: Applicability = finding.evidence == .dictionary ? .unsafe : .safe
             // When the right tag is already listed, the wrong one goes instead of becoming a duplicate.
-            let edit = present.contains(suggestion)
-                ? YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
-                : YAMLEdits.replaceScalar(node, with: suggestion, inFlow: list.isFlow)
-            let fix = edit.map { Fix(edits: [$0], applicability: applicability, title: "replace with `\(suggestion)`") }
+            let fix: Fix?
+            if present.contains(suggestion) {
+                fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                    .map { Fix(edits: [$0], applicability: applicability, title: "remove `\(text)`: `\(suggestion)` is listed already") }
+            } else {
+                fix = YAMLEdits.replaceScalar(node, with: suggestion, inFlow: list.isFlow)
+                    .map { Fix(edits: [$0], applicability: applicability, title: "replace with `\(suggestion)`") }
+            }
             return Finding(
                 range: node.range, message: Self.message(finding), suggestions: [suggestion], fix: fix, subject: "\(key)=\(text)")
         }
@@ -93,6 +101,7 @@ struct TagSpellingRule: Rule {
         switch finding.reason {
         case .truncation: what = "tag `\(finding.tag)` looks cut off"
         case .nearMiss(let distance): what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+        case .misspelledWord(let word) where word == finding.tag: what = "tag `\(finding.tag)` looks misspelled"
         case .misspelledWord(let word): what = "tag `\(finding.tag)` has a misspelled word `\(word)`"
         case .knownMistake: what = "tag `\(finding.tag)` is a known mistake"
         }
@@ -104,7 +113,7 @@ struct TagSpellingRule: Rule {
         case .vocabulary(let file): "in \(file)"
         case .replacementList(let file): "listed in \(file)"
         case .corpus(let uses): "used in \(uses) note\(uses == 1 ? "" : "s")"
-        case .dictionary: "dictionary"
+        case .dictionary: "suggested by the spelling dictionary"
         }
     }
 
