@@ -14,7 +14,7 @@ test: setup
 	swift build
 	swift test
 	swift build -c release
-	python3 scripts/compare-pyyaml.py --binary .build/release/notelint
+	python3 scripts/compare-pyyaml.py --notelint .build/release/notelint
 
 release: setup
 	swift build -c release
