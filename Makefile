@@ -15,6 +15,7 @@ test: setup
 	swift test
 	swift build -c release
 	python3 scripts/compare-pyyaml.py --notelint .build/release/notelint
+	scripts/test-pre-commit.sh
 
 release: setup
 	swift build -c release
