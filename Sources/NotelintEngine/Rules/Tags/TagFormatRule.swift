@@ -12,6 +12,7 @@ struct TagFormatRule: Rule {
         defaultSeverity: .error,
         options: [
             RuleOption("key", .string("tags"), "The key holding the tag list."),
+            RuleOption("pattern", .string(""), "A regular expression every tag must match in full (empty: lowercase kebab-case)."),
         ],
         triggeringExamples: [
             "---\ntags: [↓Machine-Learning, war]\n---\n",
@@ -19,6 +20,7 @@ struct TagFormatRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntags: [machine-learning, war, gpt-4, 朝鲜战争]\n---\n",
+            RuleExample("---\ntags: [Machine_Learning, War]\n---\n", options: ["pattern": .string("[A-Z][A-Za-z_]*")]),
         ],
         corrections: [
             RuleCorrection("---\ntags: [Machine Learning, war]\n---\n", "---\ntags: [machine-learning, war]\n---\n"),
@@ -27,9 +29,19 @@ struct TagFormatRule: Rule {
     )
 
     let key: String
+    /// Compiled once per configuration; `nil` means the built-in kebab-case check.
+    let pattern: SchemaPattern?
 
     init(options: RuleOptions) {
         key = options.string("key")
+        let source = options.string("pattern")
+        // The same ECMA-262 dialect as schema patterns, anchored: the whole tag must match.
+        pattern = source.isEmpty ? nil : try? SchemaPattern("^(?:" + source + ")$")
+    }
+
+    private func isWellFormed(_ tag: String) -> Bool {
+        guard let pattern else { return Self.isKebabCase(tag) }
+        return pattern.matches(tag)
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -37,12 +49,12 @@ struct TagFormatRule: Rule {
         let tags = list.tags
         return tags.enumerated().compactMap { index, tag in
             let (node, text) = tag
-            guard !Self.isKebabCase(text) else { return nil }
+            guard !isWellFormed(text) else { return nil }
             let normalized = Self.normalize(text)
             let suggestions = normalized.isEmpty || normalized == text ? [] : [normalized]
-            var message = "tag `\(text)` is not lowercase kebab-case"
+            var message = pattern == nil ? "tag `\(text)` is not lowercase kebab-case" : "tag `\(text)` does not match the configured pattern"
             var fix: Fix?
-            if let suggestion = suggestions.first {
+            if pattern == nil, let suggestion = suggestions.first {
                 message += "; use `\(suggestion)`"
                 // Normalizing can make two tags one: then the later copy goes instead of being renamed.
                 let collides = tags[..<index].contains { $0.text == suggestion || Self.normalize($0.text) == suggestion }
