@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Exit codes and the options that shape a CI run, through the real binary.
+struct LintOptionTests {
+    static let warningOnly = GitRunTests.good.replacingOccurrences(of: "layout: post\n", with: "layout: post\nextra: 1\n")
+    static let failing = GitRunTests.good.replacingOccurrences(of: "budding", with: "evergren")
+
+    func folder(_ notes: [String: String]) throws -> String {
+        let folder = try CommandRunner.temporaryFolder()
+        for (name, text) in notes { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    @Test func exitCodesFollowSeverities() throws {
+        let folder = try folder(["warn.md": Self.warningOnly, "good.md": GitRunTests.good])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CommandRunner.notelint(["lint", "."], in: folder).status == 0)
+        #expect(try CommandRunner.notelint(["lint", "--strict", "."], in: folder).status == 1)
+        #expect(try CommandRunner.notelint(["lint", "--max-warnings", "0", "."], in: folder).status == 1)
+        #expect(try CommandRunner.notelint(["lint", "--max-warnings", "1", "."], in: folder).status == 0)
+    }
+
+    @Test func usageAndConfigurationErrorsExitWithTwo() throws {
+        let folder = try folder(["good.md": GitRunTests.good, ".lint.yml": "rules:\n  tag-fromat: off\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CommandRunner.notelint(["lint", "."], in: folder)
+        #expect(result.status == 2)
+        #expect(result.error.contains(".lint.yml:2:3") && result.error.contains("did you mean `tag-format`"))
+    }
+
+    @Test func exitZeroAndStatistics() throws {
+        let folder = try folder(["bad.md": Self.failing])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CommandRunner.notelint(["lint", "--exit-zero", "--statistics", "."], in: folder)
+        #expect(result.status == 0)
+        #expect(result.output.contains("rule") && result.output.contains("enum-value      1"))
+    }
+
+    @Test func outputFileGetsTheFormatWhileTheTerminalGetsHumanOutput() throws {
+        let folder = try folder(["bad.md": Self.failing])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CommandRunner.notelint(["lint", "--format", "json", "--output", "report.json", "."], in: folder)
+        #expect(result.status == 1)
+        #expect(result.output.contains("bad.md:5:9: error:"))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))) as? [String: Any]
+        #expect((report?["diagnostics"] as? [[String: Any]])?.first?["rule"] as? String == "enum-value")
+    }
+
+    @Test func standardInputIsLintedAsTheNamedPathAndFixedToStandardOutput() throws {
+        let folder = try folder([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let input = Data(GitRunTests.good.replacingOccurrences(of: "[war]", with: "[war, war]").utf8)
+        let lint = try CommandRunner.notelint(["lint", "--stdin", "--stdin-filename", "notes/x.md"], in: folder, input: input)
+        #expect(lint.status == 1)
+        #expect(lint.output.contains("notes/x.md:6:13: error:") && lint.output.contains("[duplicate-tag]"))
+        let fixed = try CommandRunner.notelint(["lint", "--stdin", "--stdin-filename", "notes/x.md", "--fix"], in: folder, input: input)
+        #expect(fixed.status == 0)
+        #expect(fixed.output == GitRunTests.good)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/notes/x.md"))
+    }
+}
