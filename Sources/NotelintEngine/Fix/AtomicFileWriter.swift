@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Replaces a file's content so that readers and crashes see either the old or the new file, never a mix:
-/// a temporary file in the same folder, written and flushed, takes the original's permission bits, then is
-/// renamed over it. Through a symlink, the link's target is replaced and the link kept.
+/// a temporary file in the same folder, written and flushed, takes the original's permission bits (and owner, where
+/// allowed), then is renamed over it. Through a symlink, the link's target is replaced and the link kept.
 public enum AtomicFileWriter {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case changedOnDisk
@@ -47,6 +47,9 @@ public enum AtomicFileWriter {
             }
             written += result
         }
+        // The owner too, where allowed (a note fixed by root in a mounted folder stays its user's); else the
+        // file becomes the fixer's, as with any editor that saves by renaming.
+        _ = fchown(descriptor, info.st_uid, info.st_gid)
         guard fchmod(descriptor, info.st_mode & 0o7777) == 0 else { return abandon(.io("cannot set permissions: \(errorText())")) }
         guard fsync(descriptor) == 0 else { return abandon(.io("cannot flush: \(errorText())")) }
         // Last check before the swap: someone else may have saved the note meanwhile.

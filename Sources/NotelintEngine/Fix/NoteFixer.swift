@@ -35,9 +35,12 @@ struct NoteFixer {
             guard note.outcome == .present, note.root != nil, !note.problems.contains(where: { $0.kind == .syntax }) else { break }
             let outcome = FixApplier.apply(diagnostics, to: current, minimum: minimum)
             guard outcome.bytes != current else { break }
-            // A fix must leave parseable YAML behind; if not, stop before writing anything broken.
+            // A fix must leave parseable YAML behind, and no problem the text did not have (an alias left without
+            // its anchor, two keys renamed to one); if not, stop before writing anything broken.
             let check = linter.loader.load(bytes: outcome.bytes, path: path)
-            guard check.root != nil, !check.problems.contains(where: { $0.kind == .syntax }) else { break }
+            guard check.root != nil, !check.problems.contains(where: { $0.kind == .syntax }),
+                !Self.addsProblems(before: note.problems, after: check.problems)
+            else { break }
             // Fixes that undo each other would loop: stop at the first repeated text.
             guard seen.insert(outcome.bytes).inserted else { break }
             current = outcome.bytes
@@ -48,5 +51,16 @@ struct NoteFixer {
             diagnostics = linter.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
         }
         return (diagnostics, FileFix(path: path, original: bytes, fixed: current, applied: applied, writeError: nil))
+    }
+
+    /// True when `after` has more problems of some kind than `before`.
+    static func addsProblems(before: [LoadProblem], after: [LoadProblem]) -> Bool {
+        var remaining: [LoadProblem.Kind: Int] = [:]
+        for problem in before { remaining[problem.kind, default: 0] += 1 }
+        for problem in after {
+            remaining[problem.kind, default: 0] -= 1
+            if remaining[problem.kind]! < 0 { return true }
+        }
+        return false
     }
 }

@@ -22,7 +22,7 @@ public enum UnifiedDiff {
         var out = "--- \(path)\n+++ \(path)\n@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
         for (mark, line) in operations {
             out += String(mark) + visible(line) + "\n"
-            if !line.hasSuffix("\n") { out += "\\ No newline at end of file\n" }
+            if line.utf8.last != 0x0A { out += "\\ No newline at end of file\n" }
         }
         return out
     }
@@ -39,10 +39,11 @@ public enum UnifiedDiff {
         return result
     }
 
+    /// The line without its LF; a CR before it stays, as `diff -u` shows it. (Compared by bytes: to `String`,
+    /// CRLF is one character, which neither `hasSuffix("\n")` nor `removeLast()` would split.)
     private static func visible(_ line: String) -> String {
-        var text = line
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
+        guard line.utf8.last == 0x0A else { return line }
+        return String(decoding: line.utf8.dropLast(), as: UTF8.self)
     }
 
     /// Longest-common-subsequence edit script; the changed middle is small.

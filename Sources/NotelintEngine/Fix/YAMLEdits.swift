@@ -60,8 +60,9 @@ public enum YAMLEdits {
     }
 
     /// Removes `item` from `sequence`: its whole line in a block list, the item and one separating comma in a flow list.
+    /// An anchored item stays: an alias elsewhere may name it.
     public static func removeItem(_ item: YAMLNode, from sequence: YAMLNode, in source: SourceText) -> Edit? {
-        guard case .sequence(let items, let style) = sequence.content,
+        guard item.anchor == nil, case .sequence(let items, let style) = sequence.content,
             let index = items.firstIndex(where: { $0 === item })
         else { return nil }
         switch style {

@@ -27,16 +27,26 @@ struct UnknownKeyRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let known = context.schema?.schema.knownProperties ?? []
-        return context.violations(routedTo: Self.id).map { violation in
+        let violations = context.violations(routedTo: Self.id)
+        func nearest(_ violation: SchemaViolation) -> String? {
+            guard violation.instancePath.count <= 1 else { return nil }
+            return NearestName.nearest(to: violation.key?.dereferenced.scalar?.text ?? violation.pathText, in: known)
+        }
+        // The keys (by where they are) each known name would be given to.
+        var claims: [String: Set<Int>] = [:]
+        for violation in violations {
+            if let target = nearest(violation) { claims[target, default: []].insert(violation.key?.range.start.offset ?? -1) }
+        }
+        return violations.map { violation in
             let name = violation.key?.dereferenced.scalar?.text ?? violation.pathText
             var message = "unknown key `\(name)`"
             var suggestions: [String] = []
             var fix: Fix?
-            if violation.instancePath.count <= 1, let nearest = NearestName.nearest(to: name, in: known) {
+            if let nearest = nearest(violation) {
                 suggestions = [nearest]
                 message += "; did you mean `\(nearest)`?"
-                // Renaming onto a key that exists would create a duplicate.
-                if context.root?.pair(forKey: nearest) == nil, let key = violation.key {
+                // Renaming onto a key that exists, or that another unknown key would take too, would create a duplicate.
+                if context.root?.pair(forKey: nearest) == nil, claims[nearest]?.count == 1, let key = violation.key {
                     fix = YAMLEdits.replaceScalar(key, with: nearest, inFlow: false)
                         .map { Fix(edits: [$0], applicability: .unsafe, title: "rename to `\(nearest)`") }
                 }

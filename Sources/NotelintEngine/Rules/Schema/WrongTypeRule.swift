@@ -42,6 +42,8 @@ struct WrongTypeRule: Rule {
     private func listFix(_ violation: SchemaViolation, _ context: RuleContext) -> Fix? {
         guard violation.instancePath.count == 1, case .key(let name)? = violation.instancePath.first,
             let pair = context.root?.pair(forKey: name), let node = violation.instance, node === pair.value,
+            // Its range would take an anchor or tag along with the text.
+            node.anchor == nil, node.tag == nil,
             case .string(let text)? = node.scalar?.resolved, node.scalar?.style != .literal, node.scalar?.style != .folded
         else { return nil }
         let separators: (Character) -> Bool = text.contains(",") ? { $0 == "," } : { $0 == " " || $0 == "\t" }

@@ -31,12 +31,22 @@ struct TrailingWhitespaceRule: Rule {
         let firstLine = source.line(ofByte: block.openingFence.lowerBound)
         let lastLine = source.line(ofByte: block.closingFence.lowerBound)
         var protected = IndexSet()
-        if let root = context.note.root { Self.collectBlockScalarLines(root, into: &protected, depth: 0) }
+        var insideDoubleQuotes = IndexSet()
+        if let root = context.note.root {
+            Self.collectBlockScalarLines(root, into: &protected, depth: 0)
+            Self.collectDoubleQuotedLineEnds(root, into: &insideDoubleQuotes, depth: 0)
+        }
         var findings: [Finding] = []
         for line in firstLine...lastLine where !protected.contains(line) {
             let bytes = source.lineBytes(line)
             var start = bytes.endIndex
             while start > bytes.startIndex, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+            // In a double-quoted scalar, `\ ` or `\<tab>` before the line break is an escaped blank: content.
+            if start < bytes.endIndex, insideDoubleQuotes.contains(line) {
+                var backslashes = 0
+                while start - backslashes > bytes.startIndex, bytes[start - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                if backslashes % 2 == 1 { start += 1 }
+            }
             guard start < bytes.endIndex else { continue }
             let range = source.range(ofBytes: start..<bytes.endIndex)
             findings.append(Finding(
@@ -44,6 +54,26 @@ struct TrailingWhitespaceRule: Rule {
                 fix: Fix(edits: [Edit(range: start..<bytes.endIndex, replacement: "")], applicability: .safe, title: "remove it")))
         }
         return findings
+    }
+
+    /// Lines whose line break falls inside a double-quoted scalar, where a blank escaped with `\\` is content.
+    private static func collectDoubleQuotedLineEnds(_ node: YAMLNode, into lines: inout IndexSet, depth: Int) {
+        guard depth < 256 else { return }
+        switch node.content {
+        case .scalar(let scalar) where scalar.style == .doubleQuoted:
+            if node.range.end.line > node.range.start.line {
+                lines.insert(range: node.range.start.line...(node.range.end.line - 1))
+            }
+        case .sequence(let items, _):
+            for item in items { collectDoubleQuotedLineEnds(item, into: &lines, depth: depth + 1) }
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                collectDoubleQuotedLineEnds(pair.key, into: &lines, depth: depth + 1)
+                collectDoubleQuotedLineEnds(pair.value, into: &lines, depth: depth + 1)
+            }
+        default:
+            break
+        }
     }
 
     /// Lines holding the content of `|` and `>` scalars, where trailing blanks are part of the value.

@@ -57,13 +57,17 @@ struct AmbiguousScalarRule: Rule {
         let reading = "YAML 1.1 reads `\(scalar.text)` as \(legacy.rawValue == "int" ? "an integer" : "a " + legacy.rawValue)"
         let message: String
         var fix: Fix?
+        // The node's range starts at its anchor or tag: rewriting it would drop them (and leave aliases dangling).
+        let rewritable = node.anchor == nil && node.tag == nil
         if expected.contains("string") {
             message = "\(reading); quote it to keep it a string: '\(scalar.text)'"
-            fix = Fix(edits: [Edit(range: node.range.byteRange, replacement: "'\(scalar.text)'")], applicability: .safe,
-                      title: "quote it")
+            if rewritable {
+                fix = Fix(edits: [Edit(range: node.range.byteRange, replacement: "'\(scalar.text)'")], applicability: .safe,
+                          title: "quote it")
+            }
         } else {
             message = "\(reading) but YAML 1.2 as \(scalar.resolved.type.rawValue); write true or false"
-            if let meaning = Self.booleanWords[scalar.text.lowercased()] {
+            if rewritable, let meaning = Self.booleanWords[scalar.text.lowercased()] {
                 // Probably what the author meant, but YAML 1.2 readers saw a string until now: unsafe.
                 fix = Fix(edits: [Edit(range: node.range.byteRange, replacement: "\(meaning)")], applicability: .unsafe,
                           title: "write \(meaning)")
