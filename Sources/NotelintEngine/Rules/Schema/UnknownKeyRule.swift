@@ -20,6 +20,10 @@ struct UnknownKeyRule: Rule {
         corrections: [
             RuleCorrection("---\ntittle: a\n---\n", "---\ntitle: a\n---\n", applicability: .unsafe),
             RuleCorrection("---\ntitle: a\ntittle: b\n---\n", "---\ntitle: a\ntittle: b\n---\n", applicability: .unsafe),
+            // Both near `title`: renaming both would make a duplicate key.
+            RuleCorrection("---\ntittle: a\ntitl: b\n---\n", "---\ntittle: a\ntitl: b\n---\n", applicability: .unsafe),
+            // `project` holds a list: a boolean is no misspelled project.
+            RuleCorrection("---\nisProject: false\ntag: war\n---\n", "---\nisProject: false\ntags: war\n---\n", applicability: .unsafe),
         ]
     )
 
@@ -46,12 +50,23 @@ struct UnknownKeyRule: Rule {
                 suggestions = [nearest]
                 message += "; did you mean `\(nearest)`?"
                 // Renaming onto a key that exists, or that another unknown key would take too, would create a duplicate.
-                if context.root?.pair(forKey: nearest) == nil, claims[nearest]?.count == 1, let key = violation.key {
+                // And a value of another type than the known key's is no misspelling of it.
+                if context.root?.pair(forKey: nearest) == nil, claims[nearest]?.count == 1, let key = violation.key,
+                    Self.fits(violation.instance, declared: context.declaredTypes(ofKey: nearest)) {
                     fix = YAMLEdits.replaceScalar(key, with: nearest, inFlow: false)
                         .map { Fix(edits: [$0], applicability: .unsafe, title: "rename to `\(nearest)`") }
                 }
             }
             return Finding(range: violation.range(in: context), message: message, suggestions: suggestions, fix: fix, subject: name)
         }
+    }
+
+    /// Whether `value` could be the known key's: of a type its schema declares, or a string where a list is declared
+    /// (wrong-type then makes it a list).
+    private static func fits(_ value: YAMLNode?, declared: Set<String>) -> Bool {
+        guard !declared.isEmpty else { return true }
+        let type = WrongTypeRule.typeName(value)
+        return declared.contains(type) || (type == "integer" && declared.contains("number"))
+            || (type == "string" && declared.contains("array"))
     }
 }

@@ -25,6 +25,8 @@ struct TagFormatRule: Rule {
         corrections: [
             RuleCorrection("---\ntags: [Machine Learning, war]\n---\n", "---\ntags: [machine-learning, war]\n---\n"),
             RuleCorrection("---\ntags:\n- war\n- '#war'\n- Cold_War\n---\n", "---\ntags:\n- war\n- cold-war\n---\n"),
+            RuleCorrection("---\ntags: [stage.seed, Area/Sub, war]\n---\n", "---\ntags: [stage-seed, area-sub, war]\n---\n",
+                           applicability: .unsafe),
         ]
     )
 
@@ -56,15 +58,16 @@ struct TagFormatRule: Rule {
             var fix: Fix?
             if pattern == nil, let suggestion = suggestions.first {
                 message += "; use `\(suggestion)`"
+                let applicability: Applicability = Self.normalizesWithoutLoss(text) ? .safe : .unsafe
                 // Normalizing can make two tags one: then the later copy goes instead of being renamed.
                 let collides = tags[..<index].contains { $0.text == suggestion || Self.normalize($0.text) == suggestion }
                     || tags[(index + 1)...].contains { $0.text == suggestion }
                 if collides {
                     fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
-                        .map { Fix(edits: [$0], applicability: .safe, title: "remove `\(text)`, a duplicate of `\(suggestion)`") }
+                        .map { Fix(edits: [$0], applicability: applicability, title: "remove `\(text)`, a duplicate of `\(suggestion)`") }
                 } else {
                     fix = YAMLEdits.replaceScalar(node, with: suggestion, inFlow: list.isFlow)
-                        .map { Fix(edits: [$0], applicability: .safe, title: "rename to `\(suggestion)`") }
+                        .map { Fix(edits: [$0], applicability: applicability, title: "rename to `\(suggestion)`") }
                 }
             }
             return Finding(range: node.range, message: message, suggestions: suggestions, fix: fix, subject: "\(key)=\(text)")
@@ -84,6 +87,13 @@ struct TagFormatRule: Rule {
             previousWasHyphen = false
         }
         return !previousWasHyphen
+    }
+
+    /// Whether normalizing only changes case, drops a leading `#` and joins words with hyphens: then renaming is
+    /// certainly right (safe). Flattening a hierarchy (`stage.seed`, `area/sub`, as Dendron and Obsidian nest tags)
+    /// or dropping other punctuation (`C++`, `c#`) may lose what the author meant (unsafe).
+    static func normalizesWithoutLoss(_ tag: String) -> Bool {
+        tag.drop { $0 == "#" }.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }
     }
 
     /// Lowercased, `#` dropped, spaces and underscores to hyphens, other punctuation dropped.
