@@ -97,7 +97,7 @@ extension FixProperty {
         return bytes[closing.upperBound...]
     }
 
-    /// The line breaks used: LF alone, CRLF, or a mix.
+    /// How many line breaks of each kind: LF alone, CRLF, CR alone.
     static func lineBreaks(_ bytes: [UInt8]) -> (lf: Int, crlf: Int, cr: Int) {
         var lf = 0
         var crlf = 0
@@ -160,6 +160,7 @@ extension FixProperty {
         var byDefect: [Defect: Int] = [:]
         var fixesByRule: [String: Int] = [:]
         var crlfNotes = 0
+        var crNotes = 0
         var bomNotes = 0
         var traps: [NoteGenerator.Trap: Int] = [:]
 
@@ -168,7 +169,8 @@ extension FixProperty {
             defects += note.defects.count
             for defect in note.defects { byDefect[defect, default: 0] += 1 }
             fixesByRule.merge(applied, uniquingKeysWith: +)
-            if note.usesCRLF { crlfNotes += 1 }
+            if note.lineBreak == "\r\n" { crlfNotes += 1 }
+            if note.lineBreak == "\r" { crNotes += 1 }
             if note.hasBOM { bomNotes += 1 }
             for trap in note.traps { traps[trap, default: 0] += 1 }
         }
@@ -178,7 +180,7 @@ extension FixProperty {
             let ruleText = fixesByRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             let trapText = traps.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             return """
-                fix properties: \(notes) notes (\(crlfNotes) CRLF, \(bomNotes) with a BOM), \(defects) defects planted
+                fix properties: \(notes) notes (\(crlfNotes) CRLF, \(crNotes) CR, \(bomNotes) with a BOM), \(defects) defects planted
                   defects: \(defectText.joined(separator: ", "))
                   traps (must come out unchanged): \(trapText.joined(separator: ", "))
                   fixes applied (--unsafe-fixes): \(ruleText.joined(separator: ", "))

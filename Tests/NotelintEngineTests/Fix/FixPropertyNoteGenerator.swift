@@ -81,7 +81,8 @@ extension FixProperty {
         /// Constructs where a careless fix would change data or break YAML, and that must come out as they went in
         /// (see `NoteGenerator.Trap`).
         var traps: [NoteGenerator.Trap]
-        var usesCRLF: Bool
+        /// `\n`, `\r\n` or a lone `\r` (old Mac files): the whole note uses one.
+        var lineBreak: String
         var hasBOM: Bool
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -207,7 +208,8 @@ extension FixProperty {
             traps = []
             // Keys written last, in this order, because they are aliases of anchors above them.
             var aliasKeys: [String] = []
-            let usesCRLF = random.chance(30)
+            let roll = random.below(100)
+            let lineBreak = roll < 25 ? "\r\n" : roll < 30 ? "\r" : "\n"
             let hasBOM = random.chance(20)
             // Which defects this note carries: most get 1 to 4, a few none.
             // Dictionary suggestions are slow (tens of milliseconds each, on every pass): misspellings are rare.
@@ -415,7 +417,7 @@ extension FixProperty {
                     if random.chance(15) { body += random.pick(Self.fencedBlocks) } else { body.append(random.pick(Self.bodyLines)) }
                 }
             }
-            let newline = usesCRLF ? "\r\n" : "\n"
+            let newline = lineBreak
             var text = ([opening] + frontMatter.map(\.text) + [closing]).joined(separator: newline)
             let endsWithFence = body.isEmpty && random.chance(30)
             if !endsWithFence {
@@ -426,7 +428,7 @@ extension FixProperty {
             bytes += Array(text.utf8)
             return GeneratedNote(
                 seed: seed, bytes: bytes, keys: plans, defects: defects + plans.flatMap(\.defects), traps: traps,
-                usesCRLF: usesCRLF, hasBOM: hasBOM)
+                lineBreak: lineBreak, hasBOM: hasBOM)
         }
 
         // MARK: Tags

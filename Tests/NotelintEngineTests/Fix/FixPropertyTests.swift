@@ -110,8 +110,9 @@ struct FixPropertyTests {
             if FixProperty.body(fixed) != originalBody { fail("the body changed") }
             if fixed.starts(with: FrontMatterSplitter.byteOrderMark) != note.hasBOM { fail("the BOM was not kept") }
             let breaks = FixProperty.lineBreaks(fixed)
-            if breaks.cr > 0 || (note.usesCRLF ? breaks.lf > 0 : breaks.crlf > 0) {
-                fail("line breaks changed: \(breaks.lf) LF, \(breaks.crlf) CRLF, \(breaks.cr) CR in a \(note.usesCRLF ? "CRLF" : "LF") note")
+            let foreign = note.lineBreak == "\r\n" ? breaks.lf + breaks.cr : note.lineBreak == "\r" ? breaks.lf + breaks.crlf : breaks.crlf + breaks.cr
+            if foreign > 0 {
+                fail("line breaks changed: \(breaks.lf) LF, \(breaks.crlf) CRLF, \(breaks.cr) CR in a note written with \(note.lineBreak.debugDescription)")
             }
             if Self.commentLines(fixed) != commentLines { fail("comment lines changed") }
 
@@ -173,7 +174,7 @@ struct FixPropertyTests {
     static func commentLines(_ bytes: [UInt8]) -> [String] {
         guard case .fenced(_, let content, _) = FrontMatterSplitter.split(bytes) else { return [] }
         return String(decoding: bytes[content], as: UTF8.self)
-            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { $0.trimmed(of: [" ", "\t", "\r"]) }
             .filter { $0.hasPrefix("#") }
     }

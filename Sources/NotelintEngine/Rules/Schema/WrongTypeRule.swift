@@ -75,9 +75,11 @@ struct WrongTypeRule: Rule {
         return 0
     }
 
+    /// The note's own line break, as its first line ends: LF, CRLF or a lone CR.
     private static func lineBreak(_ source: SourceText) -> String {
-        source.bytes.contains(0x0D) && source.bytes.count > 1 && source.lineStarts.count > 1
-            && source.bytes[source.lineStarts[1] - 2] == 0x0D ? "\r\n" : "\n"
+        let bytes = source.bytes
+        guard let end = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), bytes[end] == 0x0D else { return "\n" }
+        return end + 1 < bytes.count && bytes[end + 1] == 0x0A ? "\r\n" : "\r"
     }
 
     static func typeName(_ node: YAMLNode?) -> String {
