@@ -29,7 +29,7 @@ public enum AtomicFileWriter {
         guard stat(target, &info) == 0 else { return .failure(.io("cannot stat: \(errorText())")) }
         let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
         let name = target.split(separator: "/").last.map(String.init) ?? target
-        var template = Array((directory + "/." + name + ".notelint-XXXXXX").utf8CString)
+        var template = Array((directory + "/." + Self.shortened(name) + ".notelint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(.io("cannot create a temporary file: \(errorText())")) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -59,6 +59,17 @@ public enum AtomicFileWriter {
         guard rename(temporary, target) == 0 else { return abandon(.io("cannot replace the file: \(errorText())")) }
         close(descriptor)
         return .success(())
+    }
+
+    /// At most 100 bytes of a file name, cut between characters: the temporary file's name adds 17 bytes, and a
+    /// name of 255 (85 CJK characters) must still leave room under the usual limit.
+    static func shortened(_ name: String) -> String {
+        let utf8 = Array(name.utf8)
+        guard utf8.count > 100 else { return name }
+        // Back from the cut to the start of the character it falls in (continuation bytes are 10xxxxxx).
+        var end = 100
+        while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 
     /// The file a path finally names, following symlinks, so that a link stays a link.

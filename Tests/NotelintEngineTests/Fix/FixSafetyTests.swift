@@ -85,6 +85,27 @@ struct FixSafetyTests {
         #expect(leftovers.sorted() == ["first.md", "real.md", "second.md"])
     }
 
+    /// 84 CJK characters and `.md` make a 255-byte name, the usual limit: the writer's temporary file must still fit.
+    @Test func aNoteWithTheLongestNameIsFixed() throws {
+        let folder = try FixTestFolder()
+        let name = String(repeating: "朝", count: 84) + ".md"
+        #expect(name.utf8.count == 255)
+        try folder.write(name, Self.note)
+        let report = try Self.fix([folder.path + "/" + name])
+        #expect(report.fixedFiles.first?.writeError == nil, "\(report.fixedFiles.first?.writeError ?? "")")
+        #expect(try folder.read(name) == Array(Self.fixedNote.utf8))
+        #expect(try folder.names() == [name])
+    }
+
+    @Test func temporaryNamesAreCutBetweenCharacters() {
+        #expect(AtomicFileWriter.shortened("note.md") == "note.md")
+        let cjk = String(repeating: "朝", count: 84)
+        // 100 bytes fall inside the 34th character: 33 whole ones (99 bytes) remain.
+        #expect(AtomicFileWriter.shortened(cjk) == String(repeating: "朝", count: 33))
+        let ascii = String(repeating: "a", count: 300)
+        #expect(AtomicFileWriter.shortened(ascii) == String(repeating: "a", count: 100))
+    }
+
     @Test func aNoteChangedOnDiskIsNotOverwritten() throws {
         let folder = try FixTestFolder()
         let path = try folder.write("note.md", Self.note)
