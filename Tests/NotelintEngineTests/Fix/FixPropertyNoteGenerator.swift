@@ -214,7 +214,7 @@ extension FixProperty {
             // Which defects this note carries: most get 1 to 4, a few none.
             // Dictionary suggestions are slow (tens of milliseconds each, on every pass): misspellings are rare.
             var wanted = Set(random.sample(Defect.allCases.filter { $0 != .misspelledTag }, random.pick([0, 1, 1, 2, 2, 3, 3, 4, 5])))
-            if random.below(1_000) < 12 { wanted.insert(.misspelledTag) }
+            if random.below(1_000) < 9 { wanted.insert(.misspelledTag) }
 
             var plans: [KeyPlan] = []
             var blocks: [String: [Line]] = [:]

@@ -21,7 +21,7 @@ struct FixPropertyTests {
             for index in stride(from: worker, to: Self.noteCount, by: 2) {
                 var generator = FixProperty.NoteGenerator(seed: Self.firstSeed + UInt64(index))
                 let note = generator.make()
-                results.set(index, note: note, outcome: Self.check(note, throughPublicEntry: index % 50 == 0))
+                results.set(index, note: note, outcome: Self.check(note, throughPublicEntry: index % 80 == 0))
             }
         }
         var tally = FixProperty.Tally()
@@ -38,7 +38,7 @@ struct FixPropertyTests {
         #expect(tally.notes >= 2_000)
         // Every kind of defect was planted often enough to mean something.
         for defect in FixProperty.Defect.allCases {
-            let minimum = defect == .misspelledTag ? 20 : 75
+            let minimum = defect == .misspelledTag ? 12 : 75
             #expect(tally.byDefect[defect, default: 0] >= minimum, "\(defect) planted only \(tally.byDefect[defect, default: 0]) times")
         }
         for trap in FixProperty.NoteGenerator.Trap.allCases {
