@@ -233,7 +233,7 @@ extension FixProperty {
             let stringKeysForAmbiguity = keys.filter { ["title", "series", "guest", "insight", "speaker"].contains($0) }
             let ambiguousKey = random.pick(stringKeysForAmbiguity)
             let typoKey = random.pick(["title", "summary"])
-            
+
             for key in keys {
                 var plan = KeyPlan(name: key, writtenName: key, clean: nil, defects: [])
                 var lines: [Line] = []

@@ -9,14 +9,14 @@ import Testing
 struct FixSafetyTests {
     static let today = CalendarDate(year: 2026, month: 1, day: 1)!
 
-    /// A note with safe defects: a slash date, a capitalised tag, a blank at the end of a line.
+    /// A note with safe defects: a slash date, a capitalised tag, two blanks at the end of a line.
     static let note = """
         ---
         title: 仁川登陆
         date: 2024/9/15
         draft: false
         status: budding
-        tags: [War, power]  
+        tags: [War, power]\u{20}\u{20}
         summary: 1950年9月15日，联合国军在仁川登陆。
         layout: post.njk
         ---
