@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# Benchmarks notelint against floors and peers on generated corpora; prints a Markdown table and the goal
+# checks. Benchmarks/README.md explains the columns.
+#
+#   scripts/benchmark.sh [--notes N] [--large] [--runs R] [--seed S] [--work DIR] [--yamllint-notes N]
+#                        [--startup-runs N] [--no-build] [--profile]
+#
+#   --notes N           notes in the main corpus (default 10000)
+#   --large             also a 100,000-note corpus (notelint, floors, Python checker; adds about 12 minutes)
+#   --large-notes N     its size (default 100000)
+#   --runs R            timed runs of each tool, interleaved; the median is reported (default 5)
+#   --seed S            corpus seed (default 1)
+#   --work DIR          scratch folder for corpora and results (default $TMPDIR/notelint-bench). It must not lie
+#                       below a folder holding a .lint.yml: the corpora are linted with the embedded default.
+#   --yamllint-notes N  yamllint lints the first N notes' front matter only (default 2000; it runs at about
+#                       200 notes/s, and its rate is what is compared)
+#   --startup-runs N    runs of each one-note start-up measurement (default 20)
+#   --no-build          use the existing .build/release/notelint
+#   --profile           instead of timing: callgrind profiles of `notelint lint --jobs 1` on 2,000 generated
+#                       notes (with the usual defects, and without any), top inclusive functions of Sources/
+#
+# Needs: swift, cc, libyaml-dev (scripts/setup.sh installs it), python3 with venv, GNU time (/usr/bin/time);
+# valgrind for --profile. yamllint and PyYAML are installed into .build-bench/venv.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+NOTES=10000
+LARGE=0
+LARGE_NOTES=100000
+RUNS=5
+SEED=1
+WORK="${TMPDIR:-/tmp}/notelint-bench"
+YAMLLINT_NOTES=2000
+STARTUP_RUNS=20
+BUILD=1
+PROFILE=0
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --notes) NOTES="$2"; shift 2 ;;
+    --large) LARGE=1; shift ;;
+    --large-notes) LARGE_NOTES="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    --yamllint-notes) YAMLLINT_NOTES="$2"; shift 2 ;;
+    --startup-runs) STARTUP_RUNS="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    --profile) PROFILE=1; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '\n== %s\n' "$*" >&2; }
+die() { echo "benchmark: $*" >&2; exit 1; }
+
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
+SCRATCH="$ROOT/.build-bench"
+mkdir -p "$SCRATCH"
+
+# The corpora must get the embedded default configuration: no .lint.yml in WORK or above it.
+dir="$WORK"
+while :; do
+  [ -e "$dir/.lint.yml" ] && die "$dir/.lint.yml would configure the corpora; choose another --work"
+  [ "$dir" = / ] && break
+  dir="$(dirname "$dir")"
+done
+
+# -- tools --------------------------------------------------------------------------------------------------
+if [ "$BUILD" = 1 ]; then
+  say "building notelint (release)"
+  (cd "$ROOT" && swift build -c release 2>&1 | tail -n 1) >&2
+fi
+NOTELINT="$ROOT/.build/release/notelint"
+[ -x "$NOTELINT" ] || die "no $NOTELINT; run without --no-build"
+
+FLOOR="$SCRATCH/libyaml_events"
+if [ ! -x "$FLOOR" ] || [ "$ROOT/Benchmarks/floor/libyaml_events.c" -nt "$FLOOR" ]; then
+  say "compiling the C floor"
+  cc -O2 -o "$FLOOR" "$ROOT/Benchmarks/floor/libyaml_events.c" -lyaml
+fi
+
+VENV="$SCRATCH/venv"
+if [ ! -x "$VENV/bin/yamllint" ]; then
+  say "installing yamllint and PyYAML into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check yamllint pyyaml
+fi
+PYTHON="$VENV/bin/python"
+"$PYTHON" -c 'import yaml, sys; sys.exit(0 if yaml.__with_libyaml__ else 1)' \
+  || die "PyYAML in $VENV has no libyaml (CSafeLoader); the Python checker needs it"
+YAMLLINT_CONFIG='{extends: default, rules: {line-length: disable, indentation: {indent-sequences: whatever}}}'
+
+# -- corpora ------------------------------------------------------------------------------------------------
+GENERATOR="$ROOT/Benchmarks/corpus/generate_corpus.py"
+# corpus DIR NOTES [ARGS...]: generates once; regenerates when the generator or the arguments change.
+corpus() {
+  local dir="$1" notes="$2"; shift 2
+  local stamp
+  stamp="$(cat "$GENERATOR" | sha256sum | cut -c1-16) $notes $SEED $* $("$PYTHON" -c 'import yaml; print(yaml.__version__)')"
+  if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then return; fi
+  say "generating $notes notes in $dir"
+  rm -rf "$dir"
+  "$PYTHON" "$GENERATOR" "$dir" --notes "$notes" --seed "$SEED" "$@" >&2
+  echo "$stamp" > "$dir/.stamp"
+}
+
+if [ "$PROFILE" = 1 ]; then
+  command -v valgrind > /dev/null || die "--profile needs valgrind"
+  for variant in defects clean; do
+    dir="$WORK/corpus-2000-s$SEED-$variant"
+    if [ "$variant" = clean ]; then corpus "$dir" 2000 --defect-rate 0; else corpus "$dir" 2000; fi
+    say "callgrind: notelint lint --jobs 1 on 2,000 notes ($variant)"
+    (cd "$WORK" && valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-$variant.out" \
+      "$NOTELINT" lint "$dir" --jobs 1 --color never > /dev/null 2> "$WORK/callgrind-$variant.log") || true
+    grep -E "Collected" "$WORK/callgrind-$variant.log" >&2 || true
+    python3 "$ROOT/Benchmarks/tools/callgrind_top.py" "$WORK/callgrind-$variant.out" --top 25
+  done
+  exit 0
+fi
+
+MAIN="$WORK/corpus-$NOTES-s$SEED"
+corpus "$MAIN" "$NOTES"
+label() { if [ $(($1 % 1000)) = 0 ]; then echo "$(($1 / 1000))k"; else echo "$1"; fi; }
+LABEL_MAIN="$(label "$NOTES")"
+if [ "$LARGE" = 1 ]; then
+  BIG="$WORK/corpus-$LARGE_NOTES-s$SEED"
+  corpus "$BIG" "$LARGE_NOTES"
+  LABEL_BIG="$(label "$LARGE_NOTES")"
+fi
+
+say "correctness on the generated corpus (not timed)"
+(cd "$WORK" && "$NOTELINT" lint "$MAIN" --format json > "$WORK/notelint-$NOTES.json") || true
+"$PYTHON" "$ROOT/Benchmarks/tools/check_findings.py" "$MAIN" "$WORK/notelint-$NOTES.json" --name notelint || true
+"$PYTHON" "$ROOT/Benchmarks/peers/python_checker.py" "$MAIN" --format json > "$WORK/python-$NOTES.json" || true
+"$PYTHON" "$ROOT/Benchmarks/tools/check_findings.py" "$MAIN" "$WORK/python-$NOTES.json" --name "python checker" || true
+"$FLOOR" "$MAIN" >&2
+
+EXTRACTED="$WORK/yaml-$NOTES-s$SEED-$YAMLLINT_NOTES"
+if [ ! -f "$EXTRACTED/.stamp" ] || [ "$(cat "$EXTRACTED/.stamp")" != "$(cat "$MAIN/.stamp")" ]; then
+  rm -rf "$EXTRACTED"
+  "$PYTHON" "$ROOT/Benchmarks/tools/extract_front_matter.py" "$MAIN" "$EXTRACTED" --limit "$YAMLLINT_NOTES" >&2
+  cp "$MAIN/.stamp" "$EXTRACTED/.stamp"
+fi
+YAMLLINT_COUNT="$(find "$EXTRACTED" -name '*.yaml' | wc -l)"
+
+# One-note start-up: a note whose tags are all in the shipped vocabulary or CJK (no dictionary), and one
+# whose English tags send notelint to the Hunspell dictionary.
+ONE="$WORK/one"
+mkdir -p "$ONE/known" "$ONE/dictionary"
+one_note() {
+  cat <<EOF
+---
+title: Scheduling GPU jobs on a shared cluster
+date: '2024-11-24'
+draft: false
+status: evergreen
+tags: [$1]
+summary: How we share eight GPUs between training and notebooks.
+layout: post.njk
+source: https://example.org/articles/gpu-scheduling
+---
+
+Body text.
+EOF
+}
+one_note "kubernetes, nvidia, cuda, 朝鲜战争" > "$ONE/known/note.md"
+one_note "scheduling, cluster, strategy" > "$ONE/dictionary/note.md"
+for variant in known dictionary; do
+  (cd "$WORK" && "$NOTELINT" lint "$ONE/$variant/note.md" > /dev/null) \
+    || die "the one-note start-up note ($variant) is not clean: $("$NOTELINT" lint "$ONE/$variant/note.md")"
+done
+
+# -- cache --------------------------------------------------------------------------------------------------
+HAS_CACHE=0
+if "$NOTELINT" lint --help 2>&1 | grep -q -- '--cache'; then HAS_CACHE=1; fi
+clear_cache() { rm -rf "$WORK/.notelint-cache" "$MAIN/.notelint-cache" ${BIG:+"$BIG/.notelint-cache"}; }
+
+# -- timed runs ---------------------------------------------------------------------------------------------
+RESULTS="$WORK/results-$(date +%Y%m%d-%H%M%S).tsv"
+: > "$RESULTS"
+TIMEFILE="$WORK/.time"
+
+# measure CORPUS TOOL NOTES COMMAND...: one run under GNU time (wall seconds, peak RSS, user + system CPU
+# seconds), appended to $RESULTS.
+measure() {
+  local corpus="$1" tool="$2" notes="$3"; shift 3
+  (cd "$WORK" && /usr/bin/time -f "%e %M %U %S" -o "$TIMEFILE" "$@" > /dev/null 2>&1) || true
+  if grep -q -E "terminated by signal|non-zero status ([2-9]|[1-9][0-9])" "$TIMEFILE"; then
+    echo "warning: $tool on $corpus: $(head -n 1 "$TIMEFILE")" >&2
+  fi
+  local seconds rss user system cpu
+  read -r seconds rss user system < <(tail -n 1 "$TIMEFILE")
+  cpu="$(echo "$user $system" | awk '{printf "%.2f", $1 + $2}')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$tool" "$notes" "$seconds" "$rss" "$cpu" >> "$RESULTS"
+  printf '  %-5s %-11s %8ss %8s KB %8ss CPU\n' "$corpus" "$tool" "$seconds" "$rss" "$cpu" >&2
+}
+
+# run_tool LABEL DIR NOTES TOOL
+run_tool() {
+  local label="$1" dir="$2" notes="$3" tool="$4"
+  case "$tool" in
+    nl-j0) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --jobs 0 --color never ;;
+    nl-j1) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --jobs 1 --color never ;;
+    nl-cold) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --cache --color never ;;
+    nl-warm) (cd "$WORK" && "$NOTELINT" lint "$dir" --cache > /dev/null 2>&1) || true
+             measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --cache --color never ;;
+    c-floor) measure "$label" "$tool" "$notes" "$FLOOR" "$dir" ;;
+    read-floor) measure "$label" "$tool" "$notes" \
+                  sh -c 'find "$1" -name "*.md" -print0 | xargs -0 head -q -c 8192' sh "$dir" ;;
+    python) measure "$label" "$tool" "$notes" "$PYTHON" "$ROOT/Benchmarks/peers/python_checker.py" "$dir" ;;
+    yamllint) measure "$label" "$tool" "$YAMLLINT_COUNT" \
+                "$VENV/bin/yamllint" -f parsable -d "$YAMLLINT_CONFIG" "$EXTRACTED" ;;
+  esac
+}
+
+# rounds LABEL DIR NOTES TOOL...: RUNS rounds, each running every tool once; the order rotates per round.
+rounds() {
+  local label="$1" dir="$2" notes="$3"; shift 3
+  local tools=("$@") count=$# round index
+  for ((round = 0; round < RUNS; round++)); do
+    say "round $((round + 1))/$RUNS on $label"
+    for ((index = 0; index < count; index++)); do
+      run_tool "$label" "$dir" "$notes" "${tools[(index + round) % count]}"
+    done
+  done
+}
+
+MAIN_TOOLS=(nl-j0 nl-j1 c-floor read-floor python yamllint)
+[ "$HAS_CACHE" = 1 ] && MAIN_TOOLS+=(nl-cold nl-warm)
+rounds "$LABEL_MAIN" "$MAIN" "$NOTES" "${MAIN_TOOLS[@]}"
+if [ "$LARGE" = 1 ]; then
+  BIG_TOOLS=(nl-j0 nl-j1 c-floor read-floor python)
+  [ "$HAS_CACHE" = 1 ] && BIG_TOOLS+=(nl-cold nl-warm)
+  rounds "$LABEL_BIG" "$BIG" "$LARGE_NOTES" "${BIG_TOOLS[@]}"
+fi
+
+say "start-up on one note, $STARTUP_RUNS runs each"
+for ((run = 0; run < STARTUP_RUNS; run++)); do
+  for variant in known dictionary; do
+    python3 "$ROOT/Benchmarks/tools/measure.py" "$RESULTS" one "startup-$variant" 1 -- \
+      "$NOTELINT" lint "$ONE/$variant/note.md" --color never
+  done
+done
+
+# -- report -------------------------------------------------------------------------------------------------
+MACHINE="Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), \
+$(free -g | awk '/^Mem:/ {print $2}') GB RAM, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); \
+notelint $("$NOTELINT" --version 2>/dev/null | head -n 1) at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'); cache: $([ "$HAS_CACHE" = 1 ] && echo yes || echo 'none (no --cache option)')."
+say "results ($RESULTS)"
+python3 "$ROOT/Benchmarks/tools/report.py" "$RESULTS" --machine "$MACHINE" --main "$LABEL_MAIN" --large "${LABEL_BIG:-100k}" | tee "${RESULTS%.tsv}.md"
