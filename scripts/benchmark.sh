@@ -10,6 +10,7 @@
 #   --large-notes N     its size (default 100000)
 #   --runs R            timed runs of each tool, interleaved; the median is reported (default 5)
 #   --seed S            corpus seed (default 1)
+#   --defect-rate R     share of notes with a defect (default 0.04; 0 for a clean corpus)
 #   --work DIR          scratch folder for corpora and results (default $TMPDIR/notelint-bench). It must not lie
 #                       below a folder holding a .lint.yml: the corpora are linted with the embedded default.
 #   --yamllint-notes N  yamllint lints the first N notes' front matter only (default 2000; it runs at about
@@ -29,6 +30,7 @@ LARGE=0
 LARGE_NOTES=100000
 RUNS=5
 SEED=1
+DEFECT_RATE=0.04
 WORK="${TMPDIR:-/tmp}/notelint-bench"
 YAMLLINT_NOTES=2000
 STARTUP_RUNS=20
@@ -42,6 +44,7 @@ while [ $# -gt 0 ]; do
     --large-notes) LARGE_NOTES="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
+    --defect-rate) DEFECT_RATE="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --yamllint-notes) YAMLLINT_NOTES="$2"; shift 2 ;;
     --startup-runs) STARTUP_RUNS="$2"; shift 2 ;;
@@ -121,13 +124,14 @@ if [ "$PROFILE" = 1 ]; then
   exit 0
 fi
 
-MAIN="$WORK/corpus-$NOTES-s$SEED"
-corpus "$MAIN" "$NOTES"
+SUFFIX="$([ "$DEFECT_RATE" = 0.04 ] || echo "-d$DEFECT_RATE")"
+MAIN="$WORK/corpus-$NOTES-s$SEED$SUFFIX"
+corpus "$MAIN" "$NOTES" --defect-rate "$DEFECT_RATE"
 label() { if [ $(($1 % 1000)) = 0 ]; then echo "$(($1 / 1000))k"; else echo "$1"; fi; }
 LABEL_MAIN="$(label "$NOTES")"
 if [ "$LARGE" = 1 ]; then
-  BIG="$WORK/corpus-$LARGE_NOTES-s$SEED"
-  corpus "$BIG" "$LARGE_NOTES"
+  BIG="$WORK/corpus-$LARGE_NOTES-s$SEED$SUFFIX"
+  corpus "$BIG" "$LARGE_NOTES" --defect-rate "$DEFECT_RATE"
   LABEL_BIG="$(label "$LARGE_NOTES")"
 fi
 
@@ -138,7 +142,7 @@ say "correctness on the generated corpus (not timed)"
 "$PYTHON" "$ROOT/Benchmarks/tools/check_findings.py" "$MAIN" "$WORK/python-$NOTES.json" --name "python checker" || true
 "$FLOOR" "$MAIN" >&2
 
-EXTRACTED="$WORK/yaml-$NOTES-s$SEED-$YAMLLINT_NOTES"
+EXTRACTED="$WORK/yaml-$NOTES-s$SEED$SUFFIX-$YAMLLINT_NOTES"
 if [ ! -f "$EXTRACTED/.stamp" ] || [ "$(cat "$EXTRACTED/.stamp")" != "$(cat "$MAIN/.stamp")" ]; then
   rm -rf "$EXTRACTED"
   "$PYTHON" "$ROOT/Benchmarks/tools/extract_front_matter.py" "$MAIN" "$EXTRACTED" --limit "$YAMLLINT_NOTES" >&2
