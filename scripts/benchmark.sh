@@ -6,7 +6,8 @@
 #                        [--startup-runs N] [--no-build] [--profile]
 #
 #   --notes N           notes in the main corpus (default 10000)
-#   --large             also a 100,000-note corpus (notelint, floors, Python checker; adds about 12 minutes)
+#   --large             also a 100,000-note corpus (notelint, floors, Python checker; adds about 20 minutes
+#                       with 5 runs, 12 with --runs 3)
 #   --large-notes N     its size (default 100000)
 #   --runs R            timed runs of each tool, interleaved; the median is reported (default 5)
 #   --seed S            corpus seed (default 1)
