@@ -44,8 +44,9 @@ public enum FrontMatterSplitter {
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
 
         guard let firstLineEnd = lineEnd(bytes, from: start, atEndOfFile: atEndOfFile) else {
-            // The first line is not complete yet.
-            if !atEndOfFile { return nil }
+            // The first line is not complete yet. Its first bytes may already rule out every opening fence: then
+            // it is body, however long (a binary file, one long paragraph), and nothing more needs reading.
+            if !atEndOfFile { return mayOpen(bytes, start..<count) ? nil : FrontMatterSplit.none }
             return classifyFirstLine(bytes, start..<count, hasBreak: false)
         }
         if let verdict = classifyFirstLine(bytes, start..<firstLineEnd.contentEnd, hasBreak: true) {
@@ -103,6 +104,17 @@ public enum FrontMatterSplitter {
             return hasBreak ? nil : .unterminated(openingLine: 1)
         }
         return .foreign(.fencedLanguage(name))
+    }
+
+    /// Whether a first line beginning with `prefix` (possibly incomplete) could still open front matter:
+    /// `---`, `+++` or `{`.
+    private static func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: Range<Int>) -> Bool {
+        guard let first = prefix.first.map({ bytes[$0] }) else { return true }
+        // The start of a byte order mark cut short by the read.
+        if prefix.lowerBound == 0, prefix.count < 3, bytes[prefix].elementsEqual(byteOrderMark.prefix(prefix.count)) { return true }
+        if first == UInt8(ascii: "{") { return true }
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else { return false }
+        return bytes[prefix.prefix(3)].allSatisfy { $0 == first }
     }
 
     private static func isClosingFence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {

@@ -129,6 +129,13 @@ public struct NoteLoader: Sendable {
         }
         switch split {
         case .none:
+            if let (encoding, markLength) = Self.otherUnicodeEncoding(source.bytes) {
+                // Read as UTF-8 its first line is not `---`; saying "no front matter" would send the user looking
+                // for a fence their editor shows them.
+                return note(.error, problems: [LoadProblem(
+                    kind: .invalidUTF8, message: "the file is \(encoding) (it starts with that byte order mark); notes must be UTF-8",
+                    range: source.range(ofBytes: 0..<markLength))])
+            }
             return note(.none)
         case .foreign(let format):
             return note(.foreign(format))
@@ -156,6 +163,16 @@ public struct NoteLoader: Sendable {
             let hasContent = result.isIncomplete || root != nil
             return note(hasContent ? .present : .empty, block: block, root: root, problems: result.problems)
         }
+    }
+
+    /// The encoding named by a UTF-16 or UTF-32 byte order mark at the start of `bytes`, and the mark's length.
+    static func otherUnicodeEncoding(_ bytes: [UInt8]) -> (String, Int)? {
+        let head = Array(bytes.prefix(4))
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32LE", 4) }
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return ("UTF-32BE", 4) }
+        if head.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", 2) }
+        if head.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+        return nil
     }
 
     static func describe(_ node: YAMLNode) -> String {

@@ -57,7 +57,10 @@ public enum YAML11Type: String, Sendable, Hashable {
 
 /// A node of the front matter's YAML tree. Nodes are immutable once built; aliases point at the anchored
 /// node instead of copying it, so a "billion laughs" document stays linear in size.
-public final class YAMLNode: Sendable {
+///
+/// `@unchecked Sendable`: the one mutation, emptying `storage`, happens only while the node is being released,
+/// when no other reference to it exists.
+public final class YAMLNode: @unchecked Sendable {
     public enum Content: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode], CollectionStyle)
@@ -66,32 +69,81 @@ public final class YAMLNode: Sendable {
         case alias(name: String, target: YAMLNode?)
     }
 
-    public let content: Content
+    @inlinable public var content: Content { storage }
+    /// Read everywhere, written only while the node is released and no one else can read it: the dynamic
+    /// exclusivity check every access to a class's `var` would otherwise pay buys nothing here.
+    @exclusivity(unchecked) @usableFromInline private(set) var storage: Content
     /// From the first byte of the node (its anchor or tag if any, else the value) to just after its last byte.
     public let range: SourceRange
     /// The explicit tag, resolved by libyaml (`!!str` becomes `tag:yaml.org,2002:str`).
     public let tag: String?
     public let anchor: String?
 
+    /// Collection levels below this node, aliases followed: at most 128 as written, but chained aliases can make
+    /// it hundreds of thousands. Set once, so that releasing an ordinary tree costs nothing extra.
+    private let height: Int
+
     public init(content: Content, range: SourceRange, tag: String? = nil, anchor: String? = nil) {
-        self.content = content
+        self.storage = content
         self.range = range
         self.tag = tag
         self.anchor = anchor
+        switch content {
+        case .scalar, .alias(_, nil): height = 0
+        case .sequence(let items, _): height = 1 + items.reduce(0) { max($0, $1.height) }
+        case .mapping(let pairs, _): height = 1 + pairs.reduce(0) { max($0, $1.key.height, $1.value.height) }
+        case .alias(_, let target?): height = target.height
+        }
+    }
+
+    /// The default release of a node takes one nested call per level; up to the loader's own nesting limit that
+    /// is harmless.
+    private static let recursiveReleaseHeight = 128
+
+    /// Releases trees too deep for the default release (only aliases build them) with a loop, so that a small file
+    /// standing for a tree hundreds of thousands of levels deep cannot overflow the stack.
+    deinit {
+        guard height > Self.recursiveReleaseHeight else { return }
+        var pending: [YAMLNode] = []
+        takeDeepChildren(into: &pending)
+        while var node = pending.popLast() {
+            // A node held elsewhere too is left to its last holder; one held only here gives up its deep children
+            // first, so that releasing it recurses no further than the shallow ones allow.
+            if isKnownUniquelyReferenced(&node) { node.takeDeepChildren(into: &pending) }
+        }
+    }
+
+    /// Moves the children too deep for the default release into `pending`, and empties this node (releasing the
+    /// shallow children the default way).
+    private func takeDeepChildren(into pending: inout [YAMLNode]) {
+        func take(_ node: YAMLNode) {
+            if node.height > Self.recursiveReleaseHeight { pending.append(node) }
+        }
+        switch storage {
+        case .scalar, .alias(_, nil): return
+        case .sequence(let items, _): items.forEach(take)
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                take(pair.key)
+                take(pair.value)
+            }
+        case .alias(_, let target?): take(target)
+        }
+        storage = .sequence([], .flow)
     }
 
     public var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = content { return scalar }
+        if case .scalar(let scalar) = storage { return scalar }
         return nil
     }
 
     public var pairs: [YAMLPair]? {
-        if case .mapping(let pairs, _) = content { return pairs }
+        if case .mapping(let pairs, _) = storage { return pairs }
         return nil
     }
 
     public var items: [YAMLNode]? {
-        if case .sequence(let items, _) = content { return items }
+        if case .sequence(let items, _) = storage { return items }
         return nil
     }
 
@@ -99,7 +151,7 @@ public final class YAMLNode: Sendable {
     public var dereferenced: YAMLNode {
         var node = self
         var hops = 0
-        while case .alias(_, let target?) = node.content, hops < 64 {
+        while case .alias(_, let target?) = node.storage, hops < 64 {
             node = target
             hops += 1
         }

@@ -77,7 +77,7 @@ private struct Session {
             return YAMLParseResult(documents: [], problems: problems, isIncomplete: true)
         case .nul(let offset)?:
             problems.append(LoadProblem(
-                kind: .nulByte, message: "NUL byte in front matter (is this a binary file?)",
+                kind: .nulByte, message: "NUL byte in YAML (is this a binary file?)",
                 range: source.range(ofBytes: offset..<(offset + 1))))
             return YAMLParseResult(documents: [], problems: problems, isIncomplete: true)
         case nil:
