@@ -37,6 +37,7 @@ struct EngineRegressionTests {
 
     @Test func messagesStayOnOneLine() throws {
         let found = try diagnostics("---\nsource: \"https://a.example/x\\nhttps://b.example\"\n---\n").filter { $0.ruleID == "url-format" }
+        // YAML's `\e` escape puts a real ESC into the key, which the message quotes.
         #expect(!found.isEmpty)
         #expect(found.allSatisfy { !$0.message.contains("\n") })
     }
@@ -47,5 +48,12 @@ struct EngineRegressionTests {
         let note = NoteLoader().load(bytes: Array("---\nissue:\n---\n".utf8), path: "n.md")
         let violations = try JSONSchema(root: root).validate(note.root)
         #expect(violations.map { SchemaRouting.ruleID(for: $0) } == ["empty-value"])
+    }
+
+    @Test func terminalEscapesInANoteNeverReachTheOutput() throws {
+        let found = try diagnostics("---\n\"x\\e]0;pwned\\a\\e[2J\": 1\n---\n").filter { $0.ruleID == "unknown-key" }
+        // YAML's `\e` escape puts a real ESC into the key, which the message quotes.
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { !$0.message.unicodeScalars.contains("\u{1B}") && !($0.sourceLine ?? "").unicodeScalars.contains("\u{1B}") })
     }
 }

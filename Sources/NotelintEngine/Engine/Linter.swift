@@ -182,7 +182,7 @@ public final class Linter: Sendable {
                 diagnostics.append(Diagnostic(
                     path: note.path, ruleID: id, severity: min(active.severity, finding.severityCap ?? .error), range: finding.range, message: Self.singleLine(finding.message),
                     suggestions: finding.suggestions, related: finding.related, fix: finding.fix, subject: finding.subject,
-                    sourceLine: note.source.lineText(finding.range.start.line)))
+                    sourceLine: Self.printable(note.source.lineText(finding.range.start.line))))
             }
         }
         let unusedRule = UnusedSuppressionRule.id
@@ -191,7 +191,7 @@ public final class Linter: Sendable {
                 diagnostics.append(Diagnostic(
                     path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,
                     message: "this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing",
-                    sourceLine: note.source.lineText(directive.range.start.line)))
+                    sourceLine: Self.printable(note.source.lineText(directive.range.start.line))))
             }
         }
         return diagnostics
@@ -204,18 +204,31 @@ public final class Linter: Sendable {
         var message: String
     }
 
-    /// Values quoted into messages may hold line breaks; a diagnostic stays one line.
+    /// Values quoted into messages may hold line breaks and terminal escapes: a diagnostic stays one line of
+    /// plain text, whatever a note holds (an ESC sequence must never reach the reader's terminal).
     static func singleLine(_ message: String) -> String {
-        guard message.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return message }
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
         var out = ""
         for scalar in message.unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// C0 and C1 controls and DEL, tab excepted.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+    }
+
+    /// A source excerpt with control characters shown as U+FFFD, one column each, so underlines still line up.
+    static func printable(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: isControl) else { return line }
+        return String(String.UnicodeScalarView(line.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
     }
 
     static func absolute(_ path: String, in currentDirectory: String = FileStatus.currentDirectory()) -> String {
