@@ -73,21 +73,31 @@ public final class Linter: Sendable {
         }
         let jobs = planned
 
-        let notes = Parallel.map(jobs, workers: request.jobs) { job in
-            request.contents[job.path].map { self.loader.load(bytes: $0, path: job.path) } ?? self.loader.load(path: job.path)
+        // First pass: every note loaded once and checked by the rules that need no corpus; only its findings and
+        // tags are kept, so memory does not grow with the notes' text.
+        let firstPasses = Parallel.map(jobs, workers: request.jobs) { job in
+            self.firstPass(self.load(job.path, request), job.configuration, job.relativePath, today: request.today)
         }
         var counter = TagCounter()
-        for (index, note) in notes.enumerated() { counter.add(TagCorpus.tags(of: note, key: jobs[index].configuration.corpusKey)) }
+        for pass in firstPasses { counter.add(pass.tags) }
         // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
         // An explicit `--config` may live anywhere, so then only the notes linted count.
         if request.gatherEvidence && request.configPath == nil {
             counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs)
         }
         let finalCorpus = counter.corpus()
+        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus)
+
+        // Second pass: notes a corpus rule may report on are loaded again and checked whole; notes with fixes to
+        // apply are fixed.
         let perNote = Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
-            let diagnostics = self.check(
-                notes[index], configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: finalCorpus)
+            var diagnostics = firstPasses[index].diagnostics
+            if !firstPasses[index].isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+                diagnostics = self.check(
+                    self.load(job.path, request), configuration: job.configuration, relativePath: job.relativePath,
+                    today: request.today, corpus: finalCorpus)
+            }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return (diagnostics, nil)
             }
@@ -97,6 +107,55 @@ public final class Linter: Sendable {
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
         return LintReport(diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 })
+    }
+
+    private func load(_ path: String, _ request: LintRequest) -> Note {
+        request.contents[path].map { loader.load(bytes: $0, path: path) } ?? loader.load(path: path)
+    }
+
+    /// What the first pass keeps of a note.
+    struct FirstPass: Sendable {
+        /// Findings of every rule that needs no corpus; of every rule when the configuration has no corpus rule.
+        var diagnostics: [Diagnostic]
+        /// The note's tags: its share of the corpus.
+        var tags: [String]
+        /// Its corpus rules still have to run.
+        var needsCorpus: Bool
+        /// It has suppression comments, which only a check by every rule can find used or unused.
+        var hasSuppressions: Bool
+
+        /// True when a check with the corpus would find nothing more: no tag of the note is one a corpus rule
+        /// reports (`reportable`, nil when a rule cannot say).
+        func isSettled(by reportable: Set<String>?) -> Bool {
+            guard needsCorpus else { return true }
+            guard !hasSuppressions, let reportable else { return false }
+            return !tags.contains(where: reportable.contains)
+        }
+    }
+
+    func firstPass(_ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate) -> FirstPass {
+        let needsCorpus = configuration.needsCorpus
+        let diagnostics = check(
+            note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
+        return FirstPass(
+            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus,
+            hasSuppressions: needsCorpus && !Suppressions(note: note).directives.isEmpty)
+    }
+
+    /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
+    static func reportableValues(
+        of configurations: [EffectiveConfiguration], in corpus: TagCorpus
+    ) -> [ObjectIdentifier: Set<String>?] {
+        var result: [ObjectIdentifier: Set<String>?] = [:]
+        for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
+            var union: Set<String>? = []
+            for active in configuration.rules where type(of: active.rule).needsCorpus {
+                guard let values = active.rule.reportableValues(in: corpus) else { union = nil; break }
+                union?.formUnion(values)
+            }
+            result[ObjectIdentifier(configuration)] = .some(union)
+        }
+        return result
     }
 
     /// Adds the tags of every other note under the folders of the configurations in use, so that linting
@@ -150,8 +209,10 @@ public final class Linter: Sendable {
     }
 
     /// Checks one loaded note. `relativePath` is the note's path relative to its configuration's folder.
+    /// `withCorpusRules: false` leaves out the rules that weigh a note against the others (the first pass).
     public func check(
-        _ note: Note, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate, corpus: TagCorpus?
+        _ note: Note, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate, corpus: TagCorpus?,
+        withCorpusRules: Bool = true
     ) -> [Diagnostic] {
         let schema = configuration.schema(forRelativePath: relativePath)
         var violations: [SchemaViolation] = []
@@ -174,6 +235,7 @@ public final class Linter: Sendable {
         for active in configuration.rules {
             let id = type(of: active.rule).id
             if ignored.contains(id) || ignored.contains("all") { continue }
+            if !withCorpusRules && type(of: active.rule).needsCorpus { continue }
             for finding in active.rule.check(context) {
                 // Two routes to the same finding (a schema keyword and a rule's own check) report it once.
                 guard seen.insert(SeenKey(rule: id, start: finding.range.start.offset, end: finding.range.end.offset, message: finding.message)).inserted

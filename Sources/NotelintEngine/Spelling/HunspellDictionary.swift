@@ -1,4 +1,5 @@
 import CHunspell
+import NotelintLoader
 
 /// One loaded Hunspell dictionary. A Hunspell handle is not thread-safe: only `SpellChecker`, which
 /// serialises every call, uses this type.
@@ -40,6 +41,32 @@ final class HunspellDictionary {
         defer { Hunspell_free_list(handle, &list, Int32(count)) }
         guard let list, count > 0 else { return [] }
         return (0..<count).compactMap { index in list[index].map { encoding.decode($0) } }
+    }
+
+    /// The dictionary's words with a capital after their first letter (`JavaScript`, `iPhone`), lowercased:
+    /// Hunspell accepts them only as written, and cannot list them. Read from the `.dic` file: its first line
+    /// is a count, then one word a line, its affix flags after a `/`.
+    func wordsWithInnerCapitals() -> Set<String> {
+        guard case .success(let bytes) = NoteReader.readAll(path: files.dictionaryPath) else { return [] }
+        var words: Set<String> = []
+        var lineStart = 0
+        var isFirstLine = true
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            defer { lineStart = index + 1; isFirstLine = false }
+            guard !isFirstLine, lineStart < index else { continue }
+            var end = lineStart
+            while end < index, bytes[end] != 0x2F, bytes[end] != 0x09, bytes[end] != 0x20, bytes[end] != 0x0D { end += 1 }
+            let stem = bytes[lineStart..<end]
+            // Cheap filter first: an ASCII capital, or any non-ASCII byte, past the first byte.
+            guard stem.dropFirst().contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 }) else { continue }
+            let word: String
+            switch encoding {
+            case .utf8: word = String(decoding: stem, as: UTF8.self)
+            case .latin1: word = String(String.UnicodeScalarView(stem.map { Unicode.Scalar($0) }))
+            }
+            if word.unicodeScalars.dropFirst().contains(where: \.properties.isUppercase) { words.insert(word.lowercased()) }
+        }
+        return words
     }
 
     /// Adds a word for the life of this handle (the dictionary files are not changed).

@@ -58,6 +58,11 @@ public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable
         guard case .success(let checker) = load() else { return [] }
         return checker.suggestions(for: word)
     }
+
+    public func hasForm(inOtherCaseOf lowercased: String) -> Bool {
+        guard case .success(let checker) = load() else { return false }
+        return checker.hasForm(inOtherCaseOf: lowercased)
+    }
 }
 
 /// The process-wide table behind `LazySpellChecker.shared(for:)`.

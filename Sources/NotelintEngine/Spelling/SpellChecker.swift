@@ -6,6 +6,8 @@ public final class SpellChecker: WordSpellingDictionary, @unchecked Sendable {
     // @unchecked: the Hunspell handles are only touched while `lock` is held.
     private let lock = SpellingLock()
     private let dictionaries: [HunspellDictionary]
+    /// Read from the dictionary files on first need.
+    private var innerCapitals: Set<String>?
 
     public let configuration: SpellCheckerConfiguration
 
@@ -43,6 +45,19 @@ public final class SpellChecker: WordSpellingDictionary, @unchecked Sendable {
             if dictionaries.contains(where: { $0.isCorrect(word) }) { return [] }
             var seen: Set<String> = []
             return dictionaries.flatMap { $0.suggestions(for: word) }.filter { seen.insert($0).inserted }
+        }
+    }
+
+    public func hasForm(inOtherCaseOf lowercased: String) -> Bool {
+        lock.withLock {
+            if innerCapitals == nil {
+                var words = Set(dictionaries.flatMap { $0.wordsWithInnerCapitals() })
+                for word in configuration.personalWords where word.unicodeScalars.dropFirst().contains(where: \.properties.isUppercase) {
+                    words.insert(word.lowercased())
+                }
+                innerCapitals = words
+            }
+            return innerCapitals!.contains(lowercased)
         }
     }
 

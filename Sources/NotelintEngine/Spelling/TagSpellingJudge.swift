@@ -59,21 +59,21 @@ public struct TagSpellingJudge: Sendable {
     private func knownTagFinding(for tag: String, reader: TagWordReader) -> TagSpellingFinding? {
         let length = tag.unicodeScalars.count
         guard length >= options.minimumFuzzyLength else { return nil }
-        let candidate: TagSpellingFinding? =
-            if let truncated = truncationTarget(of: tag) {
-                TagSpellingFinding(
-                    tag: tag, suggestion: truncated.tag, evidence: truncated.evidence, reason: .truncation)
-            } else if let near = index.nearMisses(
-                of: tag, within: options.distanceLimit(forLength: length), minimumUses: options.minimumOtherNoteUses
-            ).first {
-                TagSpellingFinding(
-                    tag: tag, suggestion: near.known.tag, evidence: near.known.evidence,
-                    reason: .nearMiss(distance: near.distance))
-            } else {
-                nil
-            }
+        let candidate: TagSpellingFinding
+        if let truncated = truncationTarget(of: tag) {
+            candidate = TagSpellingFinding(
+                tag: tag, suggestion: truncated.tag, evidence: truncated.evidence, reason: .truncation)
+        } else if let near = index.nearMisses(
+            of: tag, within: options.distanceLimit(forLength: length), minimumUses: options.minimumOtherNoteUses
+        ).first {
+            candidate = TagSpellingFinding(
+                tag: tag, suggestion: near.known.tag, evidence: near.known.evidence,
+                reason: .nearMiss(distance: near.distance))
+        } else {
+            return nil
+        }
         // Asked last: it may load the dictionary, and only matters when there is something to suggest.
-        guard let candidate, !reader.isEveryWordPlausible else { return nil }
+        guard !reader.isEveryWordPlausible(compoundsCount: candidate.reason != .truncation) else { return nil }
         return candidate
     }
 

@@ -7,8 +7,12 @@
 /// - it is Latin and has no vowel (`llm`, `nlp`, `css`): read as an abbreviation;
 /// - a trusted tag other than this one has it as a word (`llm` in a known `llm-agents`);
 /// - the dictionary accepts it as written, in lower case, capitalised or in capitals (`paris`, `nato`),
-///   or suggests it with other capitals (`JavaScript` for `javascript`, `GitHub` for `github`);
-/// - the dictionary's first suggestion splits it into real words (`open ai` for `openai`): a compound.
+///   or holds it with other capitals (`JavaScript` for `javascript`, `GitHub` for `github`);
+/// - it splits into two dictionary words (`open ai` for `openai`): a compound. Not when the tag is the start
+///   of a known tag: `governan` of `governance` is cut off, whatever `govern an` spells.
+///
+/// These are cheap questions. Hunspell's suggestions cost milliseconds a word, so they are asked only when a
+/// correction is looked for, and then the first suggestion being a split also counts as a compound.
 ///
 /// And a correction is offered only when the word is its cut-off start (`calculu` → `calculus`), or when
 /// Hunspell's best single-word guess is one common slip away: a left-out letter (`stratgy`), two swapped
@@ -21,8 +25,8 @@ struct TagWordReader {
     private enum Verdict {
         /// Nothing speaks against the word.
         case plausible
-        /// The dictionary rejects the word; these are its suggestions, best first.
-        case rejected([String])
+        /// The dictionary rejects the word.
+        case rejected
         /// No dictionary, and no known tag uses the word.
         case unknown
     }
@@ -48,10 +52,15 @@ struct TagWordReader {
 
     /// True when no word has evidence against it: then a near or longer known tag is a different tag,
     /// not the intended spelling (`game` next to `games`, `war` next to `warfare`).
-    var isEveryWordPlausible: Bool {
+    /// - Parameter compoundsCount: whether a word that splits into two dictionary words is plausible (not for a
+    ///   tag that is the start of a known tag).
+    func isEveryWordPlausible(compoundsCount: Bool = true) -> Bool {
         words.allSatisfy { word in
-            if case .plausible = verdict(on: word) { return true }
-            return false
+            switch verdict(on: word) {
+            case .plausible: true
+            case .rejected: compoundsCount && isCompound(word.lowercased())
+            case .unknown: false
+            }
         }
     }
 
@@ -60,9 +69,12 @@ struct TagWordReader {
         var corrected = words.map(String.init)
         var firstWord: String?
         for (position, word) in words.enumerated() {
-            guard case .rejected(let suggestions) = verdict(on: word),
-                let correction = correction(of: word.lowercased(), from: suggestions)
-            else { continue }
+            guard case .rejected = verdict(on: word), let dictionary else { continue }
+            let lowercased = word.lowercased()
+            let suggestions = dictionary.suggestions(for: lowercased)
+            if suggestions.contains(where: { $0.lowercased() == lowercased }) { continue }
+            if let best = suggestions.first, Self.isSplit(of: lowercased, best) { continue }
+            guard let correction = correction(of: lowercased, from: suggestions) else { continue }
             corrected[position] = correction
             firstWord = firstWord ?? String(word)
         }
@@ -82,10 +94,21 @@ struct TagWordReader {
         for form in [String(word), lowercased, capitalised, word.uppercased()] where tried.insert(form).inserted {
             if dictionary.isCorrect(form) { return .plausible }
         }
-        let suggestions = dictionary.suggestions(for: lowercased)
-        if suggestions.contains(where: { $0.lowercased() == lowercased }) { return .plausible }
-        if let best = suggestions.first, Self.isSplit(of: lowercased, best) { return .plausible }
-        return .rejected(suggestions)
+        if dictionary.hasForm(inOtherCaseOf: lowercased) { return .plausible }
+        return .rejected
+    }
+
+    /// Two dictionary words of two letters or more, run together: `openai`, `devtools`.
+    private func isCompound(_ word: String) -> Bool {
+        guard let dictionary else { return false }
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 4 else { return false }
+        for cut in 2...(scalars.count - 2) {
+            let head = String(String.UnicodeScalarView(scalars[..<cut]))
+            let tail = String(String.UnicodeScalarView(scalars[cut...]))
+            if dictionary.isCorrect(head) && dictionary.isCorrect(tail) { return true }
+        }
+        return false
     }
 
     private func isExempt(_ word: Substring) -> Bool {

@@ -2,6 +2,16 @@
 /// tests can answer from a fixed word list.
 public protocol WordSpellingDictionary: Sendable {
     func isCorrect(_ word: String) -> Bool
-    /// Best first, as the dictionary ranks them.
+    /// Best first, as the dictionary ranks them. Slow with Hunspell (milliseconds a word): asked only to correct.
     func suggestions(for word: String) -> [String]
+    /// True when the dictionary holds `lowercased` with capitals inside it (`JavaScript`, `GitHub`), which
+    /// the lower-case, capitalised and all-capitals forms do not find.
+    func hasForm(inOtherCaseOf lowercased: String) -> Bool
+}
+
+extension WordSpellingDictionary {
+    /// The slow way, for dictionaries that cannot list their words: a suggestion differing only in case.
+    public func hasForm(inOtherCaseOf lowercased: String) -> Bool {
+        suggestions(for: lowercased).contains { $0 != lowercased && $0.lowercased() == lowercased }
+    }
 }

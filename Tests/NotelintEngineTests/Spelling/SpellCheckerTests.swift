@@ -134,6 +134,42 @@ extension SpellingTests {
             #expect(LazySpellChecker.shared(for: configuration) !== LazySpellChecker.shared(for: other))
         }
 
+        @Test func wordsWithInnerCapitalsAreFoundInTheDictionaryFile() throws {
+            let folder = TemporaryDictionaryFolder()
+            folder.writeDictionary(language: "xx_CAPS", words: ["JavaScript/M", "GitHub", "Paris", "war/S", "NATO"])
+            let checker = try SpellChecker(
+                configuration: SpellCheckerConfiguration(
+                    languages: ["xx_CAPS"], extraFolders: [folder.path], searchesStandardFolders: false,
+                    personalWords: ["OpenAI"]))
+            #expect(checker.hasForm(inOtherCaseOf: "javascript"))
+            #expect(checker.hasForm(inOtherCaseOf: "github"))
+            #expect(checker.hasForm(inOtherCaseOf: "openai"))
+            // Capitalised and all-capitals words are found by spelling those forms; a word not listed is not found.
+            #expect(!checker.hasForm(inOtherCaseOf: "paris"))
+            #expect(!checker.hasForm(inOtherCaseOf: "typescript"))
+        }
+
+        @Test func innerCapitalsAreReadFromLatin1Dictionaries() throws {
+            let folder = TemporaryDictionaryFolder()
+            // "DuBoÎs" in ISO 8859-1: Î is 0xCE.
+            folder.writeDictionary(
+                language: "xx_LATIN", affix: Array("SET ISO8859-1\n".utf8), words: [[0x44, 0x75, 0x42, 0x6F, 0xCE, 0x73]])
+            let checker = try SpellChecker(
+                configuration: SpellCheckerConfiguration(
+                    languages: ["xx_LATIN"], extraFolders: [folder.path], searchesStandardFolders: false))
+            #expect(checker.hasForm(inOtherCaseOf: "duboîs"))
+        }
+
+        @Test func aCutOffTagIsNotExcusedAsTwoWords() throws {
+            // Hunspell reads `governan` as `govern an`; as the start of a known tag it is still cut off.
+            let judge = TagSpellingJudge(
+                index: TagIndex(corpusUses: ["governance": 40, "governan": 1, "openapi": 30, "openai": 1]),
+                dictionary: LazySpellChecker.shared(for: SpellCheckerConfiguration()))
+            #expect(judge.judge("governan", selfUses: 1)?.suggestion == "governance")
+            // Not a cut: one edit from `openapi`, and `open` + `ai` are words, so a name more likely than a typo.
+            #expect(judge.judge("openai", selfUses: 1) == nil)
+        }
+
         @Test func judgingKnownTagsNeverLoadsTheDictionary() {
             let folder = TemporaryDictionaryFolder()
             folder.writeDictionary(language: "xx_TEST", words: ["decision", "making", "calculus"])

@@ -69,17 +69,10 @@ struct TagSpellingRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let list = TagList(context, key: key) else { return [] }
-        let judge = judges.judge(for: context.corpus ?? TagCorpus()) { corpus in
-            TagSpellingJudge(
-                index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: corpus.uses),
-                options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
-        }
+        let judge = judge(for: context.corpus ?? TagCorpus())
         let present = Set(list.tags.map(\.text))
-        let uses = context.corpus?.uses ?? [:]
         return list.tags.compactMap { node, text in
-            guard let finding = judge.judge(text, selfUses: 1) else { return nil }
-            // Two tags used equally often are two tags, not a typo of each other: the suggestion must be the more used.
-            if case .corpus(let suggestionUses) = finding.evidence, suggestionUses <= uses[text, default: 1] { return nil }
+            guard let finding = judge.finding(for: text) else { return nil }
             let suggestion = finding.suggestion
             let applicability: Applicability = finding.evidence == .dictionary ? .unsafe : .safe
             // When the right tag is already listed, the wrong one goes instead of becoming a duplicate.
@@ -93,6 +86,19 @@ struct TagSpellingRule: Rule {
             }
             return Finding(
                 range: node.range, message: Self.message(finding), suggestions: [suggestion], fix: fix, subject: "\(key)=\(text)")
+        }
+    }
+
+    func reportableValues(in corpus: TagCorpus) -> Set<String>? {
+        let judge = judge(for: corpus)
+        return Set(corpus.uses.keys.filter { judge.finding(for: $0) != nil })
+    }
+
+    private func judge(for corpus: TagCorpus) -> MemoizedJudge {
+        judges.judge(for: corpus) { corpus in
+            TagSpellingJudge(
+                index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: corpus.uses),
+                options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
         }
     }
 
@@ -127,14 +133,40 @@ struct TagSpellingRule: Rule {
 private final class JudgeCache: @unchecked Sendable {
     private let lock = SpellingLock()
     // The corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
-    private var cached: (corpus: TagCorpus, judge: TagSpellingJudge)?
+    private var cached: (corpus: TagCorpus, judge: MemoizedJudge)?
 
-    func judge(for corpus: TagCorpus, make: (TagCorpus) -> TagSpellingJudge) -> TagSpellingJudge {
+    func judge(for corpus: TagCorpus, make: (TagCorpus) -> TagSpellingJudge) -> MemoizedJudge {
         lock.withLock {
             if let cached, cached.corpus === corpus { return cached.judge }
-            let judge = make(corpus)
+            let judge = MemoizedJudge(judge: make(corpus), uses: corpus.uses)
             cached = (corpus, judge)
             return judge
         }
+    }
+}
+
+/// A judge's verdicts remembered by tag: with the corpus fixed, a tag's verdict is the same in every note, and
+/// the dictionary's suggestions it may need cost milliseconds.
+private final class MemoizedJudge: @unchecked Sendable {
+    // @unchecked: `verdicts` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var verdicts: [String: TagSpellingFinding?] = [:]
+    private let judge: TagSpellingJudge
+    private let uses: [String: Int]
+
+    init(judge: TagSpellingJudge, uses: [String: Int]) {
+        self.judge = judge
+        self.uses = uses
+    }
+
+    /// The finding for one use of `tag` in a note of the corpus.
+    func finding(for tag: String) -> TagSpellingFinding? {
+        if let known = lock.withLock({ verdicts[tag] }) { return known }
+        // Judged outside the lock: two threads may judge the same tag once each, never wait on each other.
+        var finding = judge.judge(tag, selfUses: 1)
+        // Two tags used equally often are two tags, not a typo of each other: the suggestion must be the more used.
+        if case .corpus(let suggestionUses)? = finding?.evidence, suggestionUses <= uses[tag, default: 1] { finding = nil }
+        lock.withLock { verdicts[tag] = .some(finding) }
+        return finding
     }
 }
