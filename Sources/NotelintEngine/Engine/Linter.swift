@@ -139,7 +139,7 @@ public final class Linter: Sendable {
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
             diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus,
-            hasSuppressions: needsCorpus && !Suppressions(note: note).directives.isEmpty)
+            hasSuppressions: needsCorpus && Suppressions.mayHoldDirectives(note))
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).

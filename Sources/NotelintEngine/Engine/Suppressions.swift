@@ -15,7 +15,7 @@ struct Suppressions {
     var directives: [Directive] = []
 
     init(note: Note) {
-        guard let block = note.block else { return }
+        guard Self.mayHoldDirectives(note), let block = note.block else { return }
         let source = note.source
         let firstLine = source.line(ofByte: block.content.lowerBound)
         let lastLine = source.line(ofByte: max(block.content.lowerBound, block.content.upperBound - 1))
@@ -50,6 +50,21 @@ struct Suppressions {
     }
 
     private static let marker = Array("notelint-disable".utf8)
+
+    /// False when the front matter cannot hold a directive: most notes, told apart without reading them by line.
+    static func mayHoldDirectives(_ note: Note) -> Bool {
+        guard let block = note.block, block.content.count >= marker.count else { return false }
+        return note.source.bytes.withUnsafeBufferPointer { bytes in
+            let first = marker[0]
+            var index = block.content.lowerBound
+            let last = block.content.upperBound - marker.count
+            while index <= last {
+                if bytes[index] == first, marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
 
     private static func parse(_ bytes: ArraySlice<UInt8>, line: Int, source: SourceText) -> Directive? {
         // A comment starts with `#` at the line start or after a blank.

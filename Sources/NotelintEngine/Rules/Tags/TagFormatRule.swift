@@ -76,6 +76,21 @@ struct TagFormatRule: Rule {
 
     /// Words of lowercase letters (or letters without case, as in CJK) and digits, joined by single hyphens.
     static func isKebabCase(_ tag: String) -> Bool {
+        // Most tags are ASCII: decided on bytes, without forming characters.
+        if tag.utf8.allSatisfy({ $0 < 0x80 }) {
+            var previousWasHyphen = true
+            for byte in tag.utf8 {
+                if byte == UInt8(ascii: "-") {
+                    if previousWasHyphen { return false }
+                    previousWasHyphen = true
+                } else if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    previousWasHyphen = false
+                } else {
+                    return false
+                }
+            }
+            return !previousWasHyphen
+        }
         var previousWasHyphen = true
         for character in tag {
             if character == "-" {

@@ -35,10 +35,12 @@ struct AmbiguousScalarRule: Rule {
         for pair in pairs {
             guard let key = pair.name else { continue }
             let value = pair.value.dereferenced
+            // The schema is asked only about values YAML 1.1 would read differently, which are rare.
             if case .sequence(let items, let style) = value.content {
+                guard items.contains(where: Self.isAmbiguous) else { continue }
                 let expected = context.declaredItemTypes(ofKey: key)
                 for item in items { findings += finding(item, expected: expected, path: key, inFlow: style == .flow) }
-            } else {
+            } else if Self.isAmbiguous(value) {
                 findings += finding(value, expected: context.declaredTypes(ofKey: key), path: key, inFlow: false)
             }
         }
@@ -49,9 +51,15 @@ struct AmbiguousScalarRule: Rule {
         "y": true, "yes": true, "on": true, "n": false, "no": false, "off": false,
     ]
 
+    /// Plain, and read otherwise by YAML 1.1. Timestamps are left out: a date written plain is meant as a date
+    /// by every reader.
+    private static func isAmbiguous(_ node: YAMLNode) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain, let legacy = scalar.yaml11Type else { return false }
+        return legacy != .timestamp
+    }
+
     private func finding(_ node: YAMLNode, expected: Set<String>, path: String, inFlow: Bool) -> [Finding] {
-        // Timestamps are left out: a date written plain is meant as a date by every reader.
-        guard let scalar = node.scalar, scalar.style == .plain, let legacy = scalar.yaml11Type, legacy != .timestamp,
+        guard Self.isAmbiguous(node), let scalar = node.scalar, let legacy = scalar.yaml11Type,
             expected.contains("string") || expected.contains("boolean")
         else { return [] }
         let reading = "YAML 1.1 reads `\(scalar.text)` as \(legacy.rawValue == "int" ? "an integer" : "a " + legacy.rawValue)"

@@ -71,11 +71,13 @@ struct URLFormatRule: Rule {
         func finding(_ message: String, cap: Severity? = nil, fix: Fix? = nil) -> Finding {
             Finding(range: range, message: message, fix: fix, subject: subject, severityCap: cap)
         }
-        let trimmed = url.trimmingCharacters(in: " \t\r\n")
+        // Bytes first: almost every URL is ASCII without blanks, and is then cleared without forming characters.
+        let hasBlankOrControl = url.utf8.contains { $0 <= 0x20 || $0 == 0x7F }
+        let trimmed = hasBlankOrControl ? url.trimmingCharacters(in: " \t\r\n") : url
         if trimmed != url, !trimmed.isEmpty, problem(with: trimmed, at: range, key: key, node: nil) == nil {
             return finding("`\(url)` has leading or trailing whitespace", fix: replacement(trimmed, .safe, "trim whitespace"))
         }
-        if url.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " || $0 == "\t" }) {
+        if hasBlankOrControl || (url.utf8.contains { $0 >= 0x80 } && url.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })) {
             return finding("`\(url)` contains spaces or control characters")
         }
         guard let colon = url.firstIndex(of: ":"), Self.isScheme(url[..<colon]) else {
