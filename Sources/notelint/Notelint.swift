@@ -7,7 +7,7 @@ struct Notelint: ParsableCommand {
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
         version: ToolInfo.version,
-        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self],
         defaultSubcommand: LintCommand.self
     )
 }

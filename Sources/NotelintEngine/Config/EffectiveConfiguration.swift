@@ -1,5 +1,11 @@
 import NotelintLoader
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A configuration made ready to run: rules instantiated with their options and severities, schemas compiled.
 /// Built once per configuration file and shared by every note it governs.
 public final class EffectiveConfiguration: Sendable {
@@ -78,6 +84,22 @@ public final class EffectiveConfiguration: Sendable {
         schemas.first { schema in schema.files.contains { $0.matches(path) } }
     }
 
+    /// Everything a note's results depend on besides the note: notelint's build, the configuration file, the
+    /// files it refers to and the date rules compare with.
+    public func fingerprint(today: CalendarDate) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(ToolInfo.version)
+        hash.add(BuildIdentity.current)
+        hash.add(configuration.path)
+        if isFromFile, case .success(let bytes) = NoteReader.readAll(path: configuration.path) { hash.add(bytes) }
+        for (path, contentHash) in files.readLog.entries {
+            hash.add(path)
+            hash.add(contentHash.map { String($0) } ?? "unreadable")
+        }
+        hash.add("\(today.year)-\(today.month)-\(today.day)")
+        return hash.value
+    }
+
     /// Some active rule weighs a note against the others (tag spelling).
     public var needsCorpus: Bool { rules.contains { type(of: $0.rule).needsCorpus } }
 
@@ -112,6 +134,8 @@ public struct RuleFileStore: Sendable {
     }
 
     public let origin: Origin
+    /// Every file read through this store, for the configuration's fingerprint.
+    let readLog = FileReadLog()
 
     public init(_ origin: Origin) {
         self.origin = origin
@@ -128,6 +152,12 @@ public struct RuleFileStore: Sendable {
     }
 
     public func read(_ resolvedPath: String) -> [UInt8]? {
+        let bytes = readUnlogged(resolvedPath)
+        readLog.record(resolvedPath, bytes)
+        return bytes
+    }
+
+    private func readUnlogged(_ resolvedPath: String) -> [UInt8]? {
         switch origin {
         case .directory:
             if case .success(let bytes) = NoteReader.readAll(path: resolvedPath) { return bytes }
@@ -146,4 +176,40 @@ public struct RuleFileStore: Sendable {
             return trimmed.isEmpty ? nil : trimmed
         }
     }
+}
+
+/// The files a configuration read, with a hash of what each held (nil: could not be read).
+final class FileReadLog: @unchecked Sendable {
+    // @unchecked: `recorded` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var recorded: [String: UInt64?] = [:]
+
+    func record(_ path: String, _ bytes: [UInt8]?) {
+        let hash = bytes.map(ContentHash.of)
+        lock.withLock { recorded[path] = .some(hash) }
+    }
+
+    /// Sorted by path.
+    var entries: [(path: String, hash: UInt64?)] {
+        lock.withLock { recorded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+}
+
+/// Which notelint build is running: its version does not change between builds of work in progress, and a
+/// changed rule must not reuse results from before.
+enum BuildIdentity {
+    static let current: String = {
+        var info = stat()
+        #if os(Linux)
+        let executable = "/proc/self/exe"
+        #else
+        let executable = CommandLine.arguments.first ?? ""
+        #endif
+        guard stat(executable, &info) == 0 else { return "unknown" }
+        #if canImport(Darwin)
+        return "\(info.st_size) \(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec) \(info.st_ino)"
+        #else
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+        #endif
+    }()
 }

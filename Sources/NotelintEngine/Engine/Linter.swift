@@ -1,4 +1,10 @@
 import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NotelintLoader
 
 /// What to lint and how.
@@ -15,14 +21,18 @@ public struct LintRequest: Sendable {
     public var writeFixes: Bool
     /// Content to lint instead of reading the file at that path: standard input, a file's staged version.
     public var contents: [String: [UInt8]]
+    /// Where results of unchanged notes are kept between runs; nil: no cache.
+    public var cache: ResultCache?
     /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
     /// not only from the notes linted.
     public var gatherEvidence: Bool
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
-        fixes: Applicability? = nil, writeFixes: Bool = true, contents: [String: [UInt8]] = [:], gatherEvidence: Bool = true
+        fixes: Applicability? = nil, writeFixes: Bool = true, contents: [String: [UInt8]] = [:], gatherEvidence: Bool = true,
+        cache: ResultCache? = nil
     ) {
+        self.cache = cache
         self.contents = contents
         self.gatherEvidence = gatherEvidence
         self.paths = paths
@@ -40,6 +50,8 @@ public struct LintReport: Sendable {
     public var filesChecked: Int
     /// Notes that fixing changed (or would change, with `--diff`).
     public var fixedFiles: [FileFix] = []
+    /// Notes whose results came from the cache, unread.
+    public var filesReusedFromCache = 0
 
     public func count(_ severity: Severity) -> Int { diagnostics.lazy.filter { $0.severity == severity }.count }
     public var filesWithFindings: Int { Set(diagnostics.map(\.path)).count }
@@ -60,7 +72,7 @@ public final class Linter: Sendable {
         let onDisk = request.paths.filter { request.contents[$0] == nil }
         let files = NoteFinder.find(paths: onDisk) + request.paths.filter { request.contents[$0] != nil }
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
-        var planned: [(path: String, configuration: EffectiveConfiguration, relativePath: String)] = []
+        var planned: [(path: String, configuration: EffectiveConfiguration, relativePath: String, absolutePath: String)] = []
         let currentDirectory = FileStatus.currentDirectory()
         let explicitPaths = Set(request.paths)
         for path in files {
@@ -69,21 +81,49 @@ public final class Linter: Sendable {
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             let isExplicit = explicitPaths.contains(path)
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
-            planned.append((path, configuration, relative))
+            planned.append((path, configuration, relative, absolute))
         }
         let jobs = planned
 
         // First pass: every note loaded once and checked by the rules that need no corpus; only its findings and
         // tags are kept, so memory does not grow with the notes' text.
-        let firstPasses = Parallel.map(jobs, workers: request.jobs) { job in
-            self.firstPass(self.load(job.path, request), job.configuration, job.relativePath, today: request.today)
+        // A configuration's cached results are read once, before the parallel pass, and only read during it.
+        var tables: [ObjectIdentifier: ResultCache.Table] = [:]
+        if let cache = request.cache {
+            for job in jobs where tables[ObjectIdentifier(job.configuration)] == nil {
+                tables[ObjectIdentifier(job.configuration)] = cache.table(for: job.configuration.fingerprint(today: request.today))
+            }
         }
+        let readAt = request.cache?.clock() ?? 0
+        let cacheTables = tables
+        let outcomes = Parallel.map(jobs, workers: request.jobs) { job -> (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool) in
+            guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil else {
+                return (self.firstPass(self.load(job.path, request), job.configuration, job.relativePath, today: request.today), nil, false)
+            }
+            let cached = table.entries[job.absolutePath]
+            let stamp = ResultCache.Stamp.of(job.path)
+            // Unchanged since it was read, and not saved again within a second of that read: reused unread.
+            if let cached, let stamp, cached.stamp == stamp, max(stamp.seconds, stamp.changeSeconds) < cached.readAt - 1 {
+                return (cached.pass.at(job.path), cached, true)
+            }
+            let note = self.load(job.path, request)
+            let contentHash = ContentHash.of(note.source.bytes)
+            if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
+                return (cached.pass.at(job.path), ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass), false)
+            }
+            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today)
+            // A note that could not be read is not kept: permissions can change without its time changing.
+            guard let stamp, note.outcome != .error else { return (pass, nil, false) }
+            return (pass, ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass), false)
+        }
+        if let cache = request.cache { Self.save(outcomes, of: jobs.map { ($0.configuration, $0.absolutePath) }, tables: tables, in: cache) }
+        let firstPasses = outcomes.map(\.pass)
         var counter = TagCounter()
         for pass in firstPasses { counter.add(pass.tags) }
         // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
         // An explicit `--config` may live anywhere, so then only the notes linted count.
         if request.gatherEvidence && request.configPath == nil {
-            counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs)
+            counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables)
         }
         let finalCorpus = counter.corpus()
         let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus)
@@ -106,7 +146,27 @@ public final class Linter: Sendable {
         }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return LintReport(diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 })
+        return LintReport(
+            diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 },
+            filesReusedFromCache: outcomes.lazy.filter(\.reused).count)
+    }
+
+    /// Writes back each configuration's table when this run changed it.
+    private static func save(
+        _ outcomes: [(pass: FirstPass, entry: ResultCache.Entry?, reused: Bool)],
+        of jobs: [(configuration: EffectiveConfiguration, absolutePath: String)],
+        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache
+    ) {
+        var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
+        for (index, outcome) in outcomes.enumerated() where !outcome.reused {
+            guard let entry = outcome.entry else { continue }
+            let id = ObjectIdentifier(jobs[index].configuration)
+            updated[id, default: tables[id]?.entries ?? [:]][jobs[index].absolutePath] = entry
+        }
+        for (id, entries) in updated {
+            guard let table = tables[id] else { continue }
+            cache.save(entries, fingerprint: table.fingerprint)
+        }
     }
 
     private func load(_ path: String, _ request: LintRequest) -> Note {
@@ -123,6 +183,14 @@ public final class Linter: Sendable {
         var needsCorpus: Bool
         /// It has suppression comments, which only a check by every rule can find used or unused.
         var hasSuppressions: Bool
+
+        /// The same result for the note at `path` (cached results name the note by its absolute path).
+        func at(_ path: String) -> FirstPass {
+            guard diagnostics.contains(where: { $0.path != path }) else { return self }
+            var moved = self
+            for index in moved.diagnostics.indices { moved.diagnostics[index].path = path }
+            return moved
+        }
 
         /// True when a check with the corpus would find nothing more: no tag of the note is one a corpus rule
         /// reports (`reportable`, nil when a rule cannot say).
@@ -161,7 +229,8 @@ public final class Linter: Sendable {
     /// Adds the tags of every other note under the folders of the configurations in use, so that linting
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
-        adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int
+        adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
+        tables: [ObjectIdentifier: ResultCache.Table]
     ) -> TagCounter {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
@@ -169,14 +238,20 @@ public final class Linter: Sendable {
         }
         guard !folders.isEmpty else { return corpus }
         let lintedPaths = Set(linted.map { Self.absolute($0.path) })
-        var others: [(path: String, key: String)] = []
+        var others: [(path: String, key: String, table: ResultCache.Table?)] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             for path in NoteFinder.find(paths: [folder]) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
-                others.append((path, configuration.corpusKey))
+                others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)]))
             }
         }
-        let tagLists = Parallel.map(others, workers: jobs) { TagCorpus.tags(of: self.loader.load(path: $0.path), key: $0.key) }
+        let tagLists = Parallel.map(others, workers: jobs) { other in
+            // The tags a cached result kept, when the note has not changed since (only the tags are needed).
+            if let cached = other.table?.entries[other.path], cached.stamp == ResultCache.Stamp.of(other.path) {
+                return cached.pass.tags
+            }
+            return TagCorpus.tags(of: self.loader.load(path: other.path), key: other.key)
+        }
         var result = corpus
         for tags in tagLists { result.add(tags) }
         return result

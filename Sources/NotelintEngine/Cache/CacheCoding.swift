@@ -1,0 +1,202 @@
+import NotelintLoader
+
+/// Little-endian, length-prefixed fields: the cache's file format. Hand-written rather than `Codable`, so that
+/// a warm run over 100,000 notes spends its time on nothing but reading.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func integer(_ value: Int) {
+        var remaining = UInt64(bitPattern: Int64(value))
+        for _ in 0..<8 {
+            bytes.append(UInt8(truncatingIfNeeded: remaining))
+            remaining >>= 8
+        }
+    }
+
+    mutating func unsigned(_ value: UInt64) { integer(Int(Int64(bitPattern: value))) }
+
+    mutating func string(_ value: String) {
+        let utf8 = value.utf8
+        integer(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func optionalString(_ value: String?) {
+        boolean(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func boolean(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func strings(_ values: [String]) {
+        integer(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func position(_ position: SourcePosition) {
+        integer(position.line)
+        integer(position.column)
+        integer(position.offset)
+    }
+
+    mutating func range(_ range: SourceRange) {
+        position(range.start)
+        position(range.end)
+    }
+
+    mutating func diagnostic(_ diagnostic: Diagnostic) {
+        string(diagnostic.ruleID)
+        string(diagnostic.severity.rawValue)
+        range(diagnostic.range)
+        string(diagnostic.message)
+        strings(diagnostic.suggestions)
+        integer(diagnostic.related.count)
+        for related in diagnostic.related {
+            range(related.range)
+            string(related.message)
+        }
+        boolean(diagnostic.fix != nil)
+        if let fix = diagnostic.fix {
+            string(fix.applicability.rawValue)
+            string(fix.title)
+            integer(fix.edits.count)
+            for edit in fix.edits {
+                integer(edit.range.lowerBound)
+                integer(edit.range.upperBound)
+                string(edit.replacement)
+            }
+        }
+        optionalString(diagnostic.subject)
+        optionalString(diagnostic.sourceLine)
+    }
+}
+
+/// Reads what `CacheWriter` wrote. Any inconsistency (a truncated or foreign file) throws, and the cache
+/// is then ignored as a whole: a damaged cache costs a cold run, never a wrong result.
+struct CacheReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+
+    init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func integer() throws(Damaged) -> Int {
+        guard offset + 8 <= bytes.count else { throw Damaged() }
+        var value: UInt64 = 0
+        for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
+        offset += 8
+        return Int(Int64(bitPattern: value))
+    }
+
+    mutating func unsigned() throws(Damaged) -> UInt64 { UInt64(bitPattern: Int64(try integer())) }
+
+    /// A count or a length: never negative, never more than what is left of the file.
+    mutating func count() throws(Damaged) -> Int {
+        let value = try integer()
+        guard value >= 0, value <= bytes.count - offset else { throw Damaged() }
+        return value
+    }
+
+    mutating func string() throws(Damaged) -> String {
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func optionalString() throws(Damaged) -> String? {
+        try boolean() ? try string() : nil
+    }
+
+    mutating func boolean() throws(Damaged) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        defer { offset += 1 }
+        return bytes[offset] == 1
+    }
+
+    mutating func strings() throws(Damaged) -> [String] {
+        let count = try count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+
+    mutating func position() throws(Damaged) -> SourcePosition {
+        SourcePosition(line: try integer(), column: try integer(), offset: try integer())
+    }
+
+    mutating func range() throws(Damaged) -> SourceRange {
+        let start = try position()
+        let end = try position()
+        guard start.offset <= end.offset else { throw Damaged() }
+        return SourceRange(start: start, end: end)
+    }
+
+    mutating func diagnostic(path: String) throws(Damaged) -> Diagnostic {
+        let ruleID = try string()
+        guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
+        let range = try range()
+        let message = try string()
+        let suggestions = try strings()
+        var related: [RelatedLocation] = []
+        for _ in 0..<(try count()) { related.append(RelatedLocation(range: try self.range(), message: try string())) }
+        var fix: Fix?
+        if try boolean() {
+            guard let applicability = Applicability(rawValue: try string()) else { throw Damaged() }
+            let title = try string()
+            var edits: [Edit] = []
+            for _ in 0..<(try count()) {
+                let lower = try integer()
+                let upper = try integer()
+                guard 0 <= lower, lower <= upper else { throw Damaged() }
+                edits.append(Edit(range: lower..<upper, replacement: try string()))
+            }
+            fix = Fix(edits: edits, applicability: applicability, title: title)
+        }
+        return Diagnostic(
+            path: path, ruleID: ruleID, severity: severity, range: range, message: message, suggestions: suggestions,
+            related: related, fix: fix, subject: try optionalString(), sourceLine: try optionalString())
+    }
+}
+
+/// FNV-1a, 64 bits: fingerprints of note bytes and configurations. Not a defence against anyone crafting
+/// collisions, which could only make notelint reuse results for a note they wrote themselves.
+struct ContentHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    mutating func add(_ text: String) {
+        add(text.utf8)
+        add(CollectionOfOne(0))
+    }
+
+    /// A whole buffer, eight bytes a step (a note's front matter is hashed on every cold run).
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(buffer.count)
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                value = (value ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                value ^= value >> 29
+                offset += 8
+            }
+            while offset < buffer.count {
+                value = (value ^ UInt64(buffer[offset])) &* 0x0000_0100_0000_01B3
+                offset += 1
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import NotelintLoader
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a note's first pass found, kept between runs in a folder (`.notelint-cache/` by default) so that an
+/// unchanged note is neither read nor checked again.
+///
+/// A result is reused when everything it depends on is unchanged:
+/// - the configuration: one cache file per fingerprint of notelint's build, the configuration file, every file
+///   it refers to (schemas, vocabularies…) and the date rules compare with;
+/// - the note: same size and modification time. When the time is too recent to trust (the note may have been
+///   saved again within the clock's resolution after it was read), or differs while the size does not (a
+///   checkout, `touch`), the note is read and its front matter's hash decides.
+///
+/// Cross-note evidence stays right: each entry keeps the note's tags, and the corpus is rebuilt from them on
+/// every run, so notes whose tag verdicts changed are checked again.
+public final class ResultCache: Sendable {
+    /// What `stat` says of a file that changes when its content does: size, modification time, and the
+    /// status-change time, which also moves when the modification time is set back or the mode changes.
+    public struct Stamp: Sendable, Hashable {
+        public var size: Int
+        public var seconds: Int
+        public var nanoseconds: Int
+        public var changeSeconds: Int
+        public var changeNanoseconds: Int
+
+        /// nil when the path cannot be stat'ed or is not a regular file.
+        public static func of(_ path: String) -> Stamp? {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            #if canImport(Darwin)
+            return Stamp(
+                size: Int(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec,
+                changeSeconds: info.st_ctimespec.tv_sec, changeNanoseconds: info.st_ctimespec.tv_nsec)
+            #else
+            return Stamp(
+                size: Int(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+                changeSeconds: info.st_ctim.tv_sec, changeNanoseconds: info.st_ctim.tv_nsec)
+            #endif
+        }
+    }
+
+    /// One note's cached result.
+    struct Entry: Sendable {
+        var stamp: Stamp
+        /// Of the bytes the loader kept (through the closing fence).
+        var contentHash: UInt64
+        /// When the note was read, in seconds since 1970: a modification time this close is not trusted alone.
+        var readAt: Int
+        var pass: Linter.FirstPass
+    }
+
+    /// The entries of one configuration fingerprint, as read at the start of the run.
+    final class Table: Sendable {
+        let fingerprint: UInt64
+        let entries: [String: Entry]
+
+        init(fingerprint: UInt64, entries: [String: Entry]) {
+            self.fingerprint = fingerprint
+            self.entries = entries
+        }
+    }
+
+    /// The cache folder.
+    public let directory: String
+    /// Relative to the folder notelint runs in, like `.git` for git: one cache for a repository's runs.
+    public static let defaultDirectory = ".notelint-cache"
+    private static let magic = Array("notelint-cache 2\n".utf8)
+    /// Cache files unused this long are removed when another is written.
+    private static let staleSeconds = 7 * 24 * 3600
+
+    /// Seconds since 1970 (replaced in tests, so that notes written a moment ago can count as old).
+    let clock: @Sendable () -> Int
+
+    public convenience init(directory: String) {
+        self.init(directory: directory, clock: { Int(time(nil)) })
+    }
+
+    init(directory: String, clock: @escaping @Sendable () -> Int) {
+        self.directory = directory
+        self.clock = clock
+    }
+
+    func fileName(for fingerprint: UInt64) -> String {
+        let hex = String(fingerprint, radix: 16)
+        return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
+    }
+
+    /// The entries saved for a configuration; empty when there is no cache file or it cannot be trusted.
+    func table(for fingerprint: UInt64) -> Table {
+        guard case .success(let bytes) = NoteReader.readAll(path: fileName(for: fingerprint)) else {
+            return Table(fingerprint: fingerprint, entries: [:])
+        }
+        return Table(fingerprint: fingerprint, entries: (try? Self.decode(bytes, fingerprint: fingerprint)) ?? [:])
+    }
+
+    private static func decode(_ bytes: [UInt8], fingerprint: UInt64) throws(CacheReader.Damaged) -> [String: Entry] {
+        guard bytes.starts(with: magic) else { throw CacheReader.Damaged() }
+        var reader = CacheReader(bytes, offset: magic.count)
+        guard try reader.unsigned() == fingerprint else { throw CacheReader.Damaged() }
+        let count = try reader.count()
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try reader.string()
+            let stamp = Stamp(
+                size: try reader.integer(), seconds: try reader.integer(), nanoseconds: try reader.integer(),
+                changeSeconds: try reader.integer(), changeNanoseconds: try reader.integer())
+            let hash = try reader.unsigned()
+            let readAt = try reader.integer()
+            let tags = try reader.strings()
+            let needsCorpus = try reader.boolean()
+            let hasSuppressions = try reader.boolean()
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic(path: path)) }
+            entries[path] = Entry(
+                stamp: stamp, contentHash: hash, readAt: readAt,
+                pass: Linter.FirstPass(
+                    diagnostics: diagnostics, tags: tags, needsCorpus: needsCorpus, hasSuppressions: hasSuppressions))
+        }
+        guard reader.isAtEnd else { throw CacheReader.Damaged() }
+        return entries
+    }
+
+    /// Writes a configuration's entries (the ones read at the start, updated with this run's), atomically, so
+    /// that a concurrent run reads the old file or the new one. Failing to write only costs the next run time.
+    func save(_ entries: [String: Entry], fingerprint: UInt64) {
+        guard Self.makeFolder(directory) else { return }
+        var writer = CacheWriter()
+        writer.integer(0)  // room for the magic, replaced below
+        writer.unsigned(fingerprint)
+        writer.integer(entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.integer(entry.stamp.size)
+            writer.integer(entry.stamp.seconds)
+            writer.integer(entry.stamp.nanoseconds)
+            writer.integer(entry.stamp.changeSeconds)
+            writer.integer(entry.stamp.changeNanoseconds)
+            writer.unsigned(entry.contentHash)
+            writer.integer(entry.readAt)
+            writer.strings(entry.pass.tags)
+            writer.boolean(entry.pass.needsCorpus)
+            writer.boolean(entry.pass.hasSuppressions)
+            writer.integer(entry.pass.diagnostics.count)
+            for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
+        }
+        let bytes = Self.magic + writer.bytes.dropFirst(8)
+        let target = fileName(for: fingerprint)
+        let temporary = target + ".\(getpid()).tmp"
+        guard let file = fopen(temporary, "wb") else { return }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        let closed = fclose(file) == 0
+        if written == bytes.count, closed, rename(temporary, target) == 0 {
+            removeStaleFiles(keeping: target)
+        } else {
+            unlink(temporary)
+        }
+    }
+
+    /// A folder of ours: created with a `CACHEDIR.TAG` (backup tools skip it) and a `.gitignore` of `*`.
+    private static func makeFolder(_ directory: String) -> Bool {
+        if FileStatusProbe.isDirectory(directory) { return true }
+        guard mkdir(directory, 0o755) == 0 || errno == EEXIST else { return false }
+        writeSmallFile(directory + "/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# notelint's cache: `notelint clean` removes it.\n")
+        writeSmallFile(directory + "/.gitignore", "# Created by notelint.\n*\n")
+        return true
+    }
+
+    private static func writeSmallFile(_ path: String, _ text: String) {
+        guard let file = fopen(path, "wb") else { return }
+        _ = Array(text.utf8).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        fclose(file)
+    }
+
+    private func removeStaleFiles(keeping kept: String) {
+        let now = Int(time(nil))
+        for name in Self.ownFiles(in: directory) where directory + "/" + name != kept {
+            var info = stat()
+            let path = directory + "/" + name
+            #if canImport(Darwin)
+            let modified = stat(path, &info) == 0 ? Int(info.st_mtimespec.tv_sec) : now
+            #else
+            let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : now
+            #endif
+            if now - modified > Self.staleSeconds { unlink(path) }
+        }
+    }
+
+    /// The names notelint writes in its folder: cache files, their temporary files and the two markers.
+    static func ownFiles(in directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".cache") || name.hasSuffix(".tmp") { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes the cache folder: only the files notelint puts there, then the folder if that left it empty.
+    /// Returns false when the folder still exists afterwards (it held other files, or could not be removed).
+    @discardableResult
+    public static func remove(directory: String) -> Bool {
+        guard FileStatusProbe.isDirectory(directory) else { return true }
+        for name in ownFiles(in: directory) + ["CACHEDIR.TAG", ".gitignore"] { unlink(directory + "/" + name) }
+        return rmdir(directory) == 0
+    }
+}
+
+/// The `stat` questions the cache asks of folders.
+enum FileStatusProbe {
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+}

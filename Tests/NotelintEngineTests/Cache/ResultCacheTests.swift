@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+@testable import NotelintEngine
+
+/// The result cache: unchanged notes are reused unread, anything that could change a result is noticed, and
+/// cross-note evidence stays right when only some notes changed.
+@Suite("Result cache")
+struct ResultCacheTests {
+    /// "Today" for every run: results depend on it, and so does the cache.
+    static let today = CalendarDate(year: 2026, month: 1, day: 1)!
+
+    /// A folder of notes with its own `.lint.yml` (tag evidence from the corpus only, no dictionary) and a cache.
+    final class Collection {
+        let folder: FixTestFolder
+        /// Runs see the clock an hour ahead, so notes written a moment ago count as settled.
+        let cache: ResultCache
+
+        init(notes: [String: String], rules: String = "") throws {
+            folder = try FixTestFolder()
+            try folder.write(".lint.yml", """
+                rules:
+                  tag-spelling: {dictionary: false}
+                \(rules)
+                """)
+            for (name, text) in notes { try folder.write(name, text) }
+            cache = ResultCache(directory: folder.path + "/.cache", clock: { Int(Date().timeIntervalSince1970) + 3600 })
+        }
+
+        func lint(cache useCache: Bool = true, today: CalendarDate = ResultCacheTests.today) throws -> LintReport {
+            try Linter().lint(LintRequest(paths: [folder.path], today: today, jobs: 2, cache: useCache ? cache : nil))
+        }
+
+        func path(_ name: String) -> String { folder.path + "/" + name }
+    }
+
+    static func note(tags: [String], title: String = "A note") -> String {
+        "---\ntitle: \(title)\ntags: [\(tags.joined(separator: ", "))]\n---\nBody.\n"
+    }
+
+    static func summary(_ report: LintReport) -> [String] {
+        report.diagnostics.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent):\($0.range.start) \($0.ruleID) \($0.message)" }
+    }
+
+    @Test func aWarmRunReusesEveryUnchangedNoteAndReportsTheSame() throws {
+        let collection = try Collection(notes: [
+            "a.md": Self.note(tags: ["decision-making-calculu"]),
+            "b.md": Self.note(tags: ["decision-making-calculus"]),
+            "c.md": Self.note(tags: ["decision-making-calculus"]),
+            "d.md": "---\ntitle: Draft\ndraft: true\nstatus: evergreen\ntags: [Power]\n---\n",
+            "e.md": "no front matter\n",
+        ])
+        let cold = try collection.lint()
+        let warm = try collection.lint()
+        let uncached = try collection.lint(cache: false)
+        #expect(cold.filesReusedFromCache == 0)
+        #expect(warm.filesReusedFromCache == 5)
+        #expect(!Self.summary(cold).isEmpty)
+        #expect(Self.summary(warm) == Self.summary(cold))
+        #expect(Self.summary(uncached) == Self.summary(cold))
+        // Fixes come back from the cache too, with their edits.
+        #expect(warm.diagnostics.map(\.fix) == cold.diagnostics.map(\.fix))
+        #expect(warm.diagnostics.contains { $0.ruleID == "tag-spelling" && $0.path == collection.path("a.md") })
+    }
+
+    @Test func evidenceFromChangedNotesReachesUnchangedOnes() throws {
+        let collection = try Collection(notes: [
+            "a.md": Self.note(tags: ["decision-making-calculu"]),
+            "b.md": Self.note(tags: ["decision-making-calculus"]),
+            "c.md": Self.note(tags: ["decision-making-calculus"]),
+        ])
+        #expect(try collection.lint().diagnostics.contains { $0.ruleID == "tag-spelling" })
+        // The evidence goes away in the other notes: the unchanged a.md is no longer reported.
+        try collection.folder.write("b.md", Self.note(tags: ["history"]))
+        try collection.folder.write("c.md", Self.note(tags: ["history"]))
+        let after = try collection.lint()
+        #expect(after.filesReusedFromCache == 1)
+        #expect(!after.diagnostics.contains { $0.ruleID == "tag-spelling" })
+        // And comes back: reported again, though a.md was never touched.
+        try collection.folder.write("b.md", Self.note(tags: ["decision-making-calculus"]))
+        try collection.folder.write("c.md", Self.note(tags: ["decision-making-calculus"]))
+        let again = try collection.lint()
+        #expect(again.diagnostics.contains { $0.ruleID == "tag-spelling" && $0.path == collection.path("a.md") })
+    }
+
+    @Test func aChangedNoteIsReadAgainEvenWithItsSizeAndTimePutBack() throws {
+        let collection = try Collection(notes: ["a.md": "---\ntags: [power]\n---\n"])
+        #expect(try collection.lint().diagnostics.isEmpty)
+        let path = collection.path("a.md")
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        // Same size, a different value, the modification time set back: only the change time tells.
+        try collection.folder.write("a.md", "---\ntags: [Power]\n---\n")
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: path)
+        let after = try collection.lint()
+        #expect(after.filesReusedFromCache == 0)
+        #expect(Self.summary(after) == Self.summary(try collection.lint(cache: false)))
+        #expect(!after.diagnostics.isEmpty)
+    }
+
+    @Test func aNoteSavedTooRecentlyIsCheckedByItsContent() throws {
+        let folder = try FixTestFolder()
+        try folder.write("a.md", "---\ntitle: One\n---\n")
+        // The real clock: the note was written within the last second, so its time alone is not trusted.
+        let cache = ResultCache(directory: folder.path + "/.cache")
+        let request = LintRequest(paths: [folder.path], today: Self.today, cache: cache)
+        let first = try Linter().lint(request)
+        let second = try Linter().lint(request)
+        #expect(second.filesReusedFromCache == 0)
+        #expect(!first.diagnostics.isEmpty)
+        #expect(Self.summary(second) == Self.summary(first))
+    }
+
+    @Test func aChangedConfigurationOrDateStartsAfresh() throws {
+        let collection = try Collection(notes: ["a.md": "---\ntitle: Hello\ndate: 2030-01-01\n---\n"])
+        _ = try collection.lint()
+        #expect(try collection.lint().filesReusedFromCache == 1)
+        // Another day: date rules compare with it.
+        #expect(try collection.lint(today: CalendarDate(year: 2031, month: 1, day: 1)!).filesReusedFromCache == 0)
+        // Another configuration.
+        try collection.folder.write(".lint.yml", "rules:\n  tag-spelling: off\n")
+        #expect(try collection.lint().filesReusedFromCache == 0)
+        #expect(try collection.lint().filesReusedFromCache == 1)
+    }
+
+    @Test func aChangedVocabularyFileStartsAfresh() throws {
+        let collection = try Collection(notes: ["a.md": Self.note(tags: ["zettelkasten"])])
+        try collection.folder.write("tags.txt", "history\n")
+        try collection.folder.write(".lint.yml", "rules:\n  tag-spelling: {dictionary: false, vocabulary-files: [tags.txt]}\n")
+        _ = try collection.lint()
+        #expect(try collection.lint().filesReusedFromCache == 1)
+        try collection.folder.write("tags.txt", "history\nzettelkasten\n")
+        #expect(try collection.lint().filesReusedFromCache == 0)
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let collection = try Collection(notes: ["a.md": Self.note(tags: ["Power"])])
+        let expected = Self.summary(try collection.lint())
+        let files = try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory).filter { $0.hasSuffix(".cache") }
+        #expect(files.count == 1)
+        for name in files {
+            let path = collection.cache.directory + "/" + name
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            // Cut in the middle of an entry, then garbage of the same length.
+            try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: path))
+            let truncated = try collection.lint()
+            #expect(Self.summary(truncated) == expected)
+            try Data((0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: path))
+            #expect(Self.summary(try collection.lint()) == expected)
+        }
+    }
+
+    @Test func removingTheCacheKeepsFilesNotelintDidNotWrite() throws {
+        let collection = try Collection(notes: ["a.md": Self.note(tags: ["history"])])
+        _ = try collection.lint()
+        let directory = collection.cache.directory
+        #expect(FileManager.default.fileExists(atPath: directory + "/CACHEDIR.TAG"))
+        try collection.folder.write(".cache/mine.txt", "keep me")
+        #expect(!ResultCache.remove(directory: directory))
+        #expect(FileManager.default.fileExists(atPath: directory + "/mine.txt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["mine.txt"])
+        try FileManager.default.removeItem(atPath: directory + "/mine.txt")
+        _ = try collection.lint()
+        #expect(ResultCache.remove(directory: directory))
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test func diagnosticsSurviveTheRoundTrip() throws {
+        let diagnostic = Diagnostic(
+            path: "/notes/a.md", ruleID: "draft-status", severity: .warning,
+            range: .init(start: .init(line: 3, column: 1, offset: 20), end: .init(line: 3, column: 12, offset: 31)),
+            message: "`draft: true` beside `status: evergreen` — 草稿", suggestions: ["a", "b"],
+            related: [RelatedLocation(range: .init(at: .init(line: 4, column: 2, offset: 40)), message: "here")],
+            fix: Fix(edits: [Edit(range: 20..<31, replacement: "draft: false")], applicability: .unsafe, title: "unset draft"),
+            subject: nil, sourceLine: "draft: true")
+        var writer = CacheWriter()
+        writer.diagnostic(diagnostic)
+        var reader = CacheReader(writer.bytes)
+        let back = try reader.diagnostic(path: "/notes/a.md")
+        #expect(reader.isAtEnd)
+        #expect(back.ruleID == diagnostic.ruleID && back.severity == diagnostic.severity && back.range == diagnostic.range)
+        #expect(back.message == diagnostic.message && back.suggestions == diagnostic.suggestions)
+        #expect(back.related == diagnostic.related && back.fix == diagnostic.fix)
+        #expect(back.subject == nil && back.sourceLine == "draft: true")
+    }
+}
