@@ -179,9 +179,15 @@ for variant in known dictionary; do
 done
 
 # -- cache --------------------------------------------------------------------------------------------------
+# The cache is on by default; every row but the cache rows runs with --no-cache.
 HAS_CACHE=0
-if "$NOTELINT" lint --help 2>&1 | grep -q -- '--cache'; then HAS_CACHE=1; fi
+if "$NOTELINT" lint --help 2>&1 | grep -q -- '--no-cache'; then HAS_CACHE=1; fi
+NO_CACHE=()
+[ "$HAS_CACHE" = 1 ] && NO_CACHE=(--no-cache)
 clear_cache() { rm -rf "$WORK/.notelint-cache" "$MAIN/.notelint-cache" ${BIG:+"$BIG/.notelint-cache"}; }
+# --fix writes the notes: each fix run gets a fresh copy of the corpus (copied outside the timing).
+FIX_COPY="$WORK/fix-copy"
+fresh_copy() { rm -rf "$FIX_COPY"; cp -a "$1" "$FIX_COPY"; }
 
 # -- timed runs ---------------------------------------------------------------------------------------------
 RESULTS="$WORK/results-$(date +%Y%m%d-%H%M%S).tsv"
@@ -207,11 +213,15 @@ measure() {
 run_tool() {
   local label="$1" dir="$2" notes="$3" tool="$4"
   case "$tool" in
-    nl-j0) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --jobs 0 --color never ;;
-    nl-j1) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --jobs 1 --color never ;;
-    nl-cold) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --cache --color never ;;
-    nl-warm) (cd "$WORK" && "$NOTELINT" lint "$dir" --cache > /dev/null 2>&1) || true
-             measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --cache --color never ;;
+    nl-j0) measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --jobs 0 --color never "${NO_CACHE[@]}" ;;
+    nl-j1) measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --jobs 1 --color never "${NO_CACHE[@]}" ;;
+    nl-cold) clear_cache; measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --color never ;;
+    nl-warm) (cd "$WORK" && "$NOTELINT" lint "$dir" > /dev/null 2>&1) || true
+             measure "$label" "$tool" "$notes" "$NOTELINT" lint "$dir" --color never ;;
+    nl-fix) fresh_copy "$dir"
+            measure "$label" "$tool" "$notes" "$NOTELINT" lint "$FIX_COPY" --fix --color never "${NO_CACHE[@]}" ;;
+    nl-fix-lint) fresh_copy "$dir"
+            measure "$label" "$tool" "$notes" "$NOTELINT" lint "$FIX_COPY" --color never "${NO_CACHE[@]}" ;;
     c-floor) measure "$label" "$tool" "$notes" "$FLOOR" "$dir" ;;
     read-floor) measure "$label" "$tool" "$notes" \
                   sh -c 'find "$1" -name "*.md" -print0 | xargs -0 head -q -c 8192' sh "$dir" ;;
@@ -233,7 +243,7 @@ rounds() {
   done
 }
 
-MAIN_TOOLS=(nl-j0 nl-j1 c-floor read-floor python yamllint)
+MAIN_TOOLS=(nl-j0 nl-j1 c-floor read-floor python yamllint nl-fix nl-fix-lint)
 [ "$HAS_CACHE" = 1 ] && MAIN_TOOLS+=(nl-cold nl-warm)
 rounds "$LABEL_MAIN" "$MAIN" "$NOTES" "${MAIN_TOOLS[@]}"
 if [ "$LARGE" = 1 ]; then
@@ -246,13 +256,13 @@ say "start-up on one note, $STARTUP_RUNS runs each"
 for ((run = 0; run < STARTUP_RUNS; run++)); do
   for variant in known dictionary; do
     python3 "$ROOT/Benchmarks/tools/measure.py" "$RESULTS" one "startup-$variant" 1 -- \
-      "$NOTELINT" lint "$ONE/$variant/note.md" --color never
+      "$NOTELINT" lint "$ONE/$variant/note.md" --color never "${NO_CACHE[@]}"
   done
 done
 
 # -- report -------------------------------------------------------------------------------------------------
 MACHINE="Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), \
 $(free -g | awk '/^Mem:/ {print $2}') GB RAM, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); \
-notelint $("$NOTELINT" --version 2>/dev/null | head -n 1) at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'); cache: $([ "$HAS_CACHE" = 1 ] && echo yes || echo 'none (no --cache option)')."
+notelint $("$NOTELINT" --version 2>/dev/null | head -n 1) at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'); cache: $([ "$HAS_CACHE" = 1 ] && echo yes || echo 'none (no --no-cache option)')."
 say "results ($RESULTS)"
 python3 "$ROOT/Benchmarks/tools/report.py" "$RESULTS" --machine "$MACHINE" --main "$LABEL_MAIN" --large "${LABEL_BIG:-100k}" | tee "${RESULTS%.tsv}.md"

@@ -16,6 +16,8 @@ LABELS = {
     "nl-j1": "notelint `--jobs 1`",
     "nl-cold": "notelint, cold cache",
     "nl-warm": "notelint, warm cache",
+    "nl-fix": "notelint `--fix` (safe fixes, fresh copy)",
+    "nl-fix-lint": "notelint lint of the same fresh copy",
     "c-floor": "C floor: libyaml events",
     "read-floor": "read floor: `head -c 8192`",
     "python": "Python checker (CSafeLoader)",
@@ -106,6 +108,12 @@ def main():
          ratio(seconds(main_, "nl-j1"), seconds(main_, "nl-j0")), "≥ 1.7×", lambda v: v >= 1.7, "×")
     goal(f"2 workers vs 1: `--jobs 1` time / `--jobs 0` time ({large})",
          ratio(seconds(large, "nl-j1"), seconds(large, "nl-j0")), "≥ 1.7×", lambda v: v >= 1.7, "×")
+    goal(f"cache: cold time / warm time ({large})",
+         ratio(seconds(large, "nl-cold"), seconds(large, "nl-warm")), "≥ 5×", lambda v: v >= 5, "×")
+    goal(f"cache: cold time / warm time ({main_})",
+         ratio(seconds(main_, "nl-cold"), seconds(main_, "nl-warm")), "-", None, "×")
+    goal(f"`--fix` time / lint time, same fresh copy ({main_})",
+         ratio(seconds(main_, "nl-fix"), seconds(main_, "nl-fix-lint")), "≤ 2×", lambda v: v <= 2, "×")
     rss = summary.get((large, "nl-j0"))
     goal(f"notelint peak RSS at {large} (`--jobs 0`)", round(rss[1] / 1024, 1) if rss else None, "≤ 100 MB",
          lambda v: v <= 100, " MB")

@@ -36,7 +36,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Lint the staged content of staged notes (for pre-commit hooks).") var staged = false
     @Flag(help: "Lint standard input (with --fix, print the fixed text on standard output).") var stdin = false
     @Option(help: "The path standard input stands for: its configuration and schema apply.") var stdinFilename = "stdin.md"
-    @Flag(help: "Neither read nor write the result cache.") var noCache = false
+    @Flag(help: "Neither read nor write the result cache (never used with --diff or --stdin).") var noCache = false
     @Option(help: "Where results of unchanged notes are kept between runs (`notelint clean` removes it).")
     var cacheDir = ResultCache.defaultDirectory
 
@@ -52,7 +52,8 @@ struct LintCommand: ParsableCommand {
         let fixes: Applicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
         var request = LintRequest(
             paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs, fixes: fixes, writeFixes: !diff,
-            cache: noCache ? nil : ResultCache(directory: cacheDir))
+            // `--diff` and `--stdin` promise to write nothing: no cache either.
+            cache: noCache || diff || stdin ? nil : ResultCache(directory: cacheDir))
         if stdin {
             request.paths = [stdinFilename]
             request.contents = [stdinFilename: Output.readStandardInput()]

@@ -29,6 +29,27 @@ struct LintOptionTests {
         #expect(result.error.contains(".lint.yml:2:3") && result.error.contains("did you mean `tag-format`"))
     }
 
+    @Test func theCacheIsOnByDefaultOffOnRequestAndCleanRemovesIt() throws {
+        let folder = try folder(["bad.md": Self.failing, "good.md": GitRunTests.good])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = folder + "/.notelint-cache"
+        let uncached = try CommandRunner.notelint(["lint", "--no-cache", "."], in: folder)
+        #expect(!FileManager.default.fileExists(atPath: cache))
+        let cold = try CommandRunner.notelint(["lint", "."], in: folder)
+        #expect(FileManager.default.fileExists(atPath: cache + "/CACHEDIR.TAG"))
+        let warm = try CommandRunner.notelint(["lint", "."], in: folder)
+        #expect(cold.status == 1 && warm.status == 1 && uncached.status == 1)
+        #expect(warm.output == cold.output && cold.output == uncached.output)
+        // The cache folder holds no notes: linting the folder again does not pick up anything in it.
+        #expect(try CommandRunner.notelint(["lint", "."], in: folder).output == cold.output)
+        #expect(try CommandRunner.notelint(["clean"], in: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: cache))
+        _ = try CommandRunner.notelint(["lint", "--cache-dir", "elsewhere", "."], in: folder)
+        #expect(FileManager.default.fileExists(atPath: folder + "/elsewhere/CACHEDIR.TAG"))
+        #expect(try CommandRunner.notelint(["clean", "--cache-dir", "elsewhere"], in: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere"))
+    }
+
     @Test func exitZeroAndStatistics() throws {
         let folder = try folder(["bad.md": Self.failing])
         defer { try? FileManager.default.removeItem(atPath: folder) }
