@@ -54,6 +54,8 @@ struct LintCommand: ParsableCommand {
             paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs, fixes: fixes, writeFixes: !diff,
             // `--diff` and `--stdin` promise to write nothing: no cache either.
             cache: noCache || diff || stdin ? nil : ResultCache(directory: cacheDir))
+        // Only --diff and --stdin print fixed texts; written notes need not stay in memory.
+        request.keepsFixedTexts = false
         if stdin {
             request.paths = [stdinFilename]
             request.contents = [stdinFilename: Output.readStandardInput()]

@@ -28,6 +28,8 @@ struct CacheWriter {
 
     mutating func boolean(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
     mutating func strings(_ values: [String]) {
         integer(values.count)
         for value in values { string(value) }

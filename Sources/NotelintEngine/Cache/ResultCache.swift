@@ -44,14 +44,21 @@ public final class ResultCache: Sendable {
         }
     }
 
-    /// One note's cached result.
-    struct Entry: Sendable {
-        var stamp: Stamp
+    /// One note's cached result. A class: results of 100,000 notes carry one reference each, not the entry.
+    final class Entry: Sendable {
+        let stamp: Stamp
         /// Of the bytes the loader kept (through the closing fence).
-        var contentHash: UInt64
+        let contentHash: UInt64
         /// When the note was read, in seconds since 1970: a modification time this close is not trusted alone.
-        var readAt: Int
-        var pass: Linter.FirstPass
+        let readAt: Int
+        let pass: Linter.FirstPass
+
+        init(stamp: Stamp, contentHash: UInt64, readAt: Int, pass: Linter.FirstPass) {
+            self.stamp = stamp
+            self.contentHash = contentHash
+            self.readAt = readAt
+            self.pass = pass
+        }
     }
 
     /// The entries of one configuration fingerprint, as read at the start of the run.
@@ -130,11 +137,22 @@ public final class ResultCache: Sendable {
     /// that a concurrent run reads the old file or the new one. Failing to write only costs the next run time.
     func save(_ entries: [String: Entry], fingerprint: UInt64) {
         guard Self.makeFolder(directory) else { return }
+        let target = fileName(for: fingerprint)
+        let temporary = target + ".\(getpid()).tmp"
+        guard let file = fopen(temporary, "wb") else { return }
+        // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
+        var failed = false
+        func put(_ writer: inout CacheWriter) {
+            let bytes = writer.bytes
+            if bytes.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, $0.count, file) }) != bytes.count { failed = true }
+            writer = CacheWriter()
+        }
         var writer = CacheWriter()
-        writer.integer(0)  // room for the magic, replaced below
+        writer.raw(Self.magic)
         writer.unsigned(fingerprint)
         writer.integer(entries.count)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        put(&writer)
+        for (path, entry) in entries {
             writer.string(path)
             writer.integer(entry.stamp.size)
             writer.integer(entry.stamp.seconds)
@@ -148,14 +166,10 @@ public final class ResultCache: Sendable {
             writer.boolean(entry.pass.hasSuppressions)
             writer.integer(entry.pass.diagnostics.count)
             for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
+            put(&writer)
         }
-        let bytes = Self.magic + writer.bytes.dropFirst(8)
-        let target = fileName(for: fingerprint)
-        let temporary = target + ".\(getpid()).tmp"
-        guard let file = fopen(temporary, "wb") else { return }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         let closed = fclose(file) == 0
-        if written == bytes.count, closed, rename(temporary, target) == 0 {
+        if !failed, closed, rename(temporary, target) == 0 {
             removeStaleFiles(keeping: target)
         } else {
             unlink(temporary)

@@ -21,6 +21,9 @@ public struct LintRequest: Sendable {
     public var writeFixes: Bool
     /// Content to lint instead of reading the file at that path: standard input, a file's staged version.
     public var contents: [String: [UInt8]]
+    /// Report fixed notes' texts (`FileFix.original`, `.fixed`) after writing them; off, a run fixing thousands
+    /// of notes does not keep them all in memory.
+    public var keepsFixedTexts = true
     /// Where results of unchanged notes are kept between runs; nil: no cache.
     public var cache: ResultCache?
     /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
@@ -72,7 +75,7 @@ public final class Linter: Sendable {
         let onDisk = request.paths.filter { request.contents[$0] == nil }
         let files = NoteFinder.find(paths: onDisk) + request.paths.filter { request.contents[$0] != nil }
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
-        var planned: [(path: String, configuration: EffectiveConfiguration, relativePath: String, absolutePath: String)] = []
+        var planned: [Job] = []
         let currentDirectory = FileStatus.currentDirectory()
         let explicitPaths = Set(request.paths)
         for path in files {
@@ -81,7 +84,7 @@ public final class Linter: Sendable {
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             let isExplicit = explicitPaths.contains(path)
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
-            planned.append((path, configuration, relative, absolute))
+            planned.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
         let jobs = planned
 
@@ -100,7 +103,8 @@ public final class Linter: Sendable {
             guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil else {
                 return (self.firstPass(self.load(job.path, request), job.configuration, job.relativePath, today: request.today), nil, false)
             }
-            let cached = table.entries[job.absolutePath]
+            let absolutePath = job.absolutePath
+            let cached = table.entries[absolutePath]
             let stamp = ResultCache.Stamp.of(job.path)
             // Unchanged since it was read, and not saved again within a second of that read: reused unread.
             if let cached, let stamp, cached.stamp == stamp, max(stamp.seconds, stamp.changeSeconds) < cached.readAt - 1 {
@@ -116,10 +120,9 @@ public final class Linter: Sendable {
             guard let stamp, note.outcome != .error else { return (pass, nil, false) }
             return (pass, ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass), false)
         }
-        if let cache = request.cache { Self.save(outcomes, of: jobs.map { ($0.configuration, $0.absolutePath) }, tables: tables, in: cache) }
-        let firstPasses = outcomes.map(\.pass)
+        if let cache = request.cache { Self.save(outcomes, of: jobs, tables: tables, in: cache) }
         var counter = TagCounter()
-        for pass in firstPasses { counter.add(pass.tags) }
+        for outcome in outcomes { counter.add(outcome.pass.tags) }
         // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
         // An explicit `--config` may live anywhere, so then only the notes linted count.
         if request.gatherEvidence && request.configPath == nil {
@@ -132,8 +135,8 @@ public final class Linter: Sendable {
         // apply are fixed.
         let perNote = Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
-            var diagnostics = firstPasses[index].diagnostics
-            if !firstPasses[index].isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+            var diagnostics = outcomes[index].pass.diagnostics
+            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
                 diagnostics = self.check(
                     self.load(job.path, request), configuration: job.configuration, relativePath: job.relativePath,
                     today: request.today, corpus: finalCorpus)
@@ -154,7 +157,7 @@ public final class Linter: Sendable {
     /// Writes back each configuration's table when this run changed it.
     private static func save(
         _ outcomes: [(pass: FirstPass, entry: ResultCache.Entry?, reused: Bool)],
-        of jobs: [(configuration: EffectiveConfiguration, absolutePath: String)],
+        of jobs: [Job],
         tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache
     ) {
         var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
@@ -167,6 +170,19 @@ public final class Linter: Sendable {
             guard let table = tables[id] else { continue }
             cache.save(entries, fingerprint: table.fingerprint)
         }
+    }
+
+    /// One note to lint. Its absolute and relative paths are worked out when needed rather than kept: with
+    /// 100,000 notes, two more strings a note would cost more memory than everything else kept between passes.
+    struct Job: Sendable {
+        let path: String
+        let configuration: EffectiveConfiguration
+        /// The same string for every job: its storage is shared.
+        let currentDirectory: String
+
+        var absolutePath: String { Linter.absolute(path, in: currentDirectory) }
+        /// Relative to the configuration's folder, as globs and schemas see it.
+        var relativePath: String { PathText.relative(absolutePath, to: configuration.absoluteDirectory) }
     }
 
     private func load(_ path: String, _ request: LintRequest) -> Note {
@@ -274,11 +290,16 @@ public final class Linter: Sendable {
         var (diagnostics, fix) = fixer.fix(
             bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
-        if request.writeFixes, request.contents[path] == nil, case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
+        guard request.writeFixes, request.contents[path] == nil else { return (diagnostics, fix) }
+        if case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
             diagnostics = check(loader.load(bytes: bytes, path: path), configuration: configuration, relativePath: relativePath,
                                 today: request.today, corpus: corpus)
+        } else if !request.keepsFixedTexts {
+            fix.original = []
+            fix.fixed = []
+            fix.textsReleased = true
         }
         return (diagnostics, fix)
     }

@@ -10,7 +10,10 @@ public struct FileFix: Sendable {
     /// Set when the fixed text could not be written (the file changed meanwhile, the disk is full…).
     public var writeError: String?
 
-    public var changed: Bool { original != fixed }
+    public var changed: Bool { original != fixed || textsReleased }
+    /// `original` and `fixed` were emptied once the fixed note was written: a run fixing thousands of notes
+    /// does not keep them all in memory.
+    public internal(set) var textsReleased = false
 }
 
 /// Fix, re-lint, repeat: each pass applies the fixes that do not overlap, then lints the result again,
