@@ -74,7 +74,8 @@ public final class Linter: Sendable {
         let jobs = planned
 
         let notes = Parallel.map(jobs, workers: request.jobs) { job in
-            request.contents[job.path].map { self.loader.load(bytes: $0, path: job.path) } ?? self.loader.load(path: job.path)
+            let loader = self.noteLoader(for: job.configuration)
+            return request.contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
         }
         var counter = TagCounter()
         for (index, note) in notes.enumerated() { counter.add(TagCorpus.tags(of: note, key: jobs[index].configuration.corpusKey)) }
@@ -136,14 +137,14 @@ public final class Linter: Sendable {
         } else {
             return nil
         }
-        let fixer = NoteFixer(linter: self, minimum: minimum)
+        let fixer = NoteFixer(linter: self, minimum: minimum, loader: noteLoader(for: configuration))
         var (diagnostics, fix) = fixer.fix(
             bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
         if request.writeFixes, request.contents[path] == nil, case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
-            diagnostics = check(loader.load(bytes: bytes, path: path), configuration: configuration, relativePath: relativePath,
+            diagnostics = check(noteLoader(for: configuration).load(bytes: bytes, path: path), configuration: configuration, relativePath: relativePath,
                                 today: request.today, corpus: corpus)
         }
         return (diagnostics, fix)
