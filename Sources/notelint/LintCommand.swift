@@ -115,6 +115,7 @@ struct LintCommand: ParsableCommand {
             return
         }
         // A fix that could not be written is an I/O error: exit 2 once the report is out, whatever the findings.
+        for skipped in report.skipped { Output.error("\(skipped.path): skipped: \(skipped.reason)") }
         let unwritten = report.fixedFiles.filter { $0.writeError != nil }
         for file in unwritten { Output.error("\(file.path): not fixed: \(file.writeError!)") }
         if let output {

@@ -40,6 +40,8 @@ public struct LintReport: Sendable {
     public var filesChecked: Int
     /// Notes that fixing changed (or would change, with `--diff`).
     public var fixedFiles: [FileFix] = []
+    /// Entries named like notes that a walk met and passed over (FIFOs, devices, links that lead nowhere).
+    public var skipped: [NoteFinder.Skipped] = []
 
     public func count(_ severity: Severity) -> Int { diagnostics.lazy.filter { $0.severity == severity }.count }
     public var filesWithFindings: Int { Set(diagnostics.map(\.path)).count }
@@ -58,7 +60,9 @@ public final class Linter: Sendable {
     public func lint(_ request: LintRequest) throws -> LintReport {
         let resolver = ConfigurationResolver(registry: registry, explicitPath: request.configPath.map { Self.absolute($0) })
         let onDisk = request.paths.filter { request.contents[$0] == nil }
-        let files = NoteFinder.find(paths: onDisk) + request.paths.filter { request.contents[$0] != nil }
+        let walk = NoteFinder.walk(paths: onDisk)
+        let unreadableFolders = Self.unreadableFolders(walk)
+        let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + unreadableFolders.keys.sorted()
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [(path: String, configuration: EffectiveConfiguration, relativePath: String)] = []
         let currentDirectory = FileStatus.currentDirectory()
@@ -67,13 +71,14 @@ public final class Linter: Sendable {
             let absolute = Self.absolute(path, in: currentDirectory)
             let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
-            let isExplicit = explicitPaths.contains(path)
+            let isExplicit = explicitPaths.contains(path) || unreadableFolders[path] != nil && configuration.includes(relativePath: relative + "/a.md")
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
             planned.append((path, configuration, relative))
         }
         let jobs = planned
 
         let notes = Parallel.map(jobs, workers: request.jobs) { job in
+            if let reason = unreadableFolders[job.path] { return NoteLoader.unreadable(path: job.path, message: reason) }
             let loader = self.noteLoader(for: job.configuration)
             return request.contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
         }
@@ -97,7 +102,9 @@ public final class Linter: Sendable {
         }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return LintReport(diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 })
+        var report = LintReport(diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 })
+        report.skipped = walk.skipped.filter { $0.kind == .notANote }
+        return report
     }
 
     /// Adds the tags of every other note under the folders of the configurations in use, so that linting
