@@ -1,4 +1,6 @@
 import Foundation
+import NotelintEngine
+import NotelintLoader
 import Testing
 
 /// The `limits:` section of `.lint.yml`: each limit, lowered, stops a note that passes by default; raised, lets
@@ -85,6 +87,25 @@ import Testing
             let run = try lint(text, [Self.good: HostileFolder.goodText], exitCode: 2)
             #expect(run.output.isEmpty)
             #expect(run.error.contains(error), "\(text): \(run.error)")
+        }
+    }
+
+    /// The README's Limits table names every limit with its default and allowed range, as the code has them.
+    @Test func theReadmeTableMatchesTheCode() throws {
+        let readme = try String(contentsOfFile: RepositoryPaths.inRepository("README.md"), encoding: .utf8)
+        var rows: [String: (defaultValue: Int, range: ClosedRange<Int>)] = [:]
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `max-") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let name = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            let defaultValue = try #require(Int(cells[1].prefix { $0.isNumber }), "\(line)")
+            let bounds = cells[2].split(separator: " ").compactMap { Int($0) }
+            try #require(bounds.count == 2, "\(line)")
+            rows[name] = (defaultValue, bounds[0]...bounds[1])
+        }
+        #expect(Set(rows.keys) == Set(LimitSetting.all.map(\.name)))
+        for setting in LimitSetting.all {
+            #expect(rows[setting.name]?.defaultValue == LoadLimits.default[keyPath: setting.keyPath], "\(setting.name)")
+            #expect(rows[setting.name]?.range == setting.allowed, "\(setting.name)")
         }
     }
 }
