@@ -72,6 +72,21 @@ import Testing
         #expect(try run.diagnostics(of: Self.good).isEmpty)
     }
 
+    @Test func theEffectiveLimitsAreShown() throws {
+        let folder = try HostileFolder()
+        try folder.write(".lint.yml", "limits:\n  max-keys: 10\n")
+        let run = try folder.run(["config", Self.good], seconds: Self.seconds)
+        HostileRunner.expectBounded(run, seconds: Self.seconds, megabytes: Self.megabytes, exitCodes: [0])
+        #expect(run.output.hasSuffix("""
+            limits:
+              max-depth: 128
+              max-front-matter-bytes: 1048576
+              max-keys: 10
+              max-aliases: 10000
+
+            """), "\(run.output)")
+    }
+
     @Test func badLimitsAreConfigurationErrors() throws {
         let cases: [(text: String, error: String)] = [
             ("limits:\n  max-kyes: 10\n", ".lint.yml:2:3: configuration error: unknown limit `max-kyes`; did you mean `max-keys`?"),
