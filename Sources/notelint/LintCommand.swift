@@ -114,8 +114,8 @@ struct LintCommand: ParsableCommand {
             if failing && !exitZero { throw ExitCode(1) }
             return
         }
-        // A fix that could not be written is an I/O error: exit 2 once the report is out, whatever the findings.
         for skipped in report.skipped { Output.error("\(skipped.path): skipped: \(skipped.reason)") }
+        // A fix that could not be written is an I/O error: exit 2 once the report is out, whatever the findings.
         let unwritten = report.fixedFiles.filter { $0.writeError != nil }
         for file in unwritten { Output.error("\(file.path): not fixed: \(file.writeError!)") }
         if let output {

@@ -71,7 +71,9 @@ public final class Linter: Sendable {
             let absolute = Self.absolute(path, in: currentDirectory)
             let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
-            let isExplicit = explicitPaths.contains(path) || unreadableFolders[path] != nil && configuration.includes(relativePath: relative + "/a.md")
+            // A folder that could not be listed is reported where a note in it would be linted.
+            let isExplicit = explicitPaths.contains(path)
+                || unreadableFolders[path] != nil && configuration.includes(relativePath: relative + "/a.md")
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
             planned.append((path, configuration, relative))
         }
@@ -151,8 +153,8 @@ public final class Linter: Sendable {
         if request.writeFixes, request.contents[path] == nil, case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
-            diagnostics = check(noteLoader(for: configuration).load(bytes: bytes, path: path), configuration: configuration, relativePath: relativePath,
-                                today: request.today, corpus: corpus)
+            diagnostics = check(noteLoader(for: configuration).load(bytes: bytes, path: path), configuration: configuration,
+                                relativePath: relativePath, today: request.today, corpus: corpus)
         }
         return (diagnostics, fix)
     }
