@@ -6,7 +6,8 @@ On a generated corpus (Benchmarks/corpus/generate_corpus.py, many notes with fix
 1. Reference: `--fix` runs to completion on a copy; each note's fixed version is what it leaves. A second `--fix`
    on the result must change nothing.
 2. Kills: on fresh copies, `--fix` is killed with SIGKILL at seeded random moments spread over the reference
-   run's duration (at least one in its first fifth and one in its last fifth). After each kill every note must be
+   run's duration (at least one in its first fifth and one in its last fifth), and more if needed until two
+   have caught the run part way through its writes. After each kill every note must be
    byte for byte its original or its fixed version, and nothing else may be new in the tree but the writer's
    temporary files, `.NAME.notelint-XXXXXX`: hidden, never named like a note (so no later run lints them), and
    each holding a prefix of its note's fixed version. SIGKILL gives the writer no chance to remove them;
@@ -196,12 +197,22 @@ def main():
         if listing(fixed_root) != fixed:
             fail("a second --fix changed the fixed tree")
 
-        # Kill moments as fractions of the reference duration: one early, one late, the rest anywhere.
+        # Kill moments as fractions of the reference duration: one early, one late, the rest anywhere. Then, while
+        # fewer than two kills have caught the run part way through its writes (the writes are not spread evenly
+        # over a run, and a loaded machine shifts them), more kills bisect between the latest moment that found
+        # nothing written and the earliest that found everything written.
         fractions = [randomness.uniform(0.03, 0.2), randomness.uniform(0.8, 0.97)]
         fractions += [randomness.uniform(0.03, 0.97) for _ in range(max(arguments.kills - 2, 0))]
+        fractions.sort()
         caught_mid_write = 0
         resumed = None
-        for index, fraction in enumerate(sorted(fractions)):
+        before_writes, after_writes = 0.0, 1.5
+        index = 0
+        while index < len(fractions) or (caught_mid_write < 2 and index < len(fractions) + 8):
+            if index < len(fractions):
+                fraction = fractions[index]
+            else:
+                fraction = (before_writes + after_writes) / 2
             work = os.path.join(scratch, f"kill-{index}")
             copy_tree(original_root, work)
             process = fix(binary, work)
@@ -219,8 +230,13 @@ def main():
                 caught_mid_write += 1
                 if resumed is None:
                     resumed = work
+            elif count == 0 and still_running:
+                before_writes = max(before_writes, fraction)
+            else:
+                after_writes = min(after_writes, fraction)
             if resumed != work:
                 shutil.rmtree(work)
+            index += 1
         if caught_mid_write == 0:
             fail("no kill caught the run part way through its writes")
         if resumed is not None:
