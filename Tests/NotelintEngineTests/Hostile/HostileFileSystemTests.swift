@@ -88,8 +88,12 @@ import Darwin
     /// gap. Root lists any folder, so as root the binary runs as `nobody` through `setpriv`.
     static let unprivileged: [String]? = {
         if geteuid() != 0 { return [] }
-        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        return setpriv.map { [$0, "--reuid=65534", "--regid=65534", "--clear-groups"] }
+        guard let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return nil }
+        let wrapper = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        // The binary must be reachable for `nobody` (a build folder under a private home is not).
+        let probe = try? CommandRunner.run(setpriv, Array(wrapper.dropFirst()) + [HostileRunner.binary, "--version"], in: "/")
+        return probe?.status == 0 ? wrapper : nil
     }()
 
     @Test(.enabled(if: unprivileged != nil, "as root, needs setpriv to lose the right to list any folder"))
