@@ -58,7 +58,9 @@ public enum AtomicFileWriter {
         guard (Fault.injected(.fsync, name) ? Fault.fail(EIO) : Int(fsync(descriptor))) == 0 else {
             return abandon(.io("cannot flush: \(errorText())"))
         }
-        // Last check before the swap: someone else may have saved the note meanwhile.
+        // Last check before the swap: someone else may have saved the note meanwhile. Between this read and the
+        // rename a save can still slip in and be replaced; two notelint runs compute the same fix, so between them
+        // the outcome is the same either way (scripts/test-fix-interruptions.py runs two at once).
         guard case .success(let current) = NoteReader.readAll(path: target), current == expected else {
             return abandon(.changedOnDisk)
         }
@@ -70,7 +72,7 @@ public enum AtomicFileWriter {
     }
 
     /// Failures that tests provoke on purpose, in debug builds only: `NOTELINT_FAULT=STAGE:NAME` makes writing the
-    /// note whose file name is NAME fail at STAGE — `write` (no space left on the device, after half the bytes),
+    /// note whose file name (after following links) is NAME fail at STAGE — `write` (no space left on the device, after half the bytes),
     /// `fsync` (an input/output error) or `rename` (no space left on the device). Release builds compile the
     /// variable out: no environment makes them fail on purpose.
     enum Fault: String {
