@@ -23,7 +23,8 @@ Usage (from the repository root):
     python3 scripts/test-fix-interruptions.py [--notelint PATH] [--notes N] [--seed S] [--kills K] [--release]
 The binary defaults to .build/release/notelint, else .build/debug/notelint. With --release, the binary is a
 release build and must ignore NOTELINT_FAULT (which debug builds honour, for tests). Exits non-zero on any
-failure. With the release build and 10,000 notes it takes about two minutes.
+failure. With the release build and 10,000 notes it takes about four minutes, mostly copying and comparing
+the 140 MB tree.
 """
 
 import argparse
