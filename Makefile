@@ -16,6 +16,7 @@ test: setup
 	swift build -c release
 	python3 scripts/compare-pyyaml.py --notelint .build/release/notelint
 	scripts/test-pre-commit.sh
+	python3 scripts/test-fix-interruptions.py --notelint .build/release/notelint --release
 
 release: setup
 	swift build -c release

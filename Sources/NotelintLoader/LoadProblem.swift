@@ -12,6 +12,7 @@ public struct LoadProblem: Sendable, Hashable {
         case tooDeep = "too-deep"
         case tooLarge = "too-large"
         case tooManyAliases = "too-many-aliases"
+        case tooManyKeys = "too-many-keys"
         case undefinedAlias = "undefined-alias"
         case multipleDocuments = "multiple-documents"
     }
@@ -38,11 +39,15 @@ public struct LoadLimits: Sendable, Hashable {
     public var maxFrontMatterBytes: Int
     /// Aliases in one front matter. They are never expanded, so this guards only against absurd input.
     public var maxAliases: Int
+    /// Keys in one front matter, counted over every mapping in it. Each key costs a schema check and, when
+    /// unknown, a nearest-name search: this keeps a generated or corrupted note from costing minutes.
+    public var maxKeys: Int
 
-    public init(maxDepth: Int = 128, maxFrontMatterBytes: Int = 1 << 20, maxAliases: Int = 10_000) {
+    public init(maxDepth: Int = 128, maxFrontMatterBytes: Int = 1 << 20, maxAliases: Int = 10_000, maxKeys: Int = 10_000) {
         self.maxDepth = maxDepth
         self.maxFrontMatterBytes = maxFrontMatterBytes
         self.maxAliases = maxAliases
+        self.maxKeys = maxKeys
     }
 
     public static let `default` = LoadLimits()

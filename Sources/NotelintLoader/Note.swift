@@ -111,6 +111,14 @@ public struct NoteLoader: Sendable {
         }
     }
 
+    /// A note that could not be read at all, such as a folder that could not be listed.
+    public static func unreadable(path: String, message: String) -> Note {
+        let origin = SourcePosition(line: 1, column: 1, offset: 0)
+        return Note(
+            path: path, source: SourceText(bytes: []), isWholeFile: false, outcome: .error, block: nil, root: nil,
+            problems: [LoadProblem(kind: .unreadable, message: message, range: SourceRange(at: origin))])
+    }
+
     /// Loads a note held in memory (standard input, a file's staged content, tests).
     public func load(bytes: [UInt8], path: String) -> Note {
         load(source: SourceText(bytes: bytes), split: FrontMatterSplitter.split(bytes), path: path, isWholeFile: true)

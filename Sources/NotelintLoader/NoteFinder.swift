@@ -10,35 +10,77 @@ import Darwin
 /// same on every machine and file system. `.git` and `node_modules` are skipped. Symbolic links are followed,
 /// but each directory is entered once, so a link loop cannot make the walk endless. Paths that are not
 /// directories are returned as given, even when they do not exist: loading them reports why.
+///
+/// What the walk cannot use is reported, never opened: a folder it cannot list, and entries named like notes
+/// that are not notes — FIFOs, sockets, devices, links to them, and links that lead nowhere or loop. Entries
+/// with other names are not notes anyway and pass silently. Regular files cost no call beyond `readdir`.
 public enum NoteFinder {
     public static let noteExtensions = [".md", ".markdown"]
     public static let skippedDirectoryNames: Set<String> = [".git", "node_modules"]
 
+    /// Something met in a walk that is not a note although it might have held or been one.
+    public struct Skipped: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable {
+            /// A folder that could not be listed: notes inside it, if any, go unchecked.
+            case unreadableDirectory
+            /// An entry named like a note that is not a regular file, or a link that cannot be followed.
+            case notANote
+        }
+
+        public var path: String
+        public var kind: Kind
+        /// Why, as the system or the file's type says it: "Permission denied", "not a regular file: a FIFO".
+        public var reason: String
+
+        public init(path: String, kind: Kind, reason: String) {
+            self.path = path
+            self.kind = kind
+            self.reason = reason
+        }
+    }
+
+    public struct Walk: Sendable {
+        /// Notes in the order of the paths given, each directory's notes sorted byte-wise.
+        public var notes: [String]
+        /// In the same order.
+        public var skipped: [Skipped]
+    }
+
     public static func find(paths: [String]) -> [String] {
+        walk(paths: paths).notes
+    }
+
+    public static func walk(paths: [String]) -> Walk {
         var visited = Set<DirectoryIdentity>()
-        var result: [String] = []
+        var result = Walk(notes: [], skipped: [])
         for path in paths {
             guard let identity = directoryIdentity(path) else {
-                result.append(path)
+                result.notes.append(path)
                 continue
             }
             var found: [String] = []
-            walk(path, identity: identity, visited: &visited, into: &found)
-            result.append(contentsOf: sortedByBytes(found))
+            var skipped: [Skipped] = []
+            walk(path, identity: identity, visited: &visited, into: &found, skipping: &skipped)
+            result.notes.append(contentsOf: sortedByBytes(found))
+            result.skipped.append(contentsOf: sortedByBytes(skipped, by: \.path))
         }
         return result
     }
 
     /// Byte-wise order, the same in every locale; String's own `<` compares Unicode canonical forms instead.
     static func sortedByBytes(_ paths: [String]) -> [String] {
-        let keyed = paths.map { (bytes: Array($0.utf8), path: $0) }
+        sortedByBytes(paths, by: \.self)
+    }
+
+    static func sortedByBytes<Item>(_ items: [Item], by path: (Item) -> String) -> [Item] {
+        let keyed = items.map { (bytes: Array(path($0).utf8), item: $0) }
         return keyed.sorted { left, right in
             let common = min(left.bytes.count, right.bytes.count)
             let order = left.bytes.withUnsafeBytes { l in
                 right.bytes.withUnsafeBytes { r in common == 0 ? 0 : memcmp(l.baseAddress!, r.baseAddress!, common) }
             }
             return order != 0 ? order < 0 : left.bytes.count < right.bytes.count
-        }.map(\.path)
+        }.map(\.item)
     }
 
     public static func isNoteName(_ name: String) -> Bool {
@@ -59,12 +101,16 @@ public enum NoteFinder {
 
     /// Iterative, so that a deep tree cannot exhaust the stack.
     private static func walk(
-        _ root: String, identity: DirectoryIdentity, visited: inout Set<DirectoryIdentity>, into found: inout [String]
+        _ root: String, identity: DirectoryIdentity, visited: inout Set<DirectoryIdentity>, into found: inout [String],
+        skipping skipped: inout [Skipped]
     ) {
         guard visited.insert(identity).inserted else { return }
         var pending = [root]
         while let directory = pending.popLast() {
-            guard let stream = opendir(directory) else { continue }
+            guard let stream = opendir(directory) else {
+                skipped.append(Skipped(path: directory, kind: .unreadableDirectory, reason: errorText()))
+                continue
+            }
             defer { closedir(stream) }
             let prefix = directory.hasSuffix("/") ? directory : directory + "/"
             while let entry = readdir(stream) {
@@ -79,14 +125,14 @@ public enum NoteFinder {
                     pending.append(path)
                 case .file:
                     if isNoteName(name) { found.append(path) }
-                case .other:
-                    continue
+                case .other(let reason):
+                    if isNoteName(name) { skipped.append(Skipped(path: path, kind: .notANote, reason: reason)) }
                 }
             }
         }
     }
 
-    private enum EntryKind { case directory, file, other }
+    private enum EntryKind { case directory, file, other(reason: String) }
 
     private static func entryKind(_ entry: UnsafeMutablePointer<dirent>, path: String) -> EntryKind {
         switch Int32(entry.pointee.d_type) {
@@ -95,14 +141,25 @@ public enum NoteFinder {
         case Int32(DT_LNK), Int32(DT_UNKNOWN):
             // Resolve what the link (or an entry of a file system without types) points at.
             var info = stat()
-            guard stat(path, &info) == 0 else { return .other }
+            guard stat(path, &info) == 0 else {
+                let isLink = Int32(entry.pointee.d_type) == Int32(DT_LNK)
+                return .other(reason: (isLink ? "cannot follow the symbolic link: " : "cannot read file: ") + errorText())
+            }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: return .directory
             case S_IFREG: return .file
-            default: return .other
+            default: return .other(reason: "not a regular file: " + NoteReader.kindName(info.st_mode))
             }
-        default: return .other
+        case Int32(DT_FIFO): return .other(reason: "not a regular file: a FIFO")
+        case Int32(DT_SOCK): return .other(reason: "not a regular file: a socket")
+        case Int32(DT_CHR): return .other(reason: "not a regular file: a character device")
+        case Int32(DT_BLK): return .other(reason: "not a regular file: a block device")
+        default: return .other(reason: "not a regular file")
         }
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
     }
 
     private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {

@@ -109,7 +109,7 @@ public enum NoteReader {
         String(cString: strerror(errno))
     }
 
-    private static func kindName(_ mode: mode_t) -> String {
+    static func kindName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFDIR: "a directory"
         case S_IFIFO: "a FIFO"

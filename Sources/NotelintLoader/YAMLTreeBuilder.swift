@@ -50,6 +50,7 @@ private struct Session {
     var frames: [Frame] = []
     var anchors: [String: YAMLNode] = [:]
     var aliasCount = 0
+    var keyCount = 0
     var documentRoot: YAMLNode?
     /// Byte offset of each Unicode scalar of the input, built only for non-ASCII input.
     var scalarOffsets: [Int32] = []
@@ -264,6 +265,11 @@ private struct Session {
             return true
         }
         frames[top].pendingKey = nil
+        keyCount += 1
+        if keyCount > limits.maxKeys {
+            problems.append(LoadProblem(kind: .tooManyKeys, message: "more than \(limits.maxKeys) keys", range: key.range))
+            return false
+        }
         if let name = key.dereferenced.scalar?.text {
             if let first = frames[top].keyRanges[name] {
                 problems.append(LoadProblem(

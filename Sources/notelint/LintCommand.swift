@@ -121,9 +121,10 @@ struct LintCommand: ParsableCommand {
             if failing && !exitZero { throw ExitCode(1) }
             return
         }
-        for file in report.fixedFiles where file.writeError != nil {
-            Output.error("\(file.path): not fixed: \(file.writeError!)")
-        }
+        for skipped in report.skipped { Output.error("\(skipped.path): skipped: \(skipped.reason)") }
+        // A fix that could not be written is an I/O error: exit 2 once the report is out, whatever the findings.
+        let unwritten = report.fixedFiles.filter { $0.writeError != nil }
+        for file in unwritten { Output.error("\(file.path): not fixed: \(file.writeError!)") }
         if let output {
             let fileReporter = reporterType.init(options: ReporterOptions(useColor: false))
             do {
@@ -140,6 +141,7 @@ struct LintCommand: ParsableCommand {
         if staleBaselineEntries > 0 {
             Output.error("\(staleBaselineEntries) baseline entries no longer match a finding (fixed or changed); rewrite it with --write-baseline")
         }
+        if !unwritten.isEmpty { throw ExitCode(2) }
         if exitZero { return }
         let warnings = report.count(.warning)
         let failing = report.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }

@@ -33,9 +33,31 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/to-a", withDestinationPath: "../a")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/linked.md", withDestinationPath: "other.md")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/dangling.md", withDestinationPath: "nowhere.md")
-        let found = NoteFinder.find(paths: [scratch.path]).map { String($0.dropFirst(scratch.path.count + 1)) }
-        // Each directory is entered once; a linked file is a file.
+        let walk = NoteFinder.walk(paths: [scratch.path])
+        let found = walk.notes.map { String($0.dropFirst(scratch.path.count + 1)) }
+        // Each directory is entered once; a linked file is a file; a link that leads nowhere is no note, and is
+        // reported with the reason.
         #expect(found == ["a/note.md", "b/linked.md", "b/other.md"])
+        #expect(walk.skipped == [NoteFinder.Skipped(
+            path: scratch.path + "/b/dangling.md", kind: .notANote,
+            reason: "cannot follow the symbolic link: No such file or directory")])
+        #expect(NoteFinder.find(paths: [scratch.path]) == walk.notes)
+    }
+
+    @Test func specialFilesNamedLikeNotesAreReportedInByteOrder() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("b/real.md", "x")
+        #expect(mkfifo(scratch.path + "/b/pipe.md", 0o644) == 0)
+        #expect(mkfifo(scratch.path + "/b/pipe", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/a.md", withDestinationPath: "/dev/null")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/b/loop.md", withDestinationPath: "loop.md")
+        let walk = NoteFinder.walk(paths: [scratch.path])
+        #expect(walk.notes == [scratch.path + "/b/real.md"])
+        #expect(walk.skipped.map { "\($0.path.dropFirst(scratch.path.count + 1)): \($0.reason)" } == [
+            "a.md: not a regular file: a character device",
+            "b/loop.md: cannot follow the symbolic link: Too many levels of symbolic links",
+            "b/pipe.md: not a regular file: a FIFO",
+        ])
     }
 
     @Test func noteNames() {

@@ -14,6 +14,8 @@ import NotelintLoader
 /// ignore:
 ///   - files: ["archive/**"]
 ///     rules: [date-format]        # or [all]
+/// limits:                         # per note; see `LimitSetting.all`
+///   max-front-matter-bytes: 65536
 /// ```
 public struct Configuration: Sendable {
     public struct SchemaMapping: Sendable {
@@ -49,9 +51,11 @@ public struct Configuration: Sendable {
     public var schemas: [SchemaMapping]
     public var rules: [String: RuleSetting]
     public var ignores: [Ignore]
+    /// What one note may cost to load: the `limits:` section over `LoadLimits.default`.
+    public var limits: LoadLimits = .default
 
     public static let defaultInclude = [Glob("**/*.md"), Glob("**/*.markdown")]
-    static let topLevelKeys = ["include", "exclude", "schemas", "rules", "ignore"]
+    static let topLevelKeys = ["include", "exclude", "schemas", "rules", "ignore", "limits"]
 
     /// Parses and checks a configuration file's text. Unknown keys, rule ids and options are errors.
     public static func parse(_ bytes: [UInt8], path: String, directory: String, rules: [any Rule.Type]) throws -> Configuration {
@@ -115,12 +119,40 @@ public struct Configuration: Sendable {
                     }
                     configuration.ignores.append(ignore)
                 }
+            case "limits":
+                for field in try reader.mapping(pair.value, what: "limits") {
+                    let name = try reader.keyName(field)
+                    guard let setting = LimitSetting.all.first(where: { $0.name == name }) else {
+                        throw ConfigurationError.unknown("limit", name, among: LimitSetting.all.map(\.name), at: field.key, in: path)
+                    }
+                    let value = field.value.dereferenced.scalar?.resolved
+                    guard case .int(let number)? = value, setting.allowed.contains(number) else {
+                        throw reader.fail(field.value, "limit `\(name)` must be a whole number from \(setting.allowed.lowerBound) to \(setting.allowed.upperBound)")
+                    }
+                    configuration.limits[keyPath: setting.keyPath] = number
+                }
             default:
                 throw ConfigurationError.unknown("key", key, among: topLevelKeys, at: pair.key, in: path)
             }
         }
         return configuration
     }
+}
+
+/// A key of the `limits:` section: the `LoadLimits` field it sets and the values it accepts.
+public struct LimitSetting: Sendable {
+    public let name: String
+    public let keyPath: WritableKeyPath<LoadLimits, Int> & Sendable
+    public let allowed: ClosedRange<Int>
+
+    /// Depth can only be lowered: rules and the schema walk the tree recursively, and 128 levels is what their
+    /// stacks are known to hold. The others may be raised, within bounds that still keep one note's cost finite.
+    public static let all: [LimitSetting] = [
+        LimitSetting(name: "max-depth", keyPath: \.maxDepth, allowed: 1...LoadLimits.default.maxDepth),
+        LimitSetting(name: "max-front-matter-bytes", keyPath: \.maxFrontMatterBytes, allowed: 1...(64 << 20)),
+        LimitSetting(name: "max-keys", keyPath: \.maxKeys, allowed: 1...1_000_000),
+        LimitSetting(name: "max-aliases", keyPath: \.maxAliases, allowed: 0...1_000_000),
+    ]
 }
 
 /// Typed reading of configuration nodes, every error with its position.

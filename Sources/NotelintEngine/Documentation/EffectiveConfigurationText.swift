@@ -43,6 +43,10 @@ public enum EffectiveConfigurationText {
                 out += "  - files: [\(ignore.files.map { quote($0.pattern) }.joined(separator: ", "))]\n    rules: [\(ignore.rules.joined(separator: ", "))]\n"
             }
         }
+        out += "limits:\n"
+        for setting in LimitSetting.all {
+            out += "  \(setting.name): \(configuration.limits[keyPath: setting.keyPath])\n"
+        }
         return out
     }
 

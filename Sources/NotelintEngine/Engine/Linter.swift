@@ -55,6 +55,8 @@ public struct LintReport: Sendable {
     public var fixedFiles: [FileFix] = []
     /// Notes whose results came from the cache, unread.
     public var filesReusedFromCache = 0
+    /// Entries named like notes that a walk met and passed over (FIFOs, devices, links that lead nowhere).
+    public var skipped: [NoteFinder.Skipped] = []
 
     public func count(_ severity: Severity) -> Int { diagnostics.lazy.filter { $0.severity == severity }.count }
     public var filesWithFindings: Int { Set(diagnostics.map(\.path)).count }
@@ -73,7 +75,9 @@ public final class Linter: Sendable {
     public func lint(_ request: LintRequest) throws -> LintReport {
         let resolver = ConfigurationResolver(registry: registry, explicitPath: request.configPath.map { Self.absolute($0) })
         let onDisk = request.paths.filter { request.contents[$0] == nil }
-        let files = NoteFinder.find(paths: onDisk) + request.paths.filter { request.contents[$0] != nil }
+        let walk = NoteFinder.walk(paths: onDisk)
+        let unreadableFolders = Self.unreadableFolders(walk)
+        let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + unreadableFolders.keys.sorted()
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [Job] = []
         let currentDirectory = FileStatus.currentDirectory()
@@ -82,7 +86,9 @@ public final class Linter: Sendable {
             let absolute = Self.absolute(path, in: currentDirectory)
             let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
+            // A folder that could not be listed is reported where a note in it would be linted.
             let isExplicit = explicitPaths.contains(path)
+                || unreadableFolders[path] != nil && configuration.includes(relativePath: relative + "/a.md")
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
             planned.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
@@ -101,7 +107,7 @@ public final class Linter: Sendable {
         let cacheTables = tables
         let outcomes = Parallel.map(jobs, workers: request.jobs) { job -> (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool) in
             guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil else {
-                return (self.firstPass(self.load(job.path, request), job.configuration, job.relativePath, today: request.today), nil, false)
+                return (self.firstPass(self.load(job, request, unreadableFolders: unreadableFolders), job.configuration, job.relativePath, today: request.today), nil, false)
             }
             let absolutePath = job.absolutePath
             let cached = table.entries[absolutePath]
@@ -110,7 +116,7 @@ public final class Linter: Sendable {
             if let cached, let stamp, cached.stamp == stamp, max(stamp.seconds, stamp.changeSeconds) < cached.readAt - 1 {
                 return (cached.pass.at(job.path), cached, true)
             }
-            let note = self.load(job.path, request)
+            let note = self.load(job, request, unreadableFolders: unreadableFolders)
             let contentHash = ContentHash.of(note.source.bytes)
             if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
                 return (cached.pass.at(job.path), ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass), false)
@@ -138,7 +144,7 @@ public final class Linter: Sendable {
             var diagnostics = outcomes[index].pass.diagnostics
             if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
                 diagnostics = self.check(
-                    self.load(job.path, request), configuration: job.configuration, relativePath: job.relativePath,
+                    self.load(job, request, unreadableFolders: unreadableFolders), configuration: job.configuration, relativePath: job.relativePath,
                     today: request.today, corpus: finalCorpus)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
@@ -149,9 +155,11 @@ public final class Linter: Sendable {
         }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return LintReport(
+        var report = LintReport(
             diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 },
             filesReusedFromCache: outcomes.lazy.filter(\.reused).count)
+        report.skipped = walk.skipped.filter { $0.kind == .notANote }
+        return report
     }
 
     /// Writes back each configuration's table when this run changed it.
@@ -185,8 +193,10 @@ public final class Linter: Sendable {
         var relativePath: String { PathText.relative(absolutePath, to: configuration.absoluteDirectory) }
     }
 
-    private func load(_ path: String, _ request: LintRequest) -> Note {
-        request.contents[path].map { loader.load(bytes: $0, path: path) } ?? loader.load(path: path)
+    private func load(_ job: Job, _ request: LintRequest, unreadableFolders: [String: String]) -> Note {
+        if let reason = unreadableFolders[job.path] { return NoteLoader.unreadable(path: job.path, message: reason) }
+        let loader = noteLoader(for: job.configuration)
+        return request.contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
     }
 
     /// What the first pass keeps of a note.
@@ -286,7 +296,7 @@ public final class Linter: Sendable {
         } else {
             return nil
         }
-        let fixer = NoteFixer(linter: self, minimum: minimum)
+        let fixer = NoteFixer(linter: self, minimum: minimum, loader: noteLoader(for: configuration))
         var (diagnostics, fix) = fixer.fix(
             bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
@@ -294,8 +304,8 @@ public final class Linter: Sendable {
         if case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
-            diagnostics = check(loader.load(bytes: bytes, path: path), configuration: configuration, relativePath: relativePath,
-                                today: request.today, corpus: corpus)
+            diagnostics = check(noteLoader(for: configuration).load(bytes: bytes, path: path), configuration: configuration,
+                                relativePath: relativePath, today: request.today, corpus: corpus)
         } else if !request.keepsFixedTexts {
             fix.original = []
             fix.fixed = []

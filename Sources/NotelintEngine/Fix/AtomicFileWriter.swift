@@ -39,8 +39,12 @@ public enum AtomicFileWriter {
             return .failure(failure)
         }
         var written = 0
+        // An injected full disk takes half the bytes, then refuses the rest.
+        let diskFull = Fault.injected(.write, name)
         while written < bytes.count {
-            let result = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let length = diskFull ? min(bytes.count - written, bytes.count / 2) : bytes.count - written
+            let result = diskFull && written >= bytes.count / 2 ? Fault.fail(ENOSPC)
+                : bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress! + written, length) }
             if result < 0 {
                 if errno == EINTR { continue }
                 return abandon(.io("cannot write: \(errorText())"))
@@ -51,14 +55,52 @@ public enum AtomicFileWriter {
         // file becomes the fixer's, as with any editor that saves by renaming.
         _ = fchown(descriptor, info.st_uid, info.st_gid)
         guard fchmod(descriptor, info.st_mode & 0o7777) == 0 else { return abandon(.io("cannot set permissions: \(errorText())")) }
-        guard fsync(descriptor) == 0 else { return abandon(.io("cannot flush: \(errorText())")) }
-        // Last check before the swap: someone else may have saved the note meanwhile.
+        guard (Fault.injected(.fsync, name) ? Fault.fail(EIO) : Int(fsync(descriptor))) == 0 else {
+            return abandon(.io("cannot flush: \(errorText())"))
+        }
+        // Last check before the swap: someone else may have saved the note meanwhile. Between this read and the
+        // rename a save can still slip in and be replaced; two notelint runs compute the same fix, so between them
+        // the outcome is the same either way (scripts/test-fix-interruptions.py runs two at once).
         guard case .success(let current) = NoteReader.readAll(path: target), current == expected else {
             return abandon(.changedOnDisk)
         }
-        guard rename(temporary, target) == 0 else { return abandon(.io("cannot replace the file: \(errorText())")) }
+        guard (Fault.injected(.rename, name) ? Fault.fail(ENOSPC) : Int(rename(temporary, target))) == 0 else {
+            return abandon(.io("cannot replace the file: \(errorText())"))
+        }
         close(descriptor)
         return .success(())
+    }
+
+    /// Failures that tests provoke on purpose, in debug builds only: `NOTELINT_FAULT=STAGE:NAME` makes writing the
+    /// note whose file name (after following links) is NAME fail at STAGE — `write` (no space left on the device, after half the bytes),
+    /// `fsync` (an input/output error) or `rename` (no space left on the device). Release builds compile the
+    /// variable out: no environment makes them fail on purpose.
+    enum Fault: String {
+        case write, fsync, rename
+
+        #if DEBUG
+        static let requested: (stage: Fault, name: String)? = {
+            guard let value = getenv("NOTELINT_FAULT").map({ String(cString: $0) }),
+                let colon = value.firstIndex(of: ":"), let stage = Fault(rawValue: String(value[..<colon]))
+            else { return nil }
+            return (stage, String(value[value.index(after: colon)...]))
+        }()
+        #endif
+
+        static func injected(_ stage: Fault, _ name: String) -> Bool {
+            #if DEBUG
+            guard let requested else { return false }
+            return requested.stage == stage && requested.name == name
+            #else
+            return false
+            #endif
+        }
+
+        /// What a failed system call returns, with `errno` set as it would be.
+        static func fail(_ code: Int32) -> Int {
+            errno = code
+            return -1
+        }
     }
 
     /// At most 100 bytes of a file name, cut between characters: the temporary file's name adds 17 bytes, and a

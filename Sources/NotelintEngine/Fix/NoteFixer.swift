@@ -21,7 +21,15 @@ public struct FileFix: Sendable {
 struct NoteFixer {
     let linter: Linter
     let minimum: Applicability
+    /// Loads each pass's text: the note's configuration decides its limits.
+    let loader: NoteLoader
     static let maxPasses = 8
+
+    init(linter: Linter, minimum: Applicability, loader: NoteLoader? = nil) {
+        self.linter = linter
+        self.minimum = minimum
+        self.loader = loader ?? linter.loader
+    }
 
     /// Returns the fixed note's diagnostics and what changed. Notes whose front matter does not parse are left alone.
     func fix(
@@ -33,14 +41,14 @@ struct NoteFixer {
         var diagnostics: [Diagnostic] = []
         var seen: Set<[UInt8]> = [bytes]
         for _ in 0..<Self.maxPasses {
-            let note = linter.loader.load(bytes: current, path: path)
+            let note = loader.load(bytes: current, path: path)
             diagnostics = linter.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
             guard note.outcome == .present, note.root != nil, !note.problems.contains(where: { $0.kind == .syntax }) else { break }
             let outcome = FixApplier.apply(diagnostics, to: current, minimum: minimum)
             guard outcome.bytes != current else { break }
             // A fix must leave parseable YAML behind, and no problem the text did not have (an alias left without
             // its anchor, two keys renamed to one); if not, stop before writing anything broken.
-            let check = linter.loader.load(bytes: outcome.bytes, path: path)
+            let check = loader.load(bytes: outcome.bytes, path: path)
             guard check.root != nil, !check.problems.contains(where: { $0.kind == .syntax }),
                 !Self.addsProblems(before: note.problems, after: check.problems)
             else { break }
@@ -50,7 +58,7 @@ struct NoteFixer {
             applied.merge(outcome.applied, uniquingKeysWith: +)
         }
         if current != bytes {
-            let note = linter.loader.load(bytes: current, path: path)
+            let note = loader.load(bytes: current, path: path)
             diagnostics = linter.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
         }
         return (diagnostics, FileFix(path: path, original: bytes, fixed: current, applied: applied, writeError: nil))

@@ -14,7 +14,9 @@ struct CommandRunner {
     }()
 
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in folder: String, input: Data? = nil) throws -> Result {
+    static func run(
+        _ executable: String, _ arguments: [String], in folder: String, input: Data? = nil, environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -22,6 +24,7 @@ struct CommandRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["GITHUB_ACTIONS"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let output = Pipe()
         let error = Pipe()
@@ -39,8 +42,10 @@ struct CommandRunner {
                       error: String(decoding: errorData, as: UTF8.self))
     }
 
-    static func notelint(_ arguments: [String], in folder: String, input: Data? = nil) throws -> Result {
-        try run(binary, arguments, in: folder, input: input)
+    static func notelint(
+        _ arguments: [String], in folder: String, input: Data? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try run(binary, arguments, in: folder, input: input, environment: environment)
     }
 
     static func git(_ arguments: [String], in folder: String) throws {

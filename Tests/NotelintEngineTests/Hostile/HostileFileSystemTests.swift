@@ -51,9 +51,64 @@ import Darwin
         #expect(try named.findings(of: "pipe.md") == ["unreadable-file@1:1"])
         #expect(try message(named, "pipe.md") == "not a regular file: a FIFO")
         #expect(named.seconds < 5 * HostileRunner.scale)
-        // Walked: only regular files (and links to them) are notes, so the FIFO is passed over.
+        // Walked: only regular files (and links to them) are notes, so the FIFO is passed over, with a line on
+        // standard error since it is named like a note; the exit code is the notes' alone.
         let walked = try lint(folder, exitCode: 0)
         #expect(try walked.filesChecked() == 1)
+        #expect(walked.error == "notelint: ./pipe.md: skipped: not a regular file: a FIFO\n")
+        #expect(walked.seconds < 5 * HostileRunner.scale)
+    }
+
+    @Test func specialFilesNotNamedLikeNotesPassSilently() throws {
+        let folder = try HostileFolder()
+        #expect(mkfifo(folder.url("pipe"), 0o644) == 0)
+        try folder.link("zero", to: "/dev/zero")
+        try folder.link("gone.txt", to: "nowhere.txt")
+        let walked = try lint(folder, exitCode: 0)
+        #expect(try walked.filesChecked() == 1)
+        #expect(walked.error.isEmpty, "\(walked.error)")
+    }
+
+    @Test func danglingLinksNamedLikeNotesAreReported() throws {
+        let folder = try HostileFolder()
+        try folder.link("moved.md", to: "archive/moved.md")
+        try FileManager.default.createDirectory(atPath: folder.url("sub"), withIntermediateDirectories: true)
+        // An editor's lock file: a link to nothing, named after the note being edited.
+        try folder.link("sub/.#draft.md", to: "user@host.1234:1700000000")
+        let walked = try lint(folder, exitCode: 0)
+        #expect(try walked.filesChecked() == 1)
+        #expect(walked.error == """
+            notelint: ./moved.md: skipped: cannot follow the symbolic link: No such file or directory
+            notelint: ./sub/.#draft.md: skipped: cannot follow the symbolic link: No such file or directory
+
+            """)
+    }
+
+    /// A folder that cannot be listed may hold notes: it is an `unreadable-file` finding (exit 1), not a silent
+    /// gap. Root lists any folder, so as root the binary runs as `nobody` through `setpriv`.
+    static let unprivileged: [String]? = {
+        if geteuid() != 0 { return [] }
+        guard let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return nil }
+        let wrapper = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        // The binary must be reachable for `nobody` (a build folder under a private home is not).
+        let probe = try? CommandRunner.run(setpriv, Array(wrapper.dropFirst()) + [HostileRunner.binary, "--version"], in: "/")
+        return probe?.status == 0 ? wrapper : nil
+    }()
+
+    @Test(.enabled(if: unprivileged != nil, "as root, needs setpriv to lose the right to list any folder"))
+    func unreadableFolderIsAFinding() throws {
+        let folder = try HostileFolder()
+        try folder.write("locked/inside.md", Self.misspelled)
+        try folder.write("open/fine.md", HostileFolder.goodNote)
+        #expect(folder.lock("locked"))
+        let run = try folder.run(["lint", "--format", "json", "--now", HostileRunner.today, "."],
+                                 seconds: Self.seconds, wrapper: Self.unprivileged ?? [])
+        HostileRunner.expectBounded(run, seconds: Self.seconds, megabytes: Self.megabytes, exitCodes: [1])
+        #expect(try run.findings(of: "locked") == ["unreadable-file@1:1"])
+        #expect(try message(run, "locked") == "cannot read folder: Permission denied")
+        #expect(try run.diagnostics().count == 1)
+        #expect(run.error.isEmpty, "\(run.error)")
     }
 
     @Test func devicesAreNeverRead() throws {
@@ -68,6 +123,11 @@ import Darwin
         }
         let walked = try lint(folder, exitCode: 0)
         #expect(try walked.filesChecked() == 1)
+        #expect(walked.error == """
+            notelint: ./random.md: skipped: not a regular file: a character device
+            notelint: ./zero.md: skipped: not a regular file: a character device
+
+            """)
     }
 
     @Test func unreadableFile() throws {
@@ -112,11 +172,14 @@ import Darwin
             #expect(try named.findings(of: name) == ["unreadable-file@1:1"])
             #expect(try message(named, name)?.hasPrefix("cannot read file: Too many levels of symbolic links") == true)
         }
-        // Walked: looping file links resolve to nothing and are passed over; each directory is entered once,
-        // so `sub/up/…` and `sub/here/…` add nothing.
+        // Walked: looping file links resolve to nothing and are passed over, each named on standard error; each
+        // directory is entered once, so `sub/up/…` and `sub/here/…` add nothing (and are no error).
         let walked = try lint(folder, exitCode: 1)
         #expect(try walked.filesChecked() == 2)
         #expect(try walked.findings(of: "sub/inner.md") == ["enum-value@31:9"])
+        #expect(walked.error == ["ping.md", "pong.md", "self.md"].map {
+            "notelint: ./\($0): skipped: cannot follow the symbolic link: Too many levels of symbolic links\n"
+        }.joined())
     }
 
     @Test func linksOutOfTheLintedFolderAreFollowed() throws {

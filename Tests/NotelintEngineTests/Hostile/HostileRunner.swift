@@ -67,8 +67,10 @@ enum HostileRunner {
     /// The date the runs treat as today, so that the good note's date checks never drift.
     static let today = "2025-06-01"
 
+    /// `wrapper` runs the binary through another program (`setpriv` to drop root), given as its absolute path
+    /// and arguments.
     static func run(
-        _ arguments: [String], in folder: String, seconds limit: Double, label: String = #function
+        _ arguments: [String], in folder: String, seconds limit: Double, wrapper: [String] = [], label: String = #function
     ) throws -> HostileRun {
         let scratch = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -89,14 +91,15 @@ enum HostileRunner {
         var environment = Self.environment
         environment["NO_COLOR"] = "1"
         environment["GITHUB_ACTIONS"] = nil
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let argv = (wrapper + [binary] + arguments).map { strdup($0) } + [nil]
+        let executable = wrapper.first ?? binary
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
         var pid = pid_t()
         let started = Date()
-        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw Failure(message: "posix_spawn \(binary): \(String(cString: strerror(spawned)))") }
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failure(message: "posix_spawn \(executable): \(String(cString: strerror(spawned)))") }
 
         let deadline = limit * scale
         var status: Int32 = 0
@@ -265,7 +268,7 @@ final class HostileFolder {
     }
 
     /// `notelint ARGS`, run inside the folder (which lives at least as long as the run).
-    func run(_ arguments: [String], seconds: Double, label: String = #function) throws -> HostileRun {
-        try HostileRunner.run(arguments, in: path, seconds: seconds, label: label)
+    func run(_ arguments: [String], seconds: Double, wrapper: [String] = [], label: String = #function) throws -> HostileRun {
+        try HostileRunner.run(arguments, in: path, seconds: seconds, wrapper: wrapper, label: label)
     }
 }

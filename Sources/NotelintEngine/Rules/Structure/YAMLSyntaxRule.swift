@@ -22,7 +22,7 @@ struct YAMLSyntaxRule: Rule {
     )
 
     static let kinds: Set<LoadProblem.Kind> = [
-        .syntax, .invalidUTF8, .nulByte, .tooDeep, .tooLarge, .tooManyAliases, .undefinedAlias, .multipleDocuments,
+        .syntax, .invalidUTF8, .nulByte, .tooDeep, .tooLarge, .tooManyAliases, .tooManyKeys, .undefinedAlias, .multipleDocuments,
     ]
 
     init(options: RuleOptions) {}
