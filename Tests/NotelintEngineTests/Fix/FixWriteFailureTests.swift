@@ -37,7 +37,7 @@ import Darwin
 
     static func fix(_ folder: FixTestFolder, fault: String?, extra: [String] = []) throws -> CommandRunner.Result {
         try CommandRunner.notelint(
-            ["lint", "--fix", "--now", today, "--format", "concise"] + extra + ["."], in: folder.path,
+            ["lint", "--fix", "--no-cache", "--now", today, "--format", "concise"] + extra + ["."], in: folder.path,
             environment: fault.map { ["NOTELINT_FAULT": $0] } ?? [:])
     }
 
