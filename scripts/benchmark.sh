@@ -11,7 +11,7 @@
 #   --large-notes N     its size (default 100000)
 #   --runs R            timed runs of each tool, interleaved; the median is reported (default 5)
 #   --seed S            corpus seed (default 1)
-#   --defect-rate R     share of notes with a defect (default 0.04; 0 for a clean corpus)
+#   --defect-rate R     share of notes with a defect (default 0.05; 0 for a clean corpus)
 #   --work DIR          scratch folder for corpora and results (default $TMPDIR/notelint-bench). It must not lie
 #                       below a folder holding a .lint.yml: the corpora are linted with the embedded default.
 #   --yamllint-notes N  yamllint lints the first N notes' front matter only (default 2000; it runs at about
@@ -31,7 +31,7 @@ LARGE=0
 LARGE_NOTES=100000
 RUNS=5
 SEED=1
-DEFECT_RATE=0.04
+DEFECT_RATE=0.05
 WORK="${TMPDIR:-/tmp}/notelint-bench"
 YAMLLINT_NOTES=2000
 STARTUP_RUNS=20
@@ -125,7 +125,7 @@ if [ "$PROFILE" = 1 ]; then
   exit 0
 fi
 
-SUFFIX="$([ "$DEFECT_RATE" = 0.04 ] || echo "-d$DEFECT_RATE")"
+SUFFIX="$([ "$DEFECT_RATE" = 0.05 ] || echo "-d$DEFECT_RATE")"
 MAIN="$WORK/corpus-$NOTES-s$SEED$SUFFIX"
 corpus "$MAIN" "$NOTES" --defect-rate "$DEFECT_RATE"
 label() { if [ $(($1 % 1000)) = 0 ]; then echo "$(($1 / 1000))k"; else echo "$1"; fi; }
