@@ -155,7 +155,8 @@ public enum ScalarResolver {
     /// What YAML 1.1's resolver makes of a plain scalar, when it is not a string.
     public static func yaml11Reading(_ text: String) -> YAML11Type? {
         guard let first = text.utf8.first else { return nil }
-        if yaml11Booleans.contains(text) { return .bool }
+        // The longest boolean word is `false`: longer text (titles, summaries) is not hashed for nothing.
+        if text.utf8.count <= 5, yaml11Booleans.contains(text) { return .bool }
         if text == "<<" { return .merge }
         if text == "=" { return .value }
         guard isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") else {

@@ -12,6 +12,16 @@ public final class EffectiveConfiguration: Sendable {
     public struct ActiveRule: Sendable {
         public let rule: any Rule
         public let severity: Severity
+        /// The rule's id and whether it needs the corpus, read once: asked for every rule of every note.
+        public let id: String
+        public let needsCorpus: Bool
+
+        init(rule: any Rule, severity: Severity) {
+            self.rule = rule
+            self.severity = severity
+            self.id = type(of: rule).id
+            self.needsCorpus = type(of: rule).needsCorpus
+        }
     }
 
     public struct LoadedSchema: Sendable {
@@ -101,7 +111,7 @@ public final class EffectiveConfiguration: Sendable {
     }
 
     /// Some active rule weighs a note against the others (tag spelling).
-    public var needsCorpus: Bool { rules.contains { type(of: $0.rule).needsCorpus } }
+    public var needsCorpus: Bool { rules.contains { $0.needsCorpus } }
 
     /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
     public var corpusKey: String { rules.lazy.compactMap { $0.rule.corpusKey }.first ?? "tags" }

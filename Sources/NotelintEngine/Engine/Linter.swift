@@ -243,7 +243,7 @@ public final class Linter: Sendable {
         var result: [ObjectIdentifier: Set<String>?] = [:]
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
             var union: Set<String>? = []
-            for active in configuration.rules where type(of: active.rule).needsCorpus {
+            for active in configuration.rules where active.needsCorpus {
                 guard let values = active.rule.reportableValues(in: corpus) else { union = nil; break }
                 union?.formUnion(values)
             }
@@ -339,9 +339,9 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         var seen: Set<SeenKey> = []
         for active in configuration.rules {
-            let id = type(of: active.rule).id
+            let id = active.id
             if ignored.contains(id) || ignored.contains("all") { continue }
-            if !withCorpusRules && type(of: active.rule).needsCorpus { continue }
+            if !withCorpusRules && active.needsCorpus { continue }
             for finding in active.rule.check(context) {
                 // Two routes to the same finding (a schema keyword and a rule's own check) report it once.
                 guard seen.insert(SeenKey(rule: id, start: finding.range.start.offset, end: finding.range.end.offset, message: finding.message)).inserted
@@ -354,7 +354,7 @@ public final class Linter: Sendable {
             }
         }
         let unusedRule = UnusedSuppressionRule.id
-        if let active = configuration.rules.first(where: { type(of: $0.rule).id == unusedRule }), !ignored.contains(unusedRule) {
+        if let active = configuration.rules.first(where: { $0.id == unusedRule }), !ignored.contains(unusedRule) {
             for directive in suppressions.directives where !directive.used {
                 diagnostics.append(Diagnostic(
                     path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,

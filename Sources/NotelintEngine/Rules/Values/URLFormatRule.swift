@@ -114,7 +114,8 @@ struct URLFormatRule: Rule {
 
     /// The URL without tracking parameters, or nil when it has none.
     static func withoutTrackingParameters(_ url: String) -> String? {
-        guard let question = url.firstIndex(of: "?") else { return nil }
+        // Most URLs have no query: told on bytes, before any character is formed.
+        guard url.utf8.contains(UInt8(ascii: "?")), let question = url.firstIndex(of: "?") else { return nil }
         let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
         let query = url[url.index(after: question)..<fragmentStart]
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
@@ -127,7 +128,8 @@ struct URLFormatRule: Rule {
 
     /// RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
     private static func isScheme(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
     }
 }
