@@ -1,5 +1,11 @@
 import NotelintLoader
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `# notelint-disable-next-line RULE[, RULE]` and `# notelint-disable RULE` comments in a front matter.
 /// YAML comments never reach the tree, so they are read from the block's lines here.
 struct Suppressions {
@@ -54,15 +60,19 @@ struct Suppressions {
     /// False when the front matter cannot hold a directive: most notes, told apart without reading them by line.
     static func mayHoldDirectives(_ note: Note) -> Bool {
         guard let block = note.block, block.content.count >= marker.count else { return false }
-        return note.source.bytes.withUnsafeBufferPointer { bytes in
-            let first = marker[0]
-            var index = block.content.lowerBound
-            let last = block.content.upperBound - marker.count
-            while index <= last {
-                if bytes[index] == first, marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
-                index += 1
+        return note.source.bytes.withUnsafeBytes { bytes in
+            marker.withUnsafeBytes { needle in
+                // memchr to each `n`, then memcmp: a front matter is scanned at memory speed.
+                var cursor = bytes.baseAddress! + block.content.lowerBound
+                let end = bytes.baseAddress! + block.content.upperBound
+                while end - cursor >= needle.count, let found = memchr(cursor, Int32(needle[0]), end - cursor) {
+                    let candidate = UnsafeRawPointer(found)
+                    if end - candidate < needle.count { return false }
+                    if memcmp(candidate, needle.baseAddress!, needle.count) == 0 { return true }
+                    cursor = candidate + 1
+                }
+                return false
             }
-            return false
         }
     }
 
