@@ -135,7 +135,7 @@ public final class Linter: Sendable {
             counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables)
         }
         let finalCorpus = counter.corpus()
-        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus)
+        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus, workers: request.jobs)
 
         // Second pass: notes a corpus rule may report on are loaded again and checked whole; notes with fixes to
         // apply are fixed.
@@ -238,13 +238,13 @@ public final class Linter: Sendable {
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
     static func reportableValues(
-        of configurations: [EffectiveConfiguration], in corpus: TagCorpus
+        of configurations: [EffectiveConfiguration], in corpus: TagCorpus, workers: Int
     ) -> [ObjectIdentifier: Set<String>?] {
         var result: [ObjectIdentifier: Set<String>?] = [:]
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
             var union: Set<String>? = []
             for active in configuration.rules where active.needsCorpus {
-                guard let values = active.rule.reportableValues(in: corpus) else { union = nil; break }
+                guard let values = active.rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
                 union?.formUnion(values)
             }
             result[ObjectIdentifier(configuration)] = .some(union)

@@ -9,14 +9,14 @@ public protocol Rule: Sendable {
     init(options: RuleOptions)
     func check(_ context: RuleContext) -> [Finding]
     /// For a rule that needs the corpus: every corpus value (tag) it would report in some note, worked out once
-    /// a run. Only the notes carrying one of them are checked again with the corpus; the others are settled by
+    /// a run (on `workers` threads). Only the notes carrying one of them are checked again with the corpus; the others are settled by
     /// a first pass without it, and their text need not be kept. `nil`: any note may be reported.
-    func reportableValues(in corpus: TagCorpus) -> Set<String>?
+    func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>?
 }
 
 extension Rule {
     public static var id: String { description.id }
     public static var needsCorpus: Bool { false }
     public var corpusKey: String? { nil }
-    public func reportableValues(in corpus: TagCorpus) -> Set<String>? { nil }
+    public func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>? { nil }
 }

@@ -89,9 +89,12 @@ struct TagSpellingRule: Rule {
         }
     }
 
-    func reportableValues(in corpus: TagCorpus) -> Set<String>? {
+    func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>? {
         let judge = judge(for: corpus)
-        return Set(corpus.uses.keys.filter { judge.finding(for: $0) != nil })
+        // Every distinct tag once, on every core: the near-miss searches dominate, and they share nothing.
+        let tags = Array(corpus.uses.keys)
+        let reported = Parallel.map(tags, workers: workers) { judge.finding(for: $0) != nil }
+        return Set(zip(tags, reported).lazy.filter(\.1).map(\.0))
     }
 
     private func judge(for corpus: TagCorpus) -> MemoizedJudge {

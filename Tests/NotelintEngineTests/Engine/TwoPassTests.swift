@@ -1,0 +1,65 @@
+import NotelintLoader
+import Testing
+
+@testable import NotelintEngine
+
+/// The linter's two passes: a note is settled by the rules that need no corpus unless a corpus rule may report
+/// on it, and the result is the same as checking every note with every rule.
+@Suite("Two passes")
+struct TwoPassTests {
+    static let today = CalendarDate(year: 2026, month: 1, day: 1)!
+
+    static func note(_ tags: String, comment: String = "") -> [UInt8] {
+        Array("---\ntitle: A note\ntags:\n\(comment)- \(tags)\n---\nBody.\n".utf8)
+    }
+
+    /// Lints in-memory notes as one collection, and also checks each note with every rule against the final
+    /// corpus, the way a single pass would.
+    static func lint(_ notes: [String: [UInt8]], jobs: Int = 2) throws -> (twoPass: [String], onePass: [String]) {
+        let paths = notes.keys.sorted()
+        let report = try Linter().lint(LintRequest(paths: paths, today: today, jobs: jobs, contents: notes))
+        let linter = Linter()
+        let configuration = try ConfigurationResolver(registry: RuleRegistry.all, explicitPath: nil)
+            .configuration(forDirectory: "/")
+        var counter = TagCounter()
+        let loaded = paths.map { NoteLoader().load(bytes: notes[$0]!, path: $0) }
+        for note in loaded { counter.add(TagCorpus.tags(of: note, key: configuration.corpusKey)) }
+        let corpus = counter.corpus()
+        let onePass = loaded.flatMap {
+            linter.check($0, configuration: configuration, relativePath: String($0.path.dropFirst()), today: today, corpus: corpus)
+        }.sorted(by: Diagnostic.reportOrder)
+        func text(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map { "\($0.path):\($0.range.start) \($0.ruleID)" } }
+        return (text(report.diagnostics), text(onePass))
+    }
+
+    @Test func suppressionsOfCorpusRulesAreSeenUsedOrUnused() throws {
+        let comment = "# notelint-disable-next-line tag-spelling\n"
+        let (twoPass, onePass) = try Self.lint([
+            "/c/silenced.md": Self.note("decision-making-calculu", comment: comment),
+            "/c/pointless.md": Self.note("power", comment: comment),
+            "/c/b.md": Self.note("decision-making-calculus"),
+            "/c/c.md": Self.note("decision-making-calculus"),
+            "/c/d.md": Self.note("decision-making-calculus"),
+            "/c/e.md": Self.note("strateg"),
+            "/c/f.md": Self.note("strategy"),
+            "/c/g.md": Self.note("strategy"),
+        ])
+        #expect(twoPass == onePass)
+        #expect(twoPass.contains("/c/pointless.md:4:1 unused-suppression"))
+        #expect(!twoPass.contains { $0.hasPrefix("/c/silenced.md") && ($0.hasSuffix("tag-spelling") || $0.hasSuffix("suppression")) })
+        #expect(twoPass.contains("/c/e.md:4:3 tag-spelling"))
+    }
+
+    @Test func oneWorkerAndTwoAgree() throws {
+        var notes: [String: [UInt8]] = [:]
+        for index in 0..<60 {
+            let tag = ["strategy", "power", "Power", "war", "war-games"][index % 5]
+            notes["/c/n\(index).md"] = Self.note(index == 7 ? "strateg" : tag)
+        }
+        let one = try Self.lint(notes, jobs: 1)
+        let two = try Self.lint(notes, jobs: 2)
+        #expect(one.twoPass == two.twoPass)
+        #expect(one.twoPass == one.onePass)
+        #expect(one.twoPass.contains { $0.hasSuffix("tag-spelling") })
+    }
+}
