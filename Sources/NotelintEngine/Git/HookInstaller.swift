@@ -1,4 +1,10 @@
-import Foundation
+import NotelintLoader
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes the git pre-commit hook that runs `notelint lint --staged`, for `notelint install-hook`.
 ///
@@ -68,10 +74,8 @@ public enum HookInstaller {
         case _? where force: outcome = .replacedOtherHook
         case _?: throw .otherHookExists(path: path)
         }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
+        if let reason = createDirectories(directory) {
+            throw .cannotWrite(path: path, reason: "cannot create \(directory): \(reason)")
         }
         if let reason = writeExecutable(Array(script.utf8), to: path) { throw .cannotWrite(path: path, reason: reason) }
         return Installation(path: path, outcome: outcome)
@@ -85,7 +89,27 @@ public enum HookInstaller {
     private static func existingHook(at path: String) -> [UInt8]? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        return (try? NoteReader.readAll(path: path).get()) ?? []
+    }
+
+    /// Creates `directory` and the folders above it that are missing, like `mkdir -p`; the reason when it cannot.
+    private static func createDirectories(_ directory: String) -> String? {
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            path += "/" + component
+            var info = stat()
+            // Already there, as a folder or a link to one.
+            if stat(path, &info) == 0 {
+                guard info.st_mode & S_IFMT == S_IFDIR else { return String(cString: strerror(ENOTDIR)) }
+                continue
+            }
+            guard mkdir(path, 0o777) != 0 else { continue }
+            let failure = errno
+            // Made meanwhile by another process.
+            if failure == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+            return String(cString: strerror(failure == EEXIST ? ENOTDIR : failure))
+        }
+        return nil
     }
 
     /// Writes a temporary file beside `path`, executable, then renames it over `path`: git never runs half a hook.
