@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 ASAN_FILTER='NotelintLoaderTests|Hostile|FixtureTests|EngineRegressionTests|SchemaLimitTests'
 # Whatever runs on several threads: Linter.lint's parallel phases (fixtures, fixes, baselines, the hostile
 # catalogue's 20,000 notes), schemas and the spelling dictionary shared between threads.
-TSAN_FILTER='Hostile|FixtureTests|FixFixtureTests|FixPropertyTests|BaselineTests|SchemaLimitTests|SpellCheckerTests'
+TSAN_FILTER='Hostile|TwoPass|ResultCache|FixtureTests|FixFixtureTests|FixPropertyTests|BaselineTests|SchemaLimitTests|SpellCheckerTests'
 
 # A sanitizer report must not look like a lint result (exit codes 0, 1 and 2 are taken).
 # detect_stack_use_after_return=0: with it, locals live in heap "fake stacks", and the schema evaluator's depth
