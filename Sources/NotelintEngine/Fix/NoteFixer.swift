@@ -15,13 +15,18 @@ public struct FileFix: Sendable {
 
 /// Fix, re-lint, repeat: each pass applies the fixes that do not overlap, then lints the result again,
 /// until nothing more applies or the pass limit is reached.
-struct NoteFixer {
-    let linter: Linter
-    let minimum: Applicability
+package struct NoteFixer {
+    package let linter: Linter
+    package let minimum: Applicability
     static let maxPasses = 8
 
+    package init(linter: Linter, minimum: Applicability) {
+        self.linter = linter
+        self.minimum = minimum
+    }
+
     /// Returns the fixed note's diagnostics and what changed. Notes whose front matter does not parse are left alone.
-    func fix(
+    package func fix(
         _ bytes: [UInt8], path: String, configuration: EffectiveConfiguration, relativePath: String,
         today: CalendarDate, corpus: TagCorpus?
     ) -> (diagnostics: [Diagnostic], fix: FileFix) {
