@@ -16,7 +16,8 @@
 #
 # One libFuzzer process runs at a time (fork mode with one job, so that a crash is recorded and fuzzing goes on).
 # Environment: FUZZ_BUILD_JOBS (default 1) build jobs; FUZZ_TIMEOUT (default 10) seconds one input may take;
-# FUZZ_RSS_MB (default 2048) memory limit; FUZZ_MAX_LEN (default 8192) longest input.
+# FUZZ_RSS_MB (default 2048) memory limit; FUZZ_MAX_LEN (default 8192) longest input; FUZZ_MAX_SAVED (default 300)
+# most files in a saved corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -122,23 +123,30 @@ for target in "${targets[@]}"; do
         [ -f "$artifact" ] || continue
         name=$(basename "$artifact")
         if [ ! -f "Fixtures/fuzz/$target/crashers/$name" ]; then
-            cp "$artifact" "Fixtures/fuzz/$target/crashers/$name"
+            mv "$artifact" "Fixtures/fuzz/$target/crashers/$name"
             found=$((found + 1))
         fi
     done
 
-    # Re-minimize the saved corpus from the working one (small inputs only, so that it stays small).
+    # Re-minimize the saved corpus from the working one, from small inputs only: the largest size allowed is
+    # halved until the minimized corpus has at most $max_saved files.
+    max_saved=${FUZZ_MAX_SAVED:-300}
     small="$scratch/merge-input/$target"
     merged="$scratch/merged/$target"
-    rm -rf "$small" "$merged"
-    mkdir -p "$small" "$merged"
-    find "$work" "Fixtures/fuzz/$target/corpus" -type f -size -2049c -exec cp {} "$small"/ \;
-    NOTELINT_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:detect_stack_use_after_return=0" \
-        timeout 1800 "$binary" -merge=1 -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "$merged" "$small" \
-        >"$scratch/merge-$target.log" 2>&1 || echo "merge for $target failed (see $scratch/merge-$target.log)"
-    if [ -n "$(ls "$merged")" ]; then
+    for size in 2048 1024 512 256; do
+        rm -rf "$small" "$merged"
+        mkdir -p "$small" "$merged"
+        find "$work" "Fixtures/fuzz/$target/corpus" -type f -size -$((size + 1))c -exec cp {} "$small"/ \;
+        NOTELINT_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:detect_stack_use_after_return=0" \
+            timeout 1800 "$binary" -merge=1 -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "$merged" "$small" \
+            >"$scratch/merge-$target.log" 2>&1 || echo "merge for $target failed (see $scratch/merge-$target.log)"
+        [ "$(ls "$merged" | wc -l)" -le "$max_saved" ] && break
+    done
+    if [ -n "$(ls "$merged")" ] && [ "$(ls "$merged" | wc -l)" -le "$max_saved" ]; then
         rm -rf "Fixtures/fuzz/$target/corpus"
         mv "$merged" "Fixtures/fuzz/$target/corpus"
+    else
+        echo "the minimized corpus of $target has more than $max_saved files: Fixtures/fuzz/$target/corpus left as it was"
     fi
 
     # Fork mode reports "#RUNS: cov: N ft: N corp: N exec/s: N oom/timeout/crash: a/b/c time: Ns".
