@@ -33,6 +33,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing (scripts/fuzz.sh): the invariants, shared by the libFuzzer entry point and the replay test.
+        .target(name: "NotelintFuzzChecks", dependencies: ["NotelintLoader", "NotelintEngine"]),
+        .executableTarget(name: "notelint-fuzz", dependencies: ["NotelintFuzzChecks"]),
+        .testTarget(name: "NotelintFuzzTests", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintLoaderTests", dependencies: ["NotelintLoader"]),
         .testTarget(name: "NotelintEngineTests", dependencies: ["NotelintEngine", "NotelintLoader"]),
     ],

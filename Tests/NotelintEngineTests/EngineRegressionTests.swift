@@ -56,4 +56,12 @@ struct EngineRegressionTests {
         #expect(!found.isEmpty)
         #expect(found.allSatisfy { !$0.message.unicodeScalars.contains("\u{1B}") && !($0.sourceLine ?? "").unicodeScalars.contains("\u{1B}") })
     }
+
+    /// Found by fuzzing: the rule names of a suppression that suppresses nothing are quoted as written.
+    @Test func anUnusedSuppressionQuotesItsRulesEscaped() throws {
+        let found = try diagnostics("---\ntitle: t  # notelint-disable-next-line date-format\u{1B}[2J\u{0E}x\n---\n")
+            .filter { $0.ruleID == "unused-suppression" }
+        #expect(found.count == 1)
+        #expect(found.allSatisfy { $0.message.contains("\\u{1B}[2J\\u{E}x") && !$0.message.unicodeScalars.contains("\u{1B}") })
+    }
 }

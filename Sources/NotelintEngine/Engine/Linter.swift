@@ -358,7 +358,7 @@ public final class Linter: Sendable {
             for directive in suppressions.directives where !directive.used {
                 diagnostics.append(Diagnostic(
                     path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,
-                    message: "this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing",
+                    message: Self.singleLine("this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing"),
                     sourceLine: Self.printable(note.source.lineText(directive.range.start.line))))
             }
         }

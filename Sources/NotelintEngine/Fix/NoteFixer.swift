@@ -18,21 +18,22 @@ public struct FileFix: Sendable {
 
 /// Fix, re-lint, repeat: each pass applies the fixes that do not overlap, then lints the result again,
 /// until nothing more applies or the pass limit is reached.
-struct NoteFixer {
-    let linter: Linter
-    let minimum: Applicability
+package struct NoteFixer {
+    package let linter: Linter
+    package let minimum: Applicability
     /// Loads each pass's text: the note's configuration decides its limits.
     let loader: NoteLoader
     static let maxPasses = 8
 
-    init(linter: Linter, minimum: Applicability, loader: NoteLoader? = nil) {
+    package init(linter: Linter, minimum: Applicability, loader: NoteLoader? = nil) {
         self.linter = linter
         self.minimum = minimum
         self.loader = loader ?? linter.loader
     }
 
     /// Returns the fixed note's diagnostics and what changed. Notes whose front matter does not parse are left alone.
-    func fix(
+    /// `corpus` is the run's tag evidence, counting this note's tags as `bytes` has them (as `Linter.lint` counts).
+    package func fix(
         _ bytes: [UInt8], path: String, configuration: EffectiveConfiguration, relativePath: String,
         today: CalendarDate, corpus: TagCorpus?
     ) -> (diagnostics: [Diagnostic], fix: FileFix) {
@@ -40,9 +41,11 @@ struct NoteFixer {
         var applied: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
         var seen: Set<[UInt8]> = [bytes]
+        var evidence = Evidence(corpus: corpus, key: configuration.corpusKey)
         for _ in 0..<Self.maxPasses {
             let note = loader.load(bytes: current, path: path)
-            diagnostics = linter.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
+            diagnostics = linter.check(
+                note, configuration: configuration, relativePath: relativePath, today: today, corpus: evidence.corpus(for: note))
             guard note.outcome == .present, note.root != nil, !note.problems.contains(where: { $0.kind == .syntax }) else { break }
             let outcome = FixApplier.apply(diagnostics, to: current, minimum: minimum)
             guard outcome.bytes != current else { break }
@@ -59,9 +62,47 @@ struct NoteFixer {
         }
         if current != bytes {
             let note = loader.load(bytes: current, path: path)
-            diagnostics = linter.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
+            diagnostics = linter.check(
+                note, configuration: configuration, relativePath: relativePath, today: today, corpus: evidence.corpus(for: note))
         }
         return (diagnostics, FileFix(path: path, original: bytes, fixed: current, applied: applied, writeError: nil))
+    }
+
+    /// The tag evidence for each pass. The run's corpus counts the note's tags as they were; once a pass changed
+    /// them, the note's own uses are those of its current text, as the next run will count them. Otherwise the old
+    /// spelling would vouch for the new one (`Laml` fixed to `laml` is "a case variant of a known tag" only while
+    /// `Laml` is counted), and fixing the fixed note would change it again.
+    struct Evidence {
+        let original: TagCorpus?
+        let key: String
+        /// The note's tags in the first pass: those the run's corpus counted.
+        private var originalTags: [String]?
+        private var adjusted: (tags: [String], corpus: TagCorpus)?
+
+        init(corpus: TagCorpus?, key: String) {
+            original = corpus
+            self.key = key
+        }
+
+        mutating func corpus(for note: Note) -> TagCorpus? {
+            guard let original else { return nil }
+            let tags = TagCorpus.tags(of: note, key: key)
+            guard let originalTags else {
+                originalTags = tags
+                return original
+            }
+            if tags == originalTags { return original }
+            if let adjusted, adjusted.tags == tags { return adjusted.corpus }
+            var uses = original.uses
+            for tag in originalTags {
+                let left = uses[tag, default: 0] - 1
+                uses[tag] = left > 0 ? left : nil
+            }
+            for tag in tags { uses[tag, default: 0] += 1 }
+            let corpus = TagCorpus(uses: uses)
+            adjusted = (tags, corpus)
+            return corpus
+        }
     }
 
     /// True when `after` has more problems of some kind than `before`.

@@ -38,6 +38,20 @@ struct DeletionNeighbourhoodIndex: Sendable {
             keys[Int(next[bucket])] = key
             next[bucket] += 1
         }
+        // Repeated letters give one string the same variant many times (`hhhh…` with any two letters deleted is
+        // one string): keep each key once, or a query's own repeats would scan that bucket quadratically often.
+        var kept = 0
+        for bucket in 0..<starts.count - 1 {
+            let range = Int(starts[bucket])..<Int(starts[bucket + 1])
+            starts[bucket] = UInt32(kept)
+            if range.count > 1 { keys[range].sort() }
+            for position in range where kept == Int(starts[bucket]) || keys[kept - 1] != keys[position] {
+                keys[kept] = keys[position]
+                kept += 1
+            }
+        }
+        starts[starts.count - 1] = UInt32(kept)
+        keys.removeLast(keys.count - kept)
         self.keys = keys
         self.bucketStarts = starts
         self.idBits = idBits
@@ -48,8 +62,11 @@ struct DeletionNeighbourhoodIndex: Sendable {
     /// Ids of stored strings that may be within `distance` of `query`, unverified and in no particular order.
     func candidates(near query: [Unicode.Scalar], distance: Int) -> Set<Int> {
         var found: Set<Int> = []
+        var looked: Set<UInt64> = []
         let idMask = (UInt64(1) << idBits) - 1
         VariantHasher(query).forEachVariant(deletions: min(distance, maximumDeletions)) { hash in
+            // A repeated variant finds what it found before.
+            guard looked.insert(hash).inserted else { return }
             let wanted = (hash >> idBits) << idBits
             let bucket = Int(hash >> bucketShift)
             for position in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1])

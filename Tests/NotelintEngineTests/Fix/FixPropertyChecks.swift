@@ -40,10 +40,14 @@ extension FixProperty {
 
     static let linter = Linter()
 
-    /// The tag evidence for every note: the tags other notes of the collection use (see `NoteGenerator.evidence`).
-    /// A note's own tags never count for themselves, so its own uses need not be added; and one shared corpus
-    /// lets the tag-spelling rule build its index once instead of per note.
-    static let corpus = TagCorpus(uses: NoteGenerator.evidence)
+    /// The tag evidence for a note, as `Linter.lint` gathers it: the tags other notes of the collection use (see
+    /// `NoteGenerator.evidence`) and the note's own. The fixer counts on the note's own uses being in it: once a fix
+    /// changes a tag, it counts the new spelling instead of the old, as the next run will.
+    static func corpus(for bytes: [UInt8]) -> TagCorpus {
+        var uses = NoteGenerator.evidence
+        for tag in TagCorpus.tags(of: linter.loader.load(bytes: bytes, path: notePath)) { uses[tag, default: 0] += 1 }
+        return TagCorpus(uses: uses)
+    }
 
     /// Notes that carry the evidence when fixing through `Linter.lint`: clean notes in the same folder, each
     /// evidence tag used by two of them.
@@ -74,7 +78,7 @@ extension FixProperty {
     static func fixDirectly(_ bytes: [UInt8], minimum: Applicability, dictionary: Bool = false) -> FixRun {
         let (diagnostics, fix) = NoteFixer(linter: linter, minimum: minimum).fix(
             bytes, path: notePath, configuration: dictionary ? configuration : configurationWithoutDictionary,
-            relativePath: "note.md", today: today, corpus: corpus)
+            relativePath: "note.md", today: today, corpus: corpus(for: bytes))
         return FixRun(fixed: fix.fixed, diagnostics: diagnostics, applied: fix.applied)
     }
 

@@ -70,6 +70,20 @@ extension SpellingTests {
             #expect(index.nearMisses(of: "STRATGY", within: 1, minimumUses: 1).map(\.known.tag) == ["Strategy"])
         }
 
+        /// Found by fuzzing: a long tag of one repeated letter has thousands of identical deletion variants, and
+        /// each was looked up in a bucket holding thousands of copies of itself (a 130-letter tag took 14 s, and
+        /// the time grows with the fourth power of the length).
+        @Test func nearMissesOfARepeatedLetterAreQuick() {
+            let long = String(repeating: "h", count: 200)
+            let index = TagIndex(corpusUses: [long: 3, "hh": 3])
+            let started = ContinuousClock.now
+            #expect(index.nearMisses(of: long, within: 2, minimumUses: 2).isEmpty)
+            #expect(index.nearMisses(of: String(long.dropLast()), within: 2, minimumUses: 2).map(\.distance) == [1])
+            #expect(index.nearMisses(of: String(long.dropLast(2)) + "gg", within: 2, minimumUses: 2).map(\.known.tag) == [long])
+            #expect(index.nearMisses(of: long + "hhh", within: 2, minimumUses: 2).isEmpty)
+            #expect(ContinuousClock.now - started < .seconds(10))
+        }
+
         @Test func nearMissDistanceIsCappedByTheIndex() {
             let index = TagIndex(corpusUses: ["abcdef": 3], maximumEditDistance: 1)
             #expect(index.nearMisses(of: "abcdxy", within: 2, minimumUses: 1).isEmpty)

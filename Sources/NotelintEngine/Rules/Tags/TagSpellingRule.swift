@@ -133,16 +133,24 @@ struct TagSpellingRule: Rule {
 }
 
 /// One judge per corpus: the tag index over a run's corpus is built once, on first use, and shared by every note.
+/// A few judges are kept, most recently used first: a note whose tags a fix changed is checked against the run's
+/// corpus with its own uses updated (see `NoteFixer.Evidence`), and that must not evict the run's judge.
 private final class JudgeCache: @unchecked Sendable {
+    private static let capacity = 4
     private let lock = SpellingLock()
-    // The corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
-    private var cached: (corpus: TagCorpus, judge: MemoizedJudge)?
+    // Each corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
+    private var cached: [(corpus: TagCorpus, judge: MemoizedJudge)] = []
 
     func judge(for corpus: TagCorpus, make: (TagCorpus) -> TagSpellingJudge) -> MemoizedJudge {
         lock.withLock {
-            if let cached, cached.corpus === corpus { return cached.judge }
+            if let index = cached.firstIndex(where: { $0.corpus === corpus }) {
+                let entry = cached.remove(at: index)
+                cached.insert(entry, at: 0)
+                return entry.judge
+            }
             let judge = MemoizedJudge(judge: make(corpus), uses: corpus.uses)
-            cached = (corpus, judge)
+            cached.insert((corpus, judge), at: 0)
+            if cached.count > Self.capacity { cached.removeLast() }
             return judge
         }
     }
