@@ -93,13 +93,7 @@ package struct NoteFixer {
             }
             if tags == originalTags { return original }
             if let adjusted, adjusted.tags == tags { return adjusted.corpus }
-            var uses = original.uses
-            for tag in originalTags {
-                let left = uses[tag, default: 0] - 1
-                uses[tag] = left > 0 ? left : nil
-            }
-            for tag in tags { uses[tag, default: 0] += 1 }
-            let corpus = TagCorpus(uses: uses)
+            let corpus = original.adjusted(removing: originalTags, adding: tags)
             adjusted = (tags, corpus)
             return corpus
         }

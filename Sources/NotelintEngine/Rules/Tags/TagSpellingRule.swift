@@ -133,10 +133,10 @@ struct TagSpellingRule: Rule {
 }
 
 /// One judge per corpus: the tag index over a run's corpus is built once, on first use, and shared by every note.
-/// A few judges are kept, most recently used first: a note whose tags a fix changed is checked against the run's
+/// A few judges are kept (16), most recently used first: a note whose tags a fix changed is checked against the run's
 /// corpus with its own uses updated (see `NoteFixer.Evidence`), and that must not evict the run's judge.
 private final class JudgeCache: @unchecked Sendable {
-    private static let capacity = 4
+    private static let capacity = 16
     private let lock = SpellingLock()
     // Each corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
     private var cached: [(corpus: TagCorpus, judge: MemoizedJudge)] = []
