@@ -53,6 +53,13 @@ public final class ResultCache: Sendable {
         let readAt: Int
         let pass: Linter.FirstPass
 
+        /// The file is as it was when read (`stamp`, its stat now), and was not saved again within a second of
+        /// that read, which the clock's resolution could hide: its result can be reused without reading it.
+        func isCurrent(_ stamp: Stamp?) -> Bool {
+            guard let stamp, stamp == self.stamp else { return false }
+            return max(stamp.seconds, stamp.changeSeconds) < readAt - 1
+        }
+
         init(stamp: Stamp, contentHash: UInt64, readAt: Int, pass: Linter.FirstPass) {
             self.stamp = stamp
             self.contentHash = contentHash
@@ -76,7 +83,7 @@ public final class ResultCache: Sendable {
     public let directory: String
     /// Relative to the folder notelint runs in, like `.git` for git: one cache for a repository's runs.
     public static let defaultDirectory = ".notelint-cache"
-    private static let magic = Array("notelint-cache 2\n".utf8)
+    private static let magic = Array("notelint-cache 3\n".utf8)
     /// Cache files unused this long are removed when another is written.
     private static let staleSeconds = 7 * 24 * 3600
 
@@ -121,13 +128,12 @@ public final class ResultCache: Sendable {
             let readAt = try reader.integer()
             let tags = try reader.strings()
             let needsCorpus = try reader.boolean()
-            let hasSuppressions = try reader.boolean()
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic(path: path)) }
             entries[path] = Entry(
                 stamp: stamp, contentHash: hash, readAt: readAt,
                 pass: Linter.FirstPass(
-                    diagnostics: diagnostics, tags: tags, needsCorpus: needsCorpus, hasSuppressions: hasSuppressions))
+                    diagnostics: diagnostics, tags: tags, needsCorpus: needsCorpus))
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return entries
@@ -163,7 +169,6 @@ public final class ResultCache: Sendable {
             writer.integer(entry.readAt)
             writer.strings(entry.pass.tags)
             writer.boolean(entry.pass.needsCorpus)
-            writer.boolean(entry.pass.hasSuppressions)
             writer.integer(entry.pass.diagnostics.count)
             for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
             put(&writer)

@@ -112,10 +112,7 @@ public final class Linter: Sendable {
             let absolutePath = job.absolutePath
             let cached = table.entries[absolutePath]
             let stamp = ResultCache.Stamp.of(job.path)
-            // Unchanged since it was read, and not saved again within a second of that read: reused unread.
-            if let cached, let stamp, cached.stamp == stamp, max(stamp.seconds, stamp.changeSeconds) < cached.readAt - 1 {
-                return (cached.pass.at(job.path), cached, true)
-            }
+            if let cached, cached.isCurrent(stamp) { return (cached.pass.at(job.path), cached, true) }
             let note = self.load(job, request, unreadableFolders: unreadableFolders)
             let contentHash = ContentHash.of(note.source.bytes)
             if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
@@ -207,8 +204,6 @@ public final class Linter: Sendable {
         var tags: [String]
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
-        /// It has suppression comments, which only a check by every rule can find used or unused.
-        var hasSuppressions: Bool
 
         /// The same result for the note at `path` (cached results name the note by its absolute path).
         func at(_ path: String) -> FirstPass {
@@ -219,10 +214,11 @@ public final class Linter: Sendable {
         }
 
         /// True when a check with the corpus would find nothing more: no tag of the note is one a corpus rule
-        /// reports (`reportable`, nil when a rule cannot say).
+        /// reports (`reportable`, nil when a rule cannot say). Suppression comments need no second look: with no
+        /// corpus finding, a comment silencing a corpus rule is unused in either pass.
         func isSettled(by reportable: Set<String>?) -> Bool {
             guard needsCorpus else { return true }
-            guard !hasSuppressions, let reportable else { return false }
+            guard let reportable else { return false }
             return !tags.contains(where: reportable.contains)
         }
     }
@@ -232,8 +228,7 @@ public final class Linter: Sendable {
         let diagnostics = check(
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
-            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus,
-            hasSuppressions: needsCorpus && Suppressions.mayHoldDirectives(note))
+            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus)
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
@@ -273,7 +268,7 @@ public final class Linter: Sendable {
         }
         let tagLists = Parallel.map(others, workers: jobs) { other in
             // The tags a cached result kept, when the note has not changed since (only the tags are needed).
-            if let cached = other.table?.entries[other.path], cached.stamp == ResultCache.Stamp.of(other.path) {
+            if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
                 return cached.pass.tags
             }
             return TagCorpus.tags(of: self.loader.load(path: other.path), key: other.key)

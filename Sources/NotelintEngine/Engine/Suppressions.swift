@@ -58,7 +58,7 @@ struct Suppressions {
     private static let marker = Array("notelint-disable".utf8)
 
     /// False when the front matter cannot hold a directive: most notes, told apart without reading them by line.
-    static func mayHoldDirectives(_ note: Note) -> Bool {
+    private static func mayHoldDirectives(_ note: Note) -> Bool {
         guard let block = note.block, block.content.count >= marker.count else { return false }
         return note.source.bytes.withUnsafeBytes { bytes in
             marker.withUnsafeBytes { needle in
