@@ -94,8 +94,6 @@ public final class Linter: Sendable {
         }
         let jobs = planned
 
-        // First pass: every note loaded once and checked by the rules that need no corpus; only its findings and
-        // tags are kept, so memory does not grow with the notes' text.
         // A configuration's cached results are read once, before the parallel pass, and only read during it.
         var tables: [ObjectIdentifier: ResultCache.Table] = [:]
         if let cache = request.cache {
@@ -105,6 +103,8 @@ public final class Linter: Sendable {
         }
         let readAt = request.cache?.clock() ?? 0
         let cacheTables = tables
+        // First pass: every note loaded once (or its cached result reused) and checked by the rules that need no
+        // corpus; only its findings and tags are kept, so memory does not grow with the notes' text.
         let outcomes = Parallel.map(jobs, workers: request.jobs) { job -> (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool) in
             guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil else {
                 return (self.firstPass(self.load(job, request, unreadableFolders: unreadableFolders), job.configuration, job.relativePath, today: request.today), nil, false)
