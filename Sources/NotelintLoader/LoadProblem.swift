@@ -4,6 +4,10 @@ public struct LoadProblem: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case unreadable = "unreadable"
         case notRegularFile = "not-a-regular-file"
+        /// A symbolic link whose target lies outside the folders being linted: not followed.
+        case outsideRoot = "outside-root"
+        /// A file of the kernel's pseudo file systems (`/proc`, `/sys`, `/dev`): never read.
+        case specialFile = "special-file"
         case syntax = "yaml-syntax"
         case duplicateKey = "duplicate-key"
         case notAMapping = "not-a-mapping"

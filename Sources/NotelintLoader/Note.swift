@@ -69,19 +69,24 @@ public struct Note: Sendable {
 /// It knows nothing of rules.
 public struct NoteLoader: Sendable {
     public var limits: LoadLimits
+    /// Where notes may be read from: a note whose file, links resolved, lies elsewhere is not read.
+    public var boundary: ReadBoundary
 
-    public init(limits: LoadLimits = .default) {
+    public init(limits: LoadLimits = .default, boundary: ReadBoundary = .unbounded) {
         self.limits = limits
+        self.boundary = boundary
     }
 
     public func load(path: String) -> Note {
-        switch NoteReader.readFrontMatter(path: path, limit: limits.maxFrontMatterBytes + 64) {
+        switch NoteReader.readFrontMatter(path: path, limit: limits.maxFrontMatterBytes + 64, boundary: boundary) {
         case .failure(let failure):
             let message: String
             let kind: LoadProblem.Kind
             switch failure {
             case .unreadable(let reason): message = "cannot read file: \(reason)"; kind = .unreadable
             case .notRegularFile(let what): message = "not a regular file: \(what)"; kind = .notRegularFile
+            case .outsideBoundary: message = Self.outsideRootMessage; kind = .outsideRoot
+            case .specialFile(let why): message = "not read: \(why)"; kind = .specialFile
             }
             let origin = SourcePosition(line: 1, column: 1, offset: 0)
             return Note(
@@ -109,6 +114,17 @@ public struct NoteLoader: Sendable {
             }
             return load(source: SourceText(bytes: bytes), split: split, path: path, isWholeFile: prefix.isWholeFile)
         }
+    }
+
+    /// Names the link, never where it leads: the target's path can be as private as its content.
+    public static let outsideRootMessage =
+        "not read: a symbolic link to a file outside the folder being linted (--follow-symlinks follows it)"
+
+    /// A note that was not opened, for the reason `problem` gives (a link leading outside the roots).
+    public static func unopened(path: String, problem: LoadProblem) -> Note {
+        Note(
+            path: path, source: SourceText(bytes: []), isWholeFile: false, outcome: .error, block: nil, root: nil,
+            problems: [problem])
     }
 
     /// A note that could not be read at all, such as a folder that could not be listed.

@@ -7,9 +7,10 @@ import Darwin
 /// Expands the paths given on a command line into the notes to check.
 ///
 /// A directory is walked for `*.md` and `*.markdown` files, its results sorted byte-wise so that output is the
-/// same on every machine and file system. `.git` and `node_modules` are skipped. Symbolic links are followed,
-/// but each directory is entered once, so a link loop cannot make the walk endless. Paths that are not
-/// directories are returned as given, even when they do not exist: loading them reports why.
+/// same on every machine and file system. `.git` and `node_modules` are skipped. Symbolic links are followed
+/// when what they lead to lies inside the boundary, and each directory is entered once, so a link loop cannot
+/// make the walk endless. Paths that are not directories are returned as given, even when they do not exist:
+/// loading them reports why.
 ///
 /// What the walk cannot use is reported, never opened: a folder it cannot list, and entries named like notes
 /// that are not notes — FIFOs, sockets, devices, links to them, and links that lead nowhere or loop. Entries
@@ -25,6 +26,8 @@ public enum NoteFinder {
             case unreadableDirectory
             /// An entry named like a note that is not a regular file, or a link that cannot be followed.
             case notANote
+            /// A symbolic link leading outside the boundary: not followed. Named like a note, or to a folder.
+            case outsideBoundary
         }
 
         public var path: String
@@ -46,11 +49,11 @@ public enum NoteFinder {
         public var skipped: [Skipped]
     }
 
-    public static func find(paths: [String]) -> [String] {
-        walk(paths: paths).notes
+    public static func find(paths: [String], boundary: ReadBoundary = .unbounded) -> [String] {
+        walk(paths: paths, boundary: boundary).notes
     }
 
-    public static func walk(paths: [String]) -> Walk {
+    public static func walk(paths: [String], boundary: ReadBoundary = .unbounded) -> Walk {
         var visited = Set<DirectoryIdentity>()
         var result = Walk(notes: [], skipped: [])
         for path in paths {
@@ -60,7 +63,7 @@ public enum NoteFinder {
             }
             var found: [String] = []
             var skipped: [Skipped] = []
-            walk(path, identity: identity, visited: &visited, into: &found, skipping: &skipped)
+            walk(path, identity: identity, boundary: boundary, visited: &visited, into: &found, skipping: &skipped)
             result.notes.append(contentsOf: sortedByBytes(found))
             result.skipped.append(contentsOf: sortedByBytes(skipped, by: \.path))
         }
@@ -101,8 +104,8 @@ public enum NoteFinder {
 
     /// Iterative, so that a deep tree cannot exhaust the stack.
     private static func walk(
-        _ root: String, identity: DirectoryIdentity, visited: inout Set<DirectoryIdentity>, into found: inout [String],
-        skipping skipped: inout [Skipped]
+        _ root: String, identity: DirectoryIdentity, boundary: ReadBoundary, visited: inout Set<DirectoryIdentity>,
+        into found: inout [String], skipping skipped: inout [Skipped]
     ) {
         guard visited.insert(identity).inserted else { return }
         var pending = [root]
@@ -117,7 +120,14 @@ public enum NoteFinder {
                 let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 let path = prefix + name
-                switch entryKind(entry, path: path) {
+                switch entryKind(entry, path: path, boundary: boundary) {
+                case .outside(let isDirectory):
+                    if isDirectory || isNoteName(name) {
+                        let what = isDirectory ? "a folder" : "a file"
+                        skipped.append(Skipped(
+                            path: path, kind: .outsideBoundary,
+                            reason: "not followed: a symbolic link to \(what) outside the folder being linted"))
+                    }
                 case .directory:
                     guard !skippedDirectoryNames.contains(name),
                         let identity = directoryIdentity(path), visited.insert(identity).inserted
@@ -132,9 +142,9 @@ public enum NoteFinder {
         }
     }
 
-    private enum EntryKind { case directory, file, other(reason: String) }
+    private enum EntryKind { case directory, file, outside(isDirectory: Bool), other(reason: String) }
 
-    private static func entryKind(_ entry: UnsafeMutablePointer<dirent>, path: String) -> EntryKind {
+    private static func entryKind(_ entry: UnsafeMutablePointer<dirent>, path: String, boundary: ReadBoundary) -> EntryKind {
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_DIR): return .directory
         case Int32(DT_REG): return .file
@@ -144,6 +154,10 @@ public enum NoteFinder {
             guard stat(path, &info) == 0 else {
                 let isLink = Int32(entry.pointee.d_type) == Int32(DT_LNK)
                 return .other(reason: (isLink ? "cannot follow the symbolic link: " : "cannot read file: ") + errorText())
+            }
+            let isFolderOrFile = info.st_mode & S_IFMT == S_IFDIR || info.st_mode & S_IFMT == S_IFREG
+            if isFolderOrFile, !boundary.isUnbounded, isSymbolicLink(entry, path: path), !boundary.contains(path: path) {
+                return .outside(isDirectory: info.st_mode & S_IFMT == S_IFDIR)
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: return .directory
@@ -156,6 +170,12 @@ public enum NoteFinder {
         case Int32(DT_BLK): return .other(reason: "not a regular file: a block device")
         default: return .other(reason: "not a regular file")
         }
+    }
+
+    private static func isSymbolicLink(_ entry: UnsafeMutablePointer<dirent>, path: String) -> Bool {
+        if Int32(entry.pointee.d_type) == Int32(DT_LNK) { return true }
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     private static func errorText() -> String {

@@ -11,6 +11,20 @@ public enum NoteReader {
         case unreadable(String)
         /// A directory, FIFO, socket or device: never opened, since reading one could block or never end.
         case notRegularFile(String)
+        /// The file opened, links resolved, lies outside the run's roots: it was not read.
+        case outsideBoundary
+        /// A file of the kernel's pseudo file systems (`/proc`, `/sys`, `/dev`): why, never read.
+        case specialFile(String)
+
+        /// Why, in a few words, for messages about files other than notes (configuration, word lists).
+        public var reason: String {
+            switch self {
+            case .unreadable(let text): text
+            case .notRegularFile(let what): "not a regular file: \(what)"
+            case .outsideBoundary: "it lies outside the folder being linted (a symbolic link leads out of it)"
+            case .specialFile(let why): "not read: \(why)"
+            }
+        }
     }
 
     public struct Prefix: Sendable {
@@ -23,9 +37,9 @@ public enum NoteReader {
 
     /// Reads until the front matter is closed, the file ends, or `limit` bytes were read without a closing fence
     /// (then `split` is nil).
-    public static func readFrontMatter(path: String, limit: Int) -> Result<Prefix, Failure> {
+    public static func readFrontMatter(path: String, limit: Int, boundary: ReadBoundary = .unbounded) -> Result<Prefix, Failure> {
         let descriptor: Int32
-        switch openRegularFile(path) {
+        switch openRegularFile(path, boundary: boundary) {
         case .success(let opened): descriptor = opened
         case .failure(let failure): return .failure(failure)
         }
@@ -50,9 +64,9 @@ public enum NoteReader {
     }
 
     /// Reads a whole regular file.
-    public static func readAll(path: String) -> Result<[UInt8], Failure> {
+    public static func readAll(path: String, boundary: ReadBoundary = .unbounded) -> Result<[UInt8], Failure> {
         let descriptor: Int32
-        switch openRegularFile(path) {
+        switch openRegularFile(path, boundary: boundary) {
         case .success(let opened): descriptor = opened
         case .failure(let failure): return .failure(failure)
         }
@@ -65,19 +79,34 @@ public enum NoteReader {
         }
     }
 
-    static func openRegularFile(_ path: String) -> Result<Int32, Failure> {
+    /// Opens a regular file for reading, and keeps it open only if the file actually opened may be read: inside
+    /// `boundary`, and not on one of the kernel's pseudo file systems. Where it lies is asked of the descriptor,
+    /// not the name, so that a link swapped after any earlier check cannot lead elsewhere.
+    static func openRegularFile(_ path: String, boundary: ReadBoundary) -> Result<Int32, Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(.unreadable(errorText())) }
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(.notRegularFile(kindName(info.st_mode)))
         }
         // O_NONBLOCK: if the path was swapped for a FIFO since stat, open must not wait for a writer.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return .failure(.unreadable(errorText())) }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
             return .failure(.notRegularFile(kindName(opened.st_mode)))
+        }
+        guard let canonical = ReadBoundary.canonicalPath(ofDescriptor: descriptor, openedAs: path) else {
+            close(descriptor)
+            return .failure(.unreadable("cannot tell where the file lies"))
+        }
+        if let reason = ReadBoundary.specialFileSystem(canonical: canonical, descriptor: descriptor) {
+            close(descriptor)
+            return .failure(.specialFile(reason))
+        }
+        guard boundary.contains(canonical: canonical) else {
+            close(descriptor)
+            return .failure(.outsideBoundary)
         }
         return .success(descriptor)
     }

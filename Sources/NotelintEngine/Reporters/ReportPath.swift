@@ -1,3 +1,5 @@
+import NotelintLoader
+
 /// Paths as CI services want them: relative to the directory the tool runs in, which in CI is the checkout's
 /// root that annotations and code-scanning alerts are resolved against.
 enum ReportPath {

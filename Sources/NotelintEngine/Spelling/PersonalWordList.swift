@@ -11,8 +11,8 @@ public enum PersonalWordList {
         switch NoteReader.readAll(path: path) {
         case .success(let bytes):
             return .success(words(in: String(decoding: bytes, as: UTF8.self)))
-        case .failure(.unreadable(let reason)), .failure(.notRegularFile(let reason)):
-            return .failure(.personalWordListUnreadable(path: path, reason: reason))
+        case .failure(let failure):
+            return .failure(.personalWordListUnreadable(path: path, reason: failure.reason))
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Path arithmetic on strings, without Foundation's URL machinery in the hot path.
 public enum PathText {
     /// Removes `.` and `..` segments and doubled slashes.
@@ -40,6 +46,25 @@ public enum PathText {
         return !(segmentStart && dots > 0) && (previous != UInt8(ascii: "/") || path.utf8.count == 1) && !path.isEmpty
     }
 
+    /// `path` made absolute against the current folder, normalised. Lexical: links are not resolved.
+    public static func absolute(_ path: String, in currentDirectory: String = PathText.currentDirectory()) -> String {
+        normalize(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
+    }
+
+    /// The process's current folder ("." when it cannot be known).
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        let length = buffer.firstIndex(of: 0) ?? buffer.count
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The last component of a path.
+    public static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
@@ -51,14 +76,5 @@ public enum PathText {
         if base == "." || base.isEmpty { return path }
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }
