@@ -16,13 +16,17 @@ struct DumpCommand: ParsableCommand {
 
     @Flag(help: "Wrap every node in an object with its source range.") var positions = false
     @Flag(help: "Print every scalar as the string it was written as.") var untyped = false
+    @Flag(help: "Follow symbolic links that lead outside the paths given. Unsafe on repositories you do not trust.")
+    var followSymlinks = false
     @Argument(help: "Files or directories.") var paths: [String]
 
     func run() throws {
-        let loader = NoteLoader()
+        // The same boundary as `lint`: a dump prints front matter whole, so a link out must not be followed.
+        let boundary = followSymlinks ? ReadBoundary.unbounded : .forNamedPaths(paths)
+        let loader = NoteLoader(boundary: boundary)
         let options = YAMLJSONOptions(typed: !untyped, positions: positions)
         var writer = JSONWriter()
-        for path in NoteFinder.find(paths: paths) {
+        for path in NoteFinder.find(paths: paths, boundary: boundary) {
             NoteDumpRecord.write(loader.load(path: path), options: options, to: &writer)
             writer.appendRaw("\n")
             if writer.bytes.count >= 1 << 16 {

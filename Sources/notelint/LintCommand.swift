@@ -37,6 +37,10 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Lint standard input (with --fix, print the fixed text on standard output).") var stdin = false
     @Option(help: "The path standard input stands for: its configuration and schema apply.") var stdinFilename = "stdin.md"
     @Flag(help: "Neither read nor write the result cache (never used with --diff or --stdin).") var noCache = false
+    @Flag(help: "Follow symbolic links that lead outside the folders being linted. Unsafe on repositories you do not trust.")
+    var followSymlinks = false
+    @Flag(help: "Let a .lint.yml name schemas and word lists outside its repository (shared files in a parent folder).")
+    var allowOutsideConfigPaths = false
     @Option(help: "Where results of unchanged notes are kept between runs (`notelint clean` removes it).")
     var cacheDir = ResultCache.defaultDirectory
 
@@ -50,10 +54,19 @@ struct LintCommand: ParsableCommand {
             today = date
         }
         let fixes: Applicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
+        // `--diff` and `--stdin` promise to write nothing: no cache either.
+        var cache: ResultCache?
+        if !(noCache || diff || stdin) {
+            switch ResultCache.opening(directory: cacheDir) {
+            case .success(let opened): cache = opened
+            case .failure(let refusal): Output.error("\(refusal)")
+            }
+        }
         var request = LintRequest(
             paths: paths.isEmpty ? ["."] : paths, configPath: config, today: today, jobs: jobs, fixes: fixes, writeFixes: !diff,
-            // `--diff` and `--stdin` promise to write nothing: no cache either.
-            cache: noCache || diff || stdin ? nil : ResultCache(directory: cacheDir))
+            cache: cache)
+        request.followsSymlinks = followSymlinks
+        request.allowsOutsideConfigPaths = allowOutsideConfigPaths
         // Only --diff and --stdin print fixed texts; written notes need not stay in memory.
         request.keepsFixedTexts = false
         if stdin {
@@ -64,11 +77,13 @@ struct LintCommand: ParsableCommand {
         do {
             if let changedSince {
                 let repository = try GitRepository(containing: ".")
+                request.roots = [repository.root]
                 request.paths = try repository.changedNotes(since: changedSince).map(Output.shown)
                 if request.paths.isEmpty { Output.error("no notes changed since \(changedSince)") }
             }
             if staged {
                 let repository = try GitRepository(containing: ".")
+                request.roots = [repository.root]
                 let notes = try repository.stagedNotes()
                 request.paths = notes.map(Output.shown)
                 if fix || diff {
@@ -80,7 +95,20 @@ struct LintCommand: ParsableCommand {
                         throw ExitCode(2)
                     }
                 } else {
-                    for (note, shown) in zip(notes, request.paths) { request.contents[shown] = try repository.stagedContent(of: note) }
+                    request.paths = []
+                    for staged in try repository.stagedNoteContents() {
+                        let shown = Output.shown(staged.path)
+                        switch staged {
+                        case .content(_, let bytes):
+                            request.paths.append(shown)
+                            request.contents[shown] = bytes
+                        case .linkOutside:
+                            request.paths.append(shown)
+                            request.outsideLinks.insert(shown)
+                        case .linkUnresolved:
+                            continue
+                        }
+                    }
                 }
             }
         } catch let error as GitError {

@@ -70,6 +70,7 @@ struct CacheWriter {
         }
         optionalString(diagnostic.subject)
         optionalString(diagnostic.sourceLine)
+        integer(diagnostic.sourceLineShift)
     }
 }
 
@@ -161,9 +162,12 @@ struct CacheReader {
             }
             fix = Fix(edits: edits, applicability: applicability, title: title)
         }
+        let subject = try optionalString()
+        let sourceLine = try optionalString()
+        let shift = try integer()
         return Diagnostic(
             path: path, ruleID: ruleID, severity: severity, range: range, message: message, suggestions: suggestions,
-            related: related, fix: fix, subject: try optionalString(), sourceLine: try optionalString())
+            related: related, fix: fix, subject: subject, sourceLine: sourceLine.map { SourceExcerpt(text: $0, shift: shift) })
     }
 }
 

@@ -83,7 +83,7 @@ public final class ResultCache: Sendable {
     public let directory: String
     /// Relative to the folder notelint runs in, like `.git` for git: one cache for a repository's runs.
     public static let defaultDirectory = ".notelint-cache"
-    private static let magic = Array("notelint-cache 3\n".utf8)
+    private static let magic = Array("notelint-cache 4\n".utf8)
     /// Cache files unused this long are removed when another is written.
     private static let staleSeconds = 7 * 24 * 3600
 
@@ -99,6 +99,46 @@ public final class ResultCache: Sendable {
         self.clock = clock
     }
 
+    /// The cache in `directory`, or why that folder must not be used (the run then goes on without a cache).
+    ///
+    /// The folder usually sits in a repository that strangers write to. Committed as a symbolic link, or under a
+    /// linked folder, it would have notelint write its files — and `notelint clean` remove them — wherever the
+    /// link leads. So no component of its path below the current folder may be a link, nor the folder itself.
+    public static func opening(directory: String) -> Result<ResultCache, UnsafeFolder> {
+        if let reason = unsafeFolderReason(directory) { return .failure(UnsafeFolder(directory: directory, reason: reason)) }
+        return .success(ResultCache(directory: directory))
+    }
+
+    public struct UnsafeFolder: Error, Sendable, CustomStringConvertible {
+        public var directory: String
+        public var reason: String
+        public var description: String { "\(directory): not used as the result cache: \(reason)" }
+    }
+
+    static func unsafeFolderReason(_ directory: String) -> String? {
+        let current = PathText.currentDirectory()
+        let absolute = PathText.absolute(directory, in: current)
+        // Folders above the current one are the machine's, not the repository's: only the part below is checked,
+        // and the cache folder itself wherever it is.
+        var checked: [String] = [absolute]
+        if ReadBoundary.isInside(absolute, root: current), absolute != current {
+            var folder = PathText.directory(of: absolute)
+            while folder != current, ReadBoundary.isInside(folder, root: current) {
+                checked.append(folder)
+                folder = PathText.directory(of: folder)
+            }
+        }
+        for path in checked {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                return path == absolute ? "it is a symbolic link" : "`\(path)` is a symbolic link"
+            }
+            if path == absolute, info.st_mode & S_IFMT != S_IFDIR { return "it is not a folder" }
+        }
+        return nil
+    }
+
     func fileName(for fingerprint: UInt64) -> String {
         let hex = String(fingerprint, radix: 16)
         return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
@@ -106,7 +146,8 @@ public final class ResultCache: Sendable {
 
     /// The entries saved for a configuration; empty when there is no cache file or it cannot be trusted.
     func table(for fingerprint: UInt64) -> Table {
-        guard case .success(let bytes) = NoteReader.readAll(path: fileName(for: fingerprint)) else {
+        let boundary = ReadBoundary(rootPaths: [directory])
+        guard case .success(let bytes) = NoteReader.readAll(path: fileName(for: fingerprint), boundary: boundary) else {
             return Table(fingerprint: fingerprint, entries: [:])
         }
         return Table(fingerprint: fingerprint, entries: (try? Self.decode(bytes, fingerprint: fingerprint)) ?? [:])
@@ -144,8 +185,16 @@ public final class ResultCache: Sendable {
     func save(_ entries: [String: Entry], fingerprint: UInt64) {
         guard Self.makeFolder(directory) else { return }
         let target = fileName(for: fingerprint)
-        let temporary = target + ".\(getpid()).tmp"
-        guard let file = fopen(temporary, "wb") else { return }
+        // A new file of our own (O_EXCL, never through a link someone left under the name), renamed into place.
+        var template = Array((target + ".XXXXXX.tmp").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard descriptor >= 0 else { return }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let file = fdopen(descriptor, "wb") else {
+            close(descriptor)
+            unlink(temporary)
+            return
+        }
         // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
         var failed = false
         func put(_ writer: inout CacheWriter) {
@@ -191,9 +240,10 @@ public final class ResultCache: Sendable {
     }
 
     private static func writeSmallFile(_ path: String, _ text: String) {
-        guard let file = fopen(path, "wb") else { return }
-        _ = Array(text.utf8).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-        fclose(file)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        _ = Array(text.utf8).withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
     }
 
     private func removeStaleFiles(keeping kept: String) {
@@ -228,6 +278,7 @@ public final class ResultCache: Sendable {
     /// Returns false when the folder still exists afterwards (it held other files, or could not be removed).
     @discardableResult
     public static func remove(directory: String) -> Bool {
+        guard unsafeFolderReason(directory) == nil else { return false }
         guard FileStatusProbe.isDirectory(directory) else { return true }
         for name in ownFiles(in: directory) + ["CACHEDIR.TAG", ".gitignore"] { unlink(directory + "/" + name) }
         return rmdir(directory) == 0

@@ -58,11 +58,17 @@ public struct Configuration: Sendable {
     static let topLevelKeys = ["include", "exclude", "schemas", "rules", "ignore", "limits"]
 
     /// Parses and checks a configuration file's text. Unknown keys, rule ids and options are errors.
-    public static func parse(_ bytes: [UInt8], path: String, directory: String, rules: [any Rule.Type]) throws -> Configuration {
-        try parse(bytes, path: path, directory: directory, descriptions: rules.map { $0.description })
+    /// `references` says where the files it names may lie; each is checked here, where its key's place is known.
+    public static func parse(
+        _ bytes: [UInt8], path: String, directory: String, rules: [any Rule.Type], references: ConfigReferencePolicy = .unchecked
+    ) throws -> Configuration {
+        try parse(bytes, path: path, directory: directory, descriptions: rules.map { $0.description }, references: references)
     }
 
-    public static func parse(_ bytes: [UInt8], path: String, directory: String, descriptions: [RuleDescription]) throws -> Configuration {
+    public static func parse(
+        _ bytes: [UInt8], path: String, directory: String, descriptions: [RuleDescription],
+        references: ConfigReferencePolicy = .unchecked
+    ) throws -> Configuration {
         let ids = descriptions.map(\.id)
         // Configurations are small; tight limits keep a hostile one (an alias bomb, deep nesting) cheap.
         let limits = LoadLimits(maxDepth: 32, maxFrontMatterBytes: 1 << 20, maxAliases: 100)
@@ -73,7 +79,7 @@ public struct Configuration: Sendable {
         var configuration = Configuration(
             path: path, directory: directory, include: defaultInclude, exclude: [], schemas: [], rules: [:], ignores: [])
         guard let root = parsed.documents.first ?? nil else { return configuration }
-        let reader = ConfigReader(path: path)
+        let reader = ConfigReader(path: path, references: references)
         let pairs = try reader.mapping(root, what: "configuration")
         for pair in pairs {
             let key = try reader.keyName(pair)
@@ -87,7 +93,9 @@ public struct Configuration: Sendable {
                     for field in try reader.mapping(entry, what: "schema mapping") {
                         switch try reader.keyName(field) {
                         case "files": files = try reader.strings(field.value).map(Glob.init)
-                        case "schema": schema = try reader.string(field.value)
+                        case "schema":
+                            schema = try reader.string(field.value)
+                            try reader.checkReference(schema ?? "", key: "schema", at: field.value)
                         case let other: throw ConfigurationError.unknown("key", other, among: ["files", "schema"], at: field.key, in: path)
                         }
                     }
@@ -158,6 +166,11 @@ public struct LimitSetting: Sendable {
 /// Typed reading of configuration nodes, every error with its position.
 struct ConfigReader {
     let path: String
+    var references: ConfigReferencePolicy = .unchecked
+
+    func checkReference(_ reference: String, key: String, at node: YAMLNode) throws {
+        try references.check(reference, key: key, at: node, in: path)
+    }
 
     func fail(_ node: YAMLNode, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, position: node.range.start, message: message)
@@ -220,6 +233,12 @@ struct ConfigReader {
                     "option of `\(rule.id)`", name, among: rule.options.map(\.name) + ["severity"], at: pair.key, in: path)
             }
             setting.options[name] = try value(pair.value, like: option.defaultValue, name: name)
+            if option.namesFiles, case .strings(let references)? = setting.options[name] {
+                let items = pair.value.dereferenced.items
+                for (index, reference) in references.enumerated() {
+                    try checkReference(reference, key: "\(rule.id).\(name)", at: items?[index] ?? pair.value)
+                }
+            }
         }
         return setting
     }

@@ -52,7 +52,7 @@ public final class EffectiveConfiguration: Sendable {
             if description.isOptIn && setting == nil { continue }
             var overrides = setting?.options ?? [:]
             // File-valued options are resolved against the configuration's folder here, once.
-            for option in description.options where option.name.hasSuffix("-files") || option.name.hasSuffix("-folders") {
+            for option in description.options where option.namesFiles {
                 if let value = overrides[option.name] ?? Optional(option.defaultValue) {
                     overrides[option.name] = .strings(RuleOptions([option.name: value]).strings(option.name).map(files.resolve))
                 }
@@ -144,11 +144,14 @@ public struct RuleFileStore: Sendable {
     }
 
     public let origin: Origin
+    /// Where files may be read from (checked again on the opened file, after the parse-time check).
+    public let boundary: ReadBoundary
     /// Every file read through this store, for the configuration's fingerprint.
     let readLog = FileReadLog()
 
-    public init(_ origin: Origin) {
+    public init(_ origin: Origin, boundary: ReadBoundary = .unbounded) {
         self.origin = origin
+        self.boundary = boundary
     }
 
     public func resolve(_ reference: String) -> String {
@@ -170,7 +173,7 @@ public struct RuleFileStore: Sendable {
     private func readUnlogged(_ resolvedPath: String) -> [UInt8]? {
         switch origin {
         case .directory:
-            if case .success(let bytes) = NoteReader.readAll(path: resolvedPath) { return bytes }
+            if case .success(let bytes) = NoteReader.readAll(path: resolvedPath, boundary: boundary) { return bytes }
             return nil
         case .embedded:
             return EmbeddedRules.files[resolvedPath].map { Array($0.utf8) }

@@ -7,13 +7,19 @@ public final class ConfigurationResolver {
 
     let registry: [any Rule.Type]
     let explicitPath: String?
+    /// `--allow-outside-config-paths`: files a configuration names may lie outside its repository.
+    let allowsOutsideReferences: Bool
+    /// `--follow-symlinks`: a `.lint.yml` that is a link may lead anywhere.
+    let followsSymlinks: Bool
     private var byDirectory: [String: EffectiveConfiguration] = [:]
     private var byFile: [String: EffectiveConfiguration] = [:]
     private var embedded: EffectiveConfiguration?
 
-    public init(registry: [any Rule.Type], explicitPath: String? = nil) {
+    public init(registry: [any Rule.Type], explicitPath: String? = nil, allowsOutsideReferences: Bool = false, followsSymlinks: Bool = false) {
         self.registry = registry
         self.explicitPath = explicitPath
+        self.allowsOutsideReferences = allowsOutsideReferences
+        self.followsSymlinks = followsSymlinks
     }
 
     /// The configuration for a note in `directory` (an absolute, normalized path).
@@ -35,12 +41,21 @@ public final class ConfigurationResolver {
 
     public func load(file path: String) throws -> EffectiveConfiguration {
         if let known = byFile[path] { return known }
-        guard case .success(let bytes) = NoteReader.readAll(path: path) else {
-            throw ConfigurationError(path: path, position: nil, message: "cannot read the configuration file")
-        }
         let directory = PathText.directory(of: path)
-        let configuration = try Configuration.parse(bytes, path: path, directory: directory, rules: registry)
-        let effective = try EffectiveConfiguration(configuration, registry: registry, files: RuleFileStore(.directory(directory)))
+        // A `.lint.yml` found in a repository is the repository's: as a link it may not lead out of it. One
+        // named with `--config` is the caller's choice.
+        let references = ConfigReferencePolicy(configurationDirectory: directory, allowsOutside: allowsOutsideReferences)
+        let boundary = path == explicitPath || followsSymlinks
+            ? ReadBoundary.unbounded : ConfigReferencePolicy(configurationDirectory: directory, allowsOutside: false).boundary
+        let bytes: [UInt8]
+        switch NoteReader.readAll(path: path, boundary: boundary) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            throw ConfigurationError(path: path, position: nil, message: "cannot read the configuration file: \(failure.reason)")
+        }
+        let configuration = try Configuration.parse(bytes, path: path, directory: directory, rules: registry, references: references)
+        let effective = try EffectiveConfiguration(
+            configuration, registry: registry, files: RuleFileStore(.directory(directory), boundary: references.boundary))
         byFile[path] = effective
         return effective
     }

@@ -29,6 +29,15 @@ public struct LintRequest: Sendable {
     /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
     /// not only from the notes linted.
     public var gatherEvidence: Bool
+    /// The folders notes may be read from and written to, links resolved; nil: the paths named (a folder is
+    /// its own root, a file belongs to its repository). `--staged` and `--changed-since` give the repository.
+    public var roots: [String]?
+    /// `--follow-symlinks`: read and fix through any link, wherever it leads (never the kernel's files).
+    public var followsSymlinks = false
+    /// `--allow-outside-config-paths`: a configuration may name schemas and lists outside its repository.
+    public var allowsOutsideConfigPaths = false
+    /// Paths that git records as symbolic links leading outside the repository (`--staged`): reported, never read.
+    public var outsideLinks: Set<String> = []
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
@@ -73,11 +82,16 @@ public final class Linter: Sendable {
     }
 
     public func lint(_ request: LintRequest) throws -> LintReport {
-        let resolver = ConfigurationResolver(registry: registry, explicitPath: request.configPath.map { Self.absolute($0) })
-        let onDisk = request.paths.filter { request.contents[$0] == nil }
-        let walk = NoteFinder.walk(paths: onDisk)
-        let unreadableFolders = Self.unreadableFolders(walk)
-        let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + unreadableFolders.keys.sorted()
+        let resolver = ConfigurationResolver(
+            registry: registry, explicitPath: request.configPath.map { Self.absolute($0) },
+            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
+        let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
+        let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
+        let walk = NoteFinder.walk(paths: onDisk, boundary: boundary)
+        var unopened = Self.notOpened(walk)
+        for link in request.outsideLinks { unopened[link] = Self.outsideLinkProblem }
+        let notOpened = unopened
+        let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [Job] = []
         let currentDirectory = FileStatus.currentDirectory()
@@ -88,7 +102,7 @@ public final class Linter: Sendable {
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             // A folder that could not be listed is reported where a note in it would be linted.
             let isExplicit = explicitPaths.contains(path)
-                || unreadableFolders[path] != nil && configuration.includes(relativePath: relative + "/a.md")
+                || notOpened[path]?.kind == .unreadable && configuration.includes(relativePath: relative + "/a.md")
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
             planned.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
@@ -106,14 +120,16 @@ public final class Linter: Sendable {
         // First pass: every note loaded once (or its cached result reused) and checked by the rules that need no
         // corpus; only its findings and tags are kept, so memory does not grow with the notes' text.
         let outcomes = Parallel.map(jobs, workers: request.jobs) { job -> (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool) in
-            guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil else {
-                return (self.firstPass(self.load(job, request, unreadableFolders: unreadableFolders), job.configuration, job.relativePath, today: request.today), nil, false)
+            guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
+                notOpened[job.path] == nil
+            else {
+                return (self.firstPass(self.load(job, request, boundary, notOpened: notOpened), job.configuration, job.relativePath, today: request.today), nil, false)
             }
             let absolutePath = job.absolutePath
             let cached = table.entries[absolutePath]
             let stamp = ResultCache.Stamp.of(job.path)
             if let cached, cached.isCurrent(stamp) { return (cached.pass.at(job.path), cached, true) }
-            let note = self.load(job, request, unreadableFolders: unreadableFolders)
+            let note = self.load(job, request, boundary, notOpened: notOpened)
             let contentHash = ContentHash.of(note.source.bytes)
             if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
                 return (cached.pass.at(job.path), ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass), false)
@@ -129,7 +145,9 @@ public final class Linter: Sendable {
         // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
         // An explicit `--config` may live anywhere, so then only the notes linted count.
         if request.gatherEvidence && request.configPath == nil {
-            counter = evidence(adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables)
+            counter = evidence(
+                adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables,
+                followsSymlinks: request.followsSymlinks)
         }
         let finalCorpus = counter.corpus()
         let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus, workers: request.jobs)
@@ -141,13 +159,14 @@ public final class Linter: Sendable {
             var diagnostics = outcomes[index].pass.diagnostics
             if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
                 diagnostics = self.check(
-                    self.load(job, request, unreadableFolders: unreadableFolders), configuration: job.configuration, relativePath: job.relativePath,
+                    self.load(job, request, boundary, notOpened: notOpened), configuration: job.configuration, relativePath: job.relativePath,
                     today: request.today, corpus: finalCorpus)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return (diagnostics, nil)
             }
-            return self.fix(job.path, job.configuration, job.relativePath, request: request, minimum: minimum, corpus: finalCorpus)
+            return self.fix(
+                job.path, job.configuration, job.relativePath, request: request, boundary: boundary, minimum: minimum, corpus: finalCorpus)
                 ?? (diagnostics, nil)
         }
         var diagnostics = perNote.flatMap { $0.0 }
@@ -155,7 +174,8 @@ public final class Linter: Sendable {
         var report = LintReport(
             diagnostics: diagnostics, filesChecked: jobs.count, fixedFiles: perNote.compactMap { $0.1 },
             filesReusedFromCache: outcomes.lazy.filter(\.reused).count)
-        report.skipped = walk.skipped.filter { $0.kind == .notANote }
+        // Links outside named like notes are findings; links to folders outside are only named, like FIFOs.
+        report.skipped = walk.skipped.filter { $0.kind == .notANote || $0.kind == .outsideBoundary && notOpened[$0.path] == nil }
         return report
     }
 
@@ -190,9 +210,9 @@ public final class Linter: Sendable {
         var relativePath: String { PathText.relative(absolutePath, to: configuration.absoluteDirectory) }
     }
 
-    private func load(_ job: Job, _ request: LintRequest, unreadableFolders: [String: String]) -> Note {
-        if let reason = unreadableFolders[job.path] { return NoteLoader.unreadable(path: job.path, message: reason) }
-        let loader = noteLoader(for: job.configuration)
+    private func load(_ job: Job, _ request: LintRequest, _ boundary: ReadBoundary, notOpened: [String: LoadProblem]) -> Note {
+        if let problem = notOpened[job.path] { return NoteLoader.unopened(path: job.path, problem: problem) }
+        let loader = noteLoader(for: job.configuration, boundary: boundary)
         return request.contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
     }
 
@@ -251,7 +271,7 @@ public final class Linter: Sendable {
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
         adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
-        tables: [ObjectIdentifier: ResultCache.Table]
+        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool
     ) -> TagCounter {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
@@ -259,11 +279,14 @@ public final class Linter: Sendable {
         }
         guard !folders.isEmpty else { return corpus }
         let lintedPaths = Set(linted.map { Self.absolute($0.path) })
-        var others: [(path: String, key: String, table: ResultCache.Table?)] = []
+        var others: [(path: String, key: String, table: ResultCache.Table?, loader: NoteLoader)] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
-            for path in NoteFinder.find(paths: [folder]) where !lintedPaths.contains(path)
+            // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
+            let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
+            let loader = NoteLoader(limits: self.loader.limits, boundary: boundary)
+            for path in NoteFinder.find(paths: [folder], boundary: boundary) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
-                others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)]))
+                others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)], loader))
             }
         }
         let tagLists = Parallel.map(others, workers: jobs) { other in
@@ -271,7 +294,7 @@ public final class Linter: Sendable {
             if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
                 return cached.pass.tags
             }
-            return TagCorpus.tags(of: self.loader.load(path: other.path), key: other.key)
+            return TagCorpus.tags(of: other.loader.load(path: other.path), key: other.key)
         }
         var result = corpus
         for tags in tagLists { result.add(tags) }
@@ -281,25 +304,25 @@ public final class Linter: Sendable {
     /// Fixes one note: reads it whole, fixes in passes, writes it back atomically unless `--diff`.
     private func fix(
         _ path: String, _ configuration: EffectiveConfiguration, _ relativePath: String, request: LintRequest,
-        minimum: Applicability, corpus: TagCorpus
+        boundary: ReadBoundary, minimum: Applicability, corpus: TagCorpus
     ) -> ([Diagnostic], FileFix?)? {
         let bytes: [UInt8]
         if let given = request.contents[path] {
             bytes = given
-        } else if case .success(let read) = NoteReader.readAll(path: path) {
+        } else if case .success(let read) = NoteReader.readAll(path: path, boundary: boundary) {
             bytes = read
         } else {
             return nil
         }
-        let fixer = NoteFixer(linter: self, minimum: minimum, loader: noteLoader(for: configuration))
+        let fixer = NoteFixer(linter: self, minimum: minimum, loader: noteLoader(for: configuration, boundary: boundary))
         var (diagnostics, fix) = fixer.fix(
             bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
         guard request.writeFixes, request.contents[path] == nil else { return (diagnostics, fix) }
-        if case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes) {
+        if case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes, boundary: boundary) {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
-            diagnostics = check(noteLoader(for: configuration).load(bytes: bytes, path: path), configuration: configuration,
+            diagnostics = check(noteLoader(for: configuration, boundary: boundary).load(bytes: bytes, path: path), configuration: configuration,
                                 relativePath: relativePath, today: request.today, corpus: corpus)
         } else if !request.keepsFixedTexts {
             fix.original = []
@@ -345,7 +368,7 @@ public final class Linter: Sendable {
                 diagnostics.append(Diagnostic(
                     path: note.path, ruleID: id, severity: min(active.severity, finding.severityCap ?? .error), range: finding.range, message: Self.singleLine(finding.message),
                     suggestions: finding.suggestions, related: finding.related, fix: finding.fix, subject: finding.subject,
-                    sourceLine: Self.printable(note.source.lineText(finding.range.start.line))))
+                    sourceLine: SourceExcerpt.of(note.source, line: finding.range.start.line, start: finding.range.start)))
             }
         }
         let unusedRule = UnusedSuppressionRule.id
@@ -354,7 +377,7 @@ public final class Linter: Sendable {
                 diagnostics.append(Diagnostic(
                     path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,
                     message: Self.singleLine("this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing"),
-                    sourceLine: Self.printable(note.source.lineText(directive.range.start.line))))
+                    sourceLine: SourceExcerpt.of(note.source, line: directive.range.start.line, start: directive.range.start)))
             }
         }
         return diagnostics
@@ -368,30 +391,50 @@ public final class Linter: Sendable {
     }
 
     /// Values quoted into messages may hold line breaks and terminal escapes: a diagnostic stays one line of
-    /// plain text, whatever a note holds (an ESC sequence must never reach the reader's terminal).
+    /// plain text, whatever a note holds (an ESC sequence must never reach the reader's terminal). A quoted
+    /// value (between backticks) longer than `quotedValueLimit` characters is shortened in its middle, so that a
+    /// note's megabyte of text never fills a message, a build log or a SARIF upload.
     static func singleLine(_ message: String) -> String {
-        guard message.unicodeScalars.contains(where: isControl) else { return message }
-        var out = ""
-        for scalar in message.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
+        let scalars = message.unicodeScalars
+        guard scalars.count > quotedValueLimit || scalars.contains(where: isControl) else { return message }
+        var out = String.UnicodeScalarView()
+        var quoted = String.UnicodeScalarView()
+        var inQuote = false
+        func flushQuoted() {
+            if quoted.count > quotedValueLimit {
+                out.append(contentsOf: quoted.prefix(quotedValueLimit - 11))
+                out.append("…")
+                out.append(contentsOf: quoted.suffix(10))
+            } else {
+                out.append(contentsOf: quoted)
             }
+            quoted = String.UnicodeScalarView()
         }
-        return out
+        for scalar in scalars {
+            if scalar == "`" {
+                if inQuote { flushQuoted() }
+                inQuote.toggle()
+                out.append(scalar)
+                continue
+            }
+            var escaped = String.UnicodeScalarView()
+            switch scalar {
+            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
+            case _ where isControl(scalar): escaped.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+            default: escaped.append(scalar)
+            }
+            if inQuote { quoted.append(contentsOf: escaped) } else { out.append(contentsOf: escaped) }
+        }
+        flushQuoted()
+        return String(out)
     }
 
-    /// C0 and C1 controls and DEL, tab excepted.
+    /// Characters of one quoted value that a message keeps.
+    static let quotedValueLimit = 120
+
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
-    }
-
-    /// A source excerpt with control characters shown as U+FFFD, one column each, so underlines still line up.
-    static func printable(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: isControl) else { return line }
-        return String(String.UnicodeScalarView(line.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
+        SourceExcerpt.isControl(scalar)
     }
 
     static func absolute(_ path: String, in currentDirectory: String = FileStatus.currentDirectory()) -> String {

@@ -8,7 +8,8 @@ import Darwin
 
 /// Replaces a file's content so that readers and crashes see either the old or the new file, never a mix:
 /// a temporary file in the same folder, written and flushed, takes the original's permission bits (and owner, where
-/// allowed), then is renamed over it. Through a symlink, the link's target is replaced and the link kept.
+/// allowed), then is renamed over it. Through a symlink, the link's target is replaced and the link kept — and only
+/// when that target lies inside the run's boundary: a fix never writes outside the folders being linted.
 public enum AtomicFileWriter {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case changedOnDisk
@@ -22,9 +23,14 @@ public enum AtomicFileWriter {
         }
     }
 
-    /// Writes `bytes` to `path` if the file still holds `expected`.
-    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]) -> Result<Void, Failure> {
+    /// Writes `bytes` to `path` if the file still holds `expected` and lies, links resolved, inside `boundary`.
+    public static func replace(
+        _ path: String, with bytes: [UInt8], expecting expected: [UInt8], boundary: ReadBoundary = .unbounded
+    ) -> Result<Void, Failure> {
         let target = resolvedTarget(path)
+        guard boundary.contains(canonical: target) else {
+            return .failure(.io("it lies outside the folder being linted (a symbolic link leads out of it)"))
+        }
         var info = stat()
         guard stat(target, &info) == 0 else { return .failure(.io("cannot stat: \(errorText())")) }
         let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
@@ -61,7 +67,7 @@ public enum AtomicFileWriter {
         // Last check before the swap: someone else may have saved the note meanwhile. Between this read and the
         // rename a save can still slip in and be replaced; two notelint runs compute the same fix, so between them
         // the outcome is the same either way (scripts/test-fix-interruptions.py runs two at once).
-        guard case .success(let current) = NoteReader.readAll(path: target), current == expected else {
+        guard case .success(let current) = NoteReader.readAll(path: target, boundary: boundary), current == expected else {
             return abandon(.changedOnDisk)
         }
         guard (Fault.injected(.rename, name) ? Fault.fail(ENOSPC) : Int(rename(temporary, target))) == 0 else {

@@ -77,6 +77,70 @@ public struct GitRepository: Sendable {
         try git.succeed(["cat-file", "blob", ":0:" + (try pathInRepository(path))], in: root).standardOutput
     }
 
+    /// What a pre-commit check reads of a staged note, decided from git's data, not the working tree.
+    public enum StagedNote: Sendable, Equatable {
+        /// The bytes the index holds for the note (for a link inside the repository, its target's).
+        case content(path: String, bytes: [UInt8])
+        /// The index records a symbolic link leading outside the repository: never read.
+        case linkOutside(path: String)
+        /// The index records a link to a file inside the repository that the index holds no note for:
+        /// nothing to check until the target is staged.
+        case linkUnresolved(path: String)
+
+        public var path: String {
+            switch self {
+            case .content(let path, _), .linkOutside(let path), .linkUnresolved(let path): path
+            }
+        }
+    }
+
+    /// The staged notes as a commit would record them. A note the index records as a symbolic link (mode
+    /// 120000) holds the link's target as its content: that target, resolved against the link's folder, must lie
+    /// inside the repository, and then the note's content is the target's staged content.
+    public func stagedNoteContents() throws(GitError) -> [StagedNote] {
+        let notes = try stagedNotes()
+        guard !notes.isEmpty else { return [] }
+        let links = try indexLinks()
+        var result: [StagedNote] = []
+        for note in notes {
+            let relative = try pathInRepository(note)
+            guard links.contains(relative) else {
+                result.append(.content(path: note, bytes: try stagedContent(of: note)))
+                continue
+            }
+            let text = String(decoding: try stagedContent(of: note), as: UTF8.self)
+            let target = PathText.normalize(text.hasPrefix("/") ? text : PathText.directory(of: root + "/" + relative) + "/" + text)
+            guard ReadBoundary.isInside(target, root: root), target != root else {
+                result.append(.linkOutside(path: note))
+                continue
+            }
+            let targetRelative = PathText.relative(target, to: root)
+            let held = try indexHolds(targetRelative)
+            if links.contains(targetRelative) || !held {
+                result.append(.linkUnresolved(path: note))
+            } else {
+                result.append(.content(path: note, bytes: try stagedContent(of: target)))
+            }
+        }
+        return result
+    }
+
+    /// Paths (relative to the root) that the index records as symbolic links.
+    private func indexLinks() throws(GitError) -> Set<String> {
+        let listed = try git.succeed(["ls-files", "--stage", "-z"], in: root)
+        var links = Set<String>()
+        for record in NULSeparatedPaths.fields(listed.standardOutput) where record.hasPrefix("120000 ") {
+            guard let tab = record.firstIndex(of: "\t") else { continue }
+            links.insert(String(record[record.index(after: tab)...]))
+        }
+        return links
+    }
+
+    private func indexHolds(_ relative: String) throws(GitError) -> Bool {
+        let listed = try git.succeed(["--literal-pathspecs", "ls-files", "-z", "--", relative], in: root)
+        return !listed.standardOutput.isEmpty
+    }
+
     /// Whether the file on disk differs from its staged content: a partly staged note, whose staged and
     /// working versions must not be confused.
     public func workingTreeDiffersFromIndex(path: String) throws(GitError) -> Bool {

@@ -63,13 +63,16 @@ public struct Diagnostic: Sendable {
     public var related: [RelatedLocation]
     public var fix: Fix?
     public var subject: String?
-    /// The text of the line the finding starts on, kept so reporters need not reread the file.
+    /// The line the finding starts on, kept so reporters need not reread the file: the whole line, or a
+    /// `SourceExcerpt` of it when it is long.
     public var sourceLine: String?
+    /// Column `c` of the line is scalar `c - 1 - sourceLineShift` of `sourceLine` (see `SourceExcerpt.shift`).
+    public var sourceLineShift: Int = 0
 
     public init(
         path: String, ruleID: String, severity: Severity, range: SourceRange, message: String,
         suggestions: [String] = [], related: [RelatedLocation] = [], fix: Fix? = nil, subject: String? = nil,
-        sourceLine: String? = nil
+        sourceLine: SourceExcerpt? = nil
     ) {
         self.path = path
         self.ruleID = ruleID
@@ -80,7 +83,8 @@ public struct Diagnostic: Sendable {
         self.related = related
         self.fix = fix
         self.subject = subject
-        self.sourceLine = sourceLine
+        self.sourceLine = sourceLine?.text
+        self.sourceLineShift = sourceLine?.shift ?? 0
     }
 
     /// Stable output order: path, then position, then rule.

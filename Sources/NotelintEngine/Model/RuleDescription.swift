@@ -76,6 +76,10 @@ public struct RuleOption: Sendable {
         self.summary = summary
         self.defaultValue = defaultValue
     }
+
+    /// Its values are paths of files or folders, read relative to the configuration's folder (`…-files`,
+    /// `…-folders`): they must stay where the configuration's reference policy allows.
+    public var namesFiles: Bool { name.hasSuffix("-files") || name.hasSuffix("-folders") }
 }
 
 public enum OptionValue: Sendable, Hashable, CustomStringConvertible {

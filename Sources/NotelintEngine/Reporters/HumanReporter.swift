@@ -51,8 +51,9 @@ public struct HumanReporter: Reporter {
     /// Spaces (tabs kept) up to the start column, then carets as wide as the span on this line.
     func underline(_ diagnostic: Diagnostic, in line: String) -> String {
         let scalars = Array(line.unicodeScalars)
-        let startIndex = min(max(diagnostic.range.start.column - 1, 0), scalars.count)
-        let endColumn = diagnostic.range.end.line == diagnostic.range.start.line ? diagnostic.range.end.column - 1 : scalars.count
+        let shift = diagnostic.sourceLineShift
+        let startIndex = min(max(diagnostic.range.start.column - 1 - shift, 0), scalars.count)
+        let endColumn = diagnostic.range.end.line == diagnostic.range.start.line ? diagnostic.range.end.column - 1 - shift : scalars.count
         let endIndex = min(max(endColumn, startIndex), scalars.count)
         var prefix = ""
         for scalar in scalars[..<startIndex] {

@@ -3,6 +3,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         UnreadableFileRule.self,
+        SymlinkOutsideRule.self,
         FrontMatterMissingRule.self,
         FrontMatterUnterminatedRule.self,
         FrontMatterFormatRule.self,

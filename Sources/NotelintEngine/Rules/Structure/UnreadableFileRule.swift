@@ -5,7 +5,10 @@ struct UnreadableFileRule: Rule {
         summary: "The file could not be read",
         rationale: """
             A note that cannot be read cannot be checked; saying so keeps a CI gate from passing a file it never saw. \
-            Directories, FIFOs and devices named like notes are reported instead of opened, so nothing blocks.
+            Directories, FIFOs and devices named like notes are reported instead of opened, so nothing blocks; \
+            files of the kernel's own file systems (`/proc`, `/sys`, `/dev`) are reported instead of read, also when \
+            named on the command line, since what they hold is the machine's state (a process's environment), \
+            never a note.
             """,
         defaultSeverity: .error
     )
@@ -13,7 +16,7 @@ struct UnreadableFileRule: Rule {
     init(options: RuleOptions) {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.note.problems.filter { $0.kind == .unreadable || $0.kind == .notRegularFile }.map {
+        context.note.problems.filter { $0.kind == .unreadable || $0.kind == .notRegularFile || $0.kind == .specialFile }.map {
             Finding(range: $0.range, message: $0.message)
         }
     }
