@@ -54,7 +54,8 @@ struct RuleExampleTests {
     @Test func everyRuleHasExamplesAndDocumentation() {
         for rule in Self.rules {
             #expect(!rule.summary.isEmpty && !rule.rationale.isEmpty, "\(rule.id)")
-            if rule.id != "unreadable-file" {
+            // Findings about files, not text: no note's text can show them (see HostileFileSystemTests).
+            if rule.id != "unreadable-file" && rule.id != "symlink-outside" {
                 #expect(!rule.triggeringExamples.isEmpty, "\(rule.id) has no triggering example")
             }
             #expect(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(rule.id) is not kebab-case")

@@ -67,6 +67,8 @@ struct FixSafetyTests {
         let folder = try FixTestFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/notes", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder.path + "/links", withIntermediateDirectories: true)
+        // A repository: a note named alone may link anywhere inside the repository that holds it.
+        try FileManager.default.createDirectory(atPath: folder.path + "/.git", withIntermediateDirectories: true)
         let target = try folder.write("notes/real.md", Self.note)
         // A relative link to a relative link: both stay links, and only the file at the end changes.
         try #require(symlink("../notes/real.md", folder.path + "/links/first.md") == 0)

@@ -146,15 +146,17 @@ import Darwin
     }
 
     #if os(Linux)
-    @Test func readErrorEvenForRoot() throws {
-        // /proc/self/mem is a regular file whose first page (address 0) cannot be read: read() fails with EIO
-        // whoever asks, so the failure path runs even where permissions do not apply.
+    @Test func kernelFilesAreNeverReadEvenForRoot() throws {
+        // /proc/self/mem is a regular file to `stat`, whose reading fails with EIO for anyone. It is never opened
+        // for reading now: linked from the folder it leads outside it, and named itself it lies on /proc.
         let folder = try HostileFolder()
         try folder.link("memory.md", to: "/proc/self/mem")
         let run = try lint(folder, exitCode: 1)
         #expect(try run.filesChecked() == 2)
-        #expect(try run.findings(of: "memory.md") == ["unreadable-file@1:1"])
-        #expect(try message(run, "memory.md") == "cannot read file: Input/output error")
+        #expect(try run.findings(of: "memory.md") == ["symlink-outside@1:1"])
+        let named = try lint(folder, ["/proc/self/mem", Self.good], exitCode: 1)
+        #expect(try named.findings(of: "/proc/self/mem") == ["unreadable-file@1:1"])
+        #expect(try message(named, "/proc/self/mem") == "not read: it is on the system's /proc file system")
     }
     #endif
 
@@ -182,24 +184,25 @@ import Darwin
         }.joined())
     }
 
-    @Test func linksOutOfTheLintedFolderAreFollowed() throws {
+    @Test func linksOutOfTheLintedFolderAreNotFollowed() throws {
         let outside = try HostileFolder(withGoodNote: false)
         try outside.write("elsewhere.md", Self.misspelled)
         try outside.write("sub/deeper.md", Self.misspelled)
         let folder = try HostileFolder()
         try folder.link("linked.md", to: outside.url("elsewhere.md"))
         try folder.link("linked-folder", to: outside.path)
-        try folder.link("same-folder-again", to: outside.path)
         let run = try lint(folder, exitCode: 1)
-        // The good note, the linked file, and the linked folder's two notes, reported under the link's path.
-        // The second link to the same folder is not entered again.
-        #expect(try run.filesChecked() == 4)
-        #expect(try run.findings(of: "linked.md") == ["enum-value@31:9"])
-        #expect(try run.findings(of: "elsewhere.md") == ["enum-value@31:9"])
-        #expect(try run.findings(of: "deeper.md") == ["enum-value@31:9"])
-        let paths = Set(try run.diagnostics().compactMap { $0["path"] as? String })
-        #expect(paths.contains("./linked.md"))
-        #expect(paths.contains("./linked-folder/sub/deeper.md") || paths.contains("./same-folder-again/sub/deeper.md"))
+        // The good note and the link to a file, reported by its own name and never read; the link to a folder
+        // is named on standard error and not entered.
+        #expect(try run.filesChecked() == 2)
+        #expect(try run.findings(of: "linked.md") == ["symlink-outside@1:1"])
+        #expect(try run.findings(of: "deeper.md").isEmpty)
+        #expect(run.error == "notelint: ./linked-folder: skipped: not followed: a symbolic link to a folder outside the folder being linted\n")
+        // --follow-symlinks opts out: the linked file and the linked folder's two notes, under the link's path.
+        let followed = try lint(folder, [".", "--follow-symlinks"], exitCode: 1)
+        #expect(try followed.filesChecked() == 4)
+        #expect(try followed.findings(of: "linked.md") == ["enum-value@31:9"])
+        #expect(try followed.findings(of: "linked-folder/sub/deeper.md") == ["enum-value@31:9"])
         withExtendedLifetime(outside) {}
     }
 

@@ -1,0 +1,87 @@
+import Testing
+
+@testable import NotelintEngine
+import NotelintLoader
+
+/// Excerpts under findings: whole when short, cut to `SourceExcerpt.width` columns around the finding when long,
+/// with the underline still under the finding's characters (CJK characters take two columns).
+@Suite struct SourceExcerptTests {
+    func excerpt(_ line: String, column: Int) -> SourceExcerpt {
+        let source = SourceText(bytes: Array(line.utf8))
+        let offset = Array(line.unicodeScalars.prefix(column - 1)).reduce(0) { $0 + String($1).utf8.count }
+        return SourceExcerpt.of(source, line: 1, start: SourcePosition(line: 1, column: column, offset: offset))
+    }
+
+    func width(_ text: String) -> Int { TerminalWidth.of(text.unicodeScalars) }
+
+    /// The excerpt's character under line column `column`.
+    func character(_ excerpt: SourceExcerpt, atColumn column: Int) -> Unicode.Scalar {
+        Array(excerpt.text.unicodeScalars)[column - 1 - excerpt.shift]
+    }
+
+    @Test func aShortLineIsShownWhole() {
+        let shown = excerpt("status: evergreen", column: 9)
+        #expect(shown == SourceExcerpt(text: "status: evergreen", shift: 0))
+    }
+
+    @Test func aLongLineIsCutAroundTheFinding() {
+        let line = String(repeating: "a", count: 500) + "TARGET" + String(repeating: "b", count: 500)
+        let shown = excerpt(line, column: 501)
+        #expect(width(shown.text) <= SourceExcerpt.width)
+        #expect(shown.text.hasPrefix("…") && shown.text.hasSuffix("…"))
+        #expect(character(shown, atColumn: 501) == "T")
+        #expect(shown.text.contains("TARGET"))
+    }
+
+    @Test func theStartOfALongLineIsCutOnTheRightOnly() {
+        let shown = excerpt("title: " + String(repeating: "x", count: 400), column: 8)
+        #expect(!shown.text.hasPrefix("…") && shown.text.hasSuffix("…"))
+        #expect(shown.shift == 0)
+        #expect(width(shown.text) == SourceExcerpt.width)
+    }
+
+    @Test func theEndOfALongLineIsCutOnTheLeftOnly() {
+        let line = String(repeating: "x", count: 400) + " end"
+        let shown = excerpt(line, column: 402)
+        #expect(shown.text.hasPrefix("…") && !shown.text.hasSuffix("…"))
+        #expect(shown.text.hasSuffix(" end"))
+        #expect(character(shown, atColumn: 402) == "e")
+        #expect(width(shown.text) <= SourceExcerpt.width)
+    }
+
+    @Test func wideCharactersCountTwoColumns() {
+        let line = String(repeating: "漢", count: 300) + "X" + String(repeating: "字", count: 300)
+        let shown = excerpt(line, column: 301)
+        #expect(width(shown.text) <= SourceExcerpt.width)
+        #expect(width(shown.text) >= SourceExcerpt.width - 2)
+        #expect(character(shown, atColumn: 301) == "X")
+    }
+
+    @Test func aMegabyteLineCostsOnlyItsWindow() {
+        let line = String(repeating: "y", count: 1 << 20) + "Z"
+        let shown = excerpt(line, column: (1 << 20) + 1)
+        #expect(shown.text.unicodeScalars.count <= SourceExcerpt.width)
+        #expect(character(shown, atColumn: (1 << 20) + 1) == "Z")
+    }
+
+    @Test func controlCharactersAreShownAsReplacementCharacters() {
+        let shown = excerpt("title: a\u{1B}[31mred", column: 8)
+        #expect(!shown.text.unicodeScalars.contains("\u{1B}"))
+        #expect(shown.text.contains("\u{FFFD}"))
+    }
+
+    @Test func theHumanReportUnderlinesTheFindingInACutLine() {
+        let line = String(repeating: "a", count: 300) + "bad" + String(repeating: "c", count: 300)
+        let source = SourceText(bytes: Array(line.utf8))
+        let range = SourceRange(start: source.position(ofByte: 300), end: source.position(ofByte: 303))
+        let diagnostic = Diagnostic(
+            path: "n.md", ruleID: "enum-value", severity: .error, range: range, message: "m",
+            sourceLine: SourceExcerpt.of(source, line: 1, start: range.start))
+        let rendered = HumanReporter(options: ReporterOptions()).render(diagnostic).split(separator: "\n")
+        let excerptLine = Array(rendered[1].unicodeScalars)
+        let underline = Array(rendered[2].unicodeScalars)
+        let firstCaret = underline.firstIndex(of: "^")!
+        #expect(underline.filter { $0 == "^" }.count == 3)
+        #expect(String(String.UnicodeScalarView(excerptLine[firstCaret..<firstCaret + 3])) == "bad")
+    }
+}
