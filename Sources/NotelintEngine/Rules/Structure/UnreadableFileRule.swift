@@ -7,7 +7,8 @@ struct UnreadableFileRule: Rule {
             A note that cannot be read cannot be checked; saying so keeps a CI gate from passing a file it never saw. \
             Directories, FIFOs and devices named like notes are reported instead of opened, so nothing blocks.
             """,
-        defaultSeverity: .error
+        defaultSeverity: .error,
+        commentSuppression: .unsupported(reason: "nothing of the file was read, so there is no front matter to hold a comment")
     )
 
     init(options: RuleOptions) {}
