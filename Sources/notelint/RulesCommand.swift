@@ -26,9 +26,19 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let rules = RuleRegistry.all.map { $0.description }
         if let folder = writeDocs {
-            if mkdir(folder, 0o755) != 0, errno != EEXIST { throw Output.WriteFailure(description: "\(folder): cannot create the folder") }
-            for file in RuleDocumentation.files(rules) {
-                try Output.writeFile(folder + "/" + file.name, Array(file.text.utf8))
+            do {
+                // Like `mkdir -p`: each missing folder on the way.
+                var path = folder.hasPrefix("/") ? "" : "."
+                for component in folder.split(separator: "/") {
+                    path += "/" + component
+                    if mkdir(path, 0o755) != 0, errno != EEXIST { throw Output.WriteFailure(description: "\(path): cannot create the folder") }
+                }
+                for file in RuleDocumentation.files(rules) {
+                    try Output.writeFile(folder + "/" + file.name, Array(file.text.utf8))
+                }
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(2)
             }
             return
         }

@@ -78,6 +78,31 @@ struct RuleDocumentationTests {
         }
     }
 
+    /// The thin CLI over `RuleDocumentation`: `--write-docs` writes exactly its files, and `rules ID` prints a rule's page.
+    @Test func commandWritesAndPrintsTheGeneratedText() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let written = try CommandRunner.notelint(["rules", "--write-docs", "docs/rules"], in: folder)
+        #expect(written.status == 0, "\(written.error)")
+        let generated = RuleDocumentation.files(Self.rules)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/docs/rules").sorted() == generated.map(\.name).sorted())
+        for file in generated {
+            let data = FileManager.default.contents(atPath: folder + "/docs/rules/" + file.name)
+            #expect(data.map { String(decoding: $0, as: UTF8.self) } == file.text, "\(file.name)")
+        }
+        for rule in Self.rules {
+            let printed = try CommandRunner.notelint(["rules", rule.id], in: folder)
+            #expect(printed.status == 0 && printed.output == RuleDocumentation.markdown(rule), "notelint rules \(rule.id)")
+        }
+        let both = try CommandRunner.notelint(["rules", "draft-status", "--write-docs", "elsewhere"], in: folder)
+        #expect(both.status != 0 && both.error.contains("--write-docs writes every rule"), "\(both.status) \(both.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere"))
+        // A folder that cannot be made (under a file, even for root): exit 2, as for any file notelint cannot write.
+        try Data().write(to: URL(fileURLWithPath: folder + "/file"))
+        let unwritable = try CommandRunner.notelint(["rules", "--write-docs", "file/rules"], in: folder)
+        #expect(unwritable.status == 2 && unwritable.error.contains("file/rules: cannot create the folder"), "\(unwritable.status) \(unwritable.error)")
+    }
+
     /// The README's "## Rules" section links the index.
     @Test func readmeLinksTheRuleIndex() throws {
         let readme = try String(contentsOfFile: RepositoryPaths.inRepository("README.md"), encoding: .utf8)
