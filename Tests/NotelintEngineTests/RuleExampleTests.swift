@@ -11,6 +11,9 @@ import Testing
 ///   or in the body or the other format's block when there is none), which moves every later position;
 /// - a disable comment `# notelint-disable ID` inserted in the same place: it must silence the rule, or, for a
 ///   rule whose description says no comment can (`CommentSuppression.unsupported`), leave every finding in place.
+///
+/// Besides, `# notelint-disable-next-line ID` above each marked line must silence a rule a comment can reach, for
+/// every example whose findings lie below the first line (at least one a rule, unless it is listed with a reason).
 struct RuleExampleTests {
     static let rules = RuleRegistry.all.map { $0.description }
 
@@ -108,6 +111,36 @@ struct RuleExampleTests {
             runs += 1
         }
         Self.expectEveryExampleRan(runs, of: rule, variant: "disable comment")
+    }
+
+    /// Rules that `# notelint-disable-next-line` cannot silence although `# notelint-disable` can, with the reason.
+    static let withoutNextLineComment: [String: String] = [
+        "required-key": "reported on the opening fence, and no line of the front matter stands above it",
+    ]
+
+    /// `# notelint-disable-next-line ID` above each line a marker stands on. Markers on the first line have no
+    /// line of the front matter above them: such an example is left out (a rule must still run at least once).
+    @Test(arguments: rules.map(\.id))
+    func nextLineCommentSilencesTheRule(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id: id)).description
+        guard rule.commentSuppression == .supported, Self.withoutTextExamples[id] == nil else { return }
+        var runs = 0
+        for example in rule.triggeringExamples {
+            let (text, expected) = ExampleRunner.stripMarkers(example.note)
+            let markedLines = Set(expected.compactMap { $0.split(separator: ":").first.flatMap { Int($0) } })
+            guard !markedLines.isEmpty, !markedLines.contains(1) else { continue }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in markedLines.sorted(by: >) { lines.insert("# notelint-disable-next-line \(id)", at: line - 1) }
+            let commented = lines.joined(separator: "\n")
+            let found = try ExampleRunner.diagnostics(commented, rule: rule, options: example.options)
+            #expect(found.isEmpty, "\(id): \(commented) → \(found.map(\.message))")
+            runs += 1
+        }
+        if let reason = Self.withoutNextLineComment[id] {
+            #expect(runs == 0, "\(id) is listed in withoutNextLineComment (\(reason)) yet ran \(runs) examples: drop it from the list")
+        } else {
+            #expect(runs >= 1, "\(id): no triggering example has its findings below the first line, so the next-line comment never ran")
+        }
     }
 
     /// The applicability the documentation gives a rule's fixes (from its corrections) covers every fix its
