@@ -6,16 +6,66 @@ struct RuleRegistryTests {
     /// Adding a rule file without registering it (or the reverse) fails here.
     @Test func registryListsExactlyTheRuleFiles() throws {
         let rulesFolder = RepositoryPaths.inRepository("Sources/NotelintEngine/Rules")
-        let enumerator = try #require(FileManager.default.enumerator(atPath: rulesFolder))
+        let enumerator = try #require(FileManager.default.enumerator(atPath: rulesFolder), "cannot list \(rulesFolder)")
         var declared: Set<String> = []
-        let pattern = try Regex(#"struct\s+(\w+)\s*:\s*Rule\b"#)
+        var files = 0
         for case let file as String in enumerator where file.hasSuffix(".swift") {
-            let text = try String(contentsOfFile: rulesFolder + "/" + file, encoding: .utf8)
-            for match in text.matches(of: pattern) {
-                if let name = match.output[1].substring { declared.insert(String(name)) }
-            }
+            declared.formUnion(Self.typesConformingToRule(in: try String(contentsOfFile: rulesFolder + "/" + file, encoding: .utf8)))
+            files += 1
         }
+        #expect(files > 0, "no rule files found in \(rulesFolder)")
         let registered = Set(RuleRegistry.all.map { String(describing: $0) })
-        #expect(declared == registered, "declared but not registered: \(declared.subtracting(registered)); registered but not declared: \(registered.subtracting(declared))")
+        #expect(declared == registered, "declared but not registered: \(declared.subtracting(registered).sorted()); registered but not declared: \(registered.subtracting(declared).sorted())")
+    }
+
+    /// The names of the types `source` declares to conform to `Rule`, whatever the form of the conformance list:
+    /// `struct X: Rule`, `struct X: Sendable, Rule`, `final class X: NotelintEngine.Rule`, `struct X: Sendable & Rule`,
+    /// a list spread over lines, generic parameters, a `where` clause, or `extension X: Rule`.
+    static func typesConformingToRule(in source: String) -> Set<String> {
+        // Comments and string literals could hold anything: blank them out first.
+        let code = source
+            .replacing(try! Regex(#"(?s)/\*.*?\*/"#), with: " ")
+            .replacing(try! Regex("(?s)\"{3}.*?\"{3}"), with: "\"\"")
+            .replacing(try! Regex(#""(?:[^"\\\n]|\\.)*""#), with: "\"\"")
+            .replacing(try! Regex(#"//[^\n]*"#), with: " ")
+        let declaration = try! Regex(
+            #"\b(?:struct|class|enum|actor|extension)\s+([A-Za-z_][\w.]*)\s*(?:<[^{>]*>)?\s*:\s*([^{]*)\{"#)
+        var names: Set<String> = []
+        for match in code.matches(of: declaration) {
+            guard let name = match.output[1].substring, let list = match.output[2].substring else { continue }
+            let conformances = list.split(separator: " where ").first ?? ""
+            let types = conformances.split(whereSeparator: { $0 == "," || $0 == "&" })
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .map { $0.split(separator: ".").last.map(String.init) ?? $0 }
+            if types.contains("Rule") { names.insert(String(name.split(separator: ".").last ?? name)) }
+        }
+        return names
+    }
+
+    /// The scanner itself: every form of conformance is found, and near misses are not.
+    @Test func scannerFindsEveryFormOfConformance() {
+        let source = """
+            struct A: Rule {}
+            struct B: Sendable, Rule {
+            }
+            public struct C : Sendable , Rule, CustomStringConvertible { }
+            final class D: NotelintEngine.Rule {}
+            struct E:
+                Sendable,
+                Rule
+            {}
+            struct F: Sendable & Rule {}
+            struct G<T: Sendable>: Rule where T: Hashable {}
+            struct H {}
+            extension H: Rule {}
+            enum I: Rule {}
+            struct NotA: RuleOption {}
+            struct NotB: Sendable, RuleLike {}
+            // struct NotC: Rule {}
+            /* struct NotD: Sendable, Rule {} */
+            let notE = "struct NotE: Rule {}"
+            struct NotF: Sendable { var rule: Rule }
+            """
+        #expect(Self.typesConformingToRule(in: source) == ["A", "B", "C", "D", "E", "F", "G", "H", "I"])
     }
 }

@@ -17,11 +17,13 @@ public struct RuleDescription: Sendable {
     public var nonTriggeringExamples: [RuleExample]
     /// What `--fix` makes of a note (empty for rules without fixes).
     public var corrections: [RuleCorrection]
+    /// Whether a `# notelint-disable` comment in the front matter can silence the rule.
+    public var commentSuppression: CommentSuppression
 
     public init(
         id: String, summary: String, rationale: String, defaultSeverity: Severity, isOptIn: Bool = false,
         options: [RuleOption] = [], triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = [],
-        corrections: [RuleCorrection] = []
+        corrections: [RuleCorrection] = [], commentSuppression: CommentSuppression = .supported
     ) {
         self.id = id
         self.summary = summary
@@ -32,9 +34,24 @@ public struct RuleDescription: Sendable {
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
         self.corrections = corrections
+        self.commentSuppression = commentSuppression
     }
 
     public var isFixable: Bool { !corrections.isEmpty }
+
+    /// The applicabilities of the rule's fixes, as its corrections declare them, safest first.
+    public var fixApplicabilities: [Applicability] {
+        Set(corrections.map(\.applicability)).sorted(by: >)
+    }
+}
+
+/// Whether a suppression comment (`# notelint-disable ID`, `# notelint-disable-next-line ID`) can reach a rule's findings.
+public enum CommentSuppression: Sendable, Equatable {
+    /// A comment in the front matter silences the rule.
+    case supported
+    /// No comment can silence the rule, for the reason given (shown in its documentation); `.lint.yml` can
+    /// still turn it off or `ignore:` it for some files.
+    case unsupported(reason: String)
 }
 
 /// A sample note for documentation and tests. `options` override the rule's defaults for this example.
@@ -50,18 +67,44 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) {
         self.init(value)
     }
+
+    /// The note without its `↓` markers.
+    public var text: String {
+        String(String.UnicodeScalarView(note.unicodeScalars.filter { $0 != "↓" }))
+    }
+
+    /// Where each `↓` marker stands in `text`: 1-based line and column (columns count Unicode scalars).
+    public var markers: [(line: Int, column: Int)] {
+        var markers: [(line: Int, column: Int)] = []
+        var line = 1
+        var column = 1
+        for scalar in note.unicodeScalars {
+            if scalar == "↓" {
+                markers.append((line, column))
+            } else if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return markers
+    }
 }
 
-/// A note before and after `--fix --unsafe-fixes` with only this rule enabled.
+/// A note before and after `--fix --unsafe-fixes` with only this rule enabled. `options` override the rule's
+/// defaults for this correction.
 public struct RuleCorrection: Sendable {
     public var before: String
     public var after: String
     public var applicability: Applicability
+    public var options: [String: OptionValue]
 
-    public init(_ before: String, _ after: String, applicability: Applicability = .safe) {
+    public init(_ before: String, _ after: String, applicability: Applicability = .safe, options: [String: OptionValue] = [:]) {
         self.before = before
         self.after = after
         self.applicability = applicability
+        self.options = options
     }
 }
 

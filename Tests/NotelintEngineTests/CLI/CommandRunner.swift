@@ -8,10 +8,72 @@ struct CommandRunner {
         var error: String
     }
 
-    static let binary: String = {
-        let candidates = [".build/debug/notelint", ".build/release/notelint"].map { RepositoryPaths.inRepository($0) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    /// Why no binary can be run: none is built, or each is older than a source it is built from. Tests that need
+    /// the binary fail with this message; they never skip, and never run a stale build.
+    struct BinaryProblem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The built binary (debug, else release) that is newer than every file it is built from; checked once a process.
+    static var binary: String {
+        get throws { try located.get() }
+    }
+
+    static let located: Swift.Result<String, BinaryProblem> = {
+        let newest = newestSource()
+        var problems: [String] = []
+        for candidate in [".build/debug/notelint", ".build/release/notelint"] {
+            let path = RepositoryPaths.inRepository(candidate)
+            guard FileManager.default.isExecutableFile(atPath: path), let built = modificationTime(path) else {
+                problems.append("\(candidate) is not built")
+                continue
+            }
+            if let newest, newest.time > built {
+                problems.append("\(candidate) is older than \(newest.path), changed since it was built")
+                continue
+            }
+            return .success(path)
+        }
+        return .failure(BinaryProblem(description: "no up-to-date notelint binary: " + problems.joined(separator: "; ")
+            + ". Run `swift build` (`make test` does) before the tests."))
     }()
+
+    /// What the binary is built from: the sources of its targets and the package manifest.
+    static let binarySources = [
+        "Sources/notelint", "Sources/NotelintEngine", "Sources/NotelintLoader", "Sources/CYAML", "Sources/CHunspell",
+        "Package.swift", "Package.resolved",
+    ]
+
+    /// The most recently modified file of `binarySources`, relative to the repository.
+    static func newestSource() -> (path: String, time: Double)? {
+        var newest: (path: String, time: Double)?
+        func consider(_ relative: String) {
+            guard let time = modificationTime(RepositoryPaths.inRepository(relative)) else { return }
+            if newest == nil || time > newest!.time { newest = (relative, time) }
+        }
+        for source in binarySources {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: RepositoryPaths.inRepository(source), isDirectory: &isDirectory) else { continue }
+            guard isDirectory.boolValue else {
+                consider(source)
+                continue
+            }
+            let files = FileManager.default.enumerator(atPath: RepositoryPaths.inRepository(source))
+            while let file = files?.nextObject() as? String { consider(source + "/" + file) }
+        }
+        return newest
+    }
+
+    static func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 
     @discardableResult
     static func run(
@@ -45,7 +107,7 @@ struct CommandRunner {
     static func notelint(
         _ arguments: [String], in folder: String, input: Data? = nil, environment: [String: String] = [:]
     ) throws -> Result {
-        try run(binary, arguments, in: folder, input: input, environment: environment)
+        try run(try binary, arguments, in: folder, input: input, environment: environment)
     }
 
     static func git(_ arguments: [String], in folder: String) throws {

@@ -8,7 +8,7 @@ import Testing
 
     #if os(Linux)
     @Test func binaryDoesNotLinkFoundation() throws {
-        let binary = CommandRunner.binary
+        let binary = try CommandRunner.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build notelint first: \(binary)")
         let result = try CommandRunner.run("/usr/bin/env", ["ldd", binary], in: FileManager.default.currentDirectoryPath)
         try #require(result.status == 0, "ldd \(binary): \(result.error)")

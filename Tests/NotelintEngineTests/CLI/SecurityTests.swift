@@ -225,7 +225,7 @@ import Darwin
     /// networking half (URLSession) and the libraries it would bring are absent. (The core Foundation library
     /// that argument parsing pulls in has socket calls of its own, for classes notelint does not use.)
     @Test func theBinaryLinksNoNetworking() throws {
-        let binary = CommandRunner.binary
+        let binary = try CommandRunner.binary
         let libraries = try CommandRunner.run("/usr/bin/env", ["ldd", binary], in: "/")
         try #require(libraries.status == 0, "\(libraries.error)")
         #expect(libraries.output.contains("libyaml"), "ldd output: \(libraries.output)")  // the listing is real

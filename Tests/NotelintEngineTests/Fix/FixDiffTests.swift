@@ -4,8 +4,8 @@ import NotelintLoader
 import Testing
 
 /// `notelint lint --diff`: the unified diff of what `--fix` would change, exit status 1 when there is one, and
-/// nothing written. The binary is run when it is built (`swift build`, `make test`); the library path behind it
-/// (`fixedFiles` without writing, rendered by `UnifiedDiff`) is tested either way.
+/// nothing written, through the built binary (a missing or stale build fails these tests: `swift build`, `make test`),
+/// and the library path behind it (`fixedFiles` without writing, rendered by `UnifiedDiff`).
 struct FixDiffTests {
     static let note = """
         ---
@@ -41,9 +41,7 @@ struct FixDiffTests {
 
         """
 
-    static let binaryIsBuilt = FileManager.default.isExecutableFile(atPath: CommandRunner.binary)
-
-    @Test(.enabled(if: binaryIsBuilt, "needs the notelint binary: swift build"))
+    @Test
     func diffPrintsTheChangeExitsOneAndWritesNothing() throws {
         let folder = try FixTestFolder()
         let path = try folder.write("note.md", Self.note)
@@ -57,7 +55,7 @@ struct FixDiffTests {
         #expect(try folder.names() == ["note.md"])
     }
 
-    @Test(.enabled(if: binaryIsBuilt, "needs the notelint binary: swift build"))
+    @Test
     func diffOfACleanNoteIsEmptyAndExitsZero() throws {
         let folder = try FixTestFolder()
         try folder.write("note.md", Self.note.replacingOccurrences(of: "2024/1/5", with: "2024-01-05")
@@ -69,7 +67,7 @@ struct FixDiffTests {
 
     /// A CRLF note: each line of the diff keeps its CR before the LF the diff adds, as `diff -u` prints it, and
     /// `patch` turns the note into what `--fix --unsafe-fixes` writes.
-    @Test(.enabled(if: binaryIsBuilt, "needs the notelint binary: swift build"))
+    @Test
     func crlfDiffAppliesWithPatch() throws {
         let note = Self.note.replacingOccurrences(of: "status: budding", with: "status: evergren")
             .replacingOccurrences(of: "\n", with: "\r\n")

@@ -59,7 +59,10 @@ enum HostileRunner {
     static let environment = ProcessInfo.processInfo.environment
 
     static var binary: String {
-        environment["NOTELINT_BINARY"].map { $0.hasPrefix("/") ? $0 : RepositoryPaths.inRepository($0) } ?? CommandRunner.binary
+        get throws {
+            if let chosen = environment["NOTELINT_BINARY"] { return chosen.hasPrefix("/") ? chosen : RepositoryPaths.inRepository(chosen) }
+            return try CommandRunner.binary
+        }
     }
 
     static var scale: Double { environment["NOTELINT_HOSTILE_SCALE"].flatMap(Double.init) ?? 1 }
@@ -88,6 +91,7 @@ enum HostileRunner {
         // Other tests' pipes are open in this process; a child holding them would delay those tests' reads.
         _ = SpawnExtensions.addCloseFrom?(&actions, 3)
 
+        let binary = try Self.binary
         var environment = Self.environment
         environment["NO_COLOR"] = "1"
         environment["GITHUB_ACTIONS"] = nil

@@ -41,4 +41,37 @@ enum ExampleRunner {
         }
         return (text, positions)
     }
+
+    /// Each diagnostic whose start or end line and column disagree with its UTF-8 offset in `text`, worked out
+    /// here from the bytes (lines end at LF, CRLF or a lone CR; columns count Unicode scalars, after a BOM on line 1).
+    static func positionMismatches(_ diagnostics: [Diagnostic], in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        func position(of offset: Int) -> String? {
+            guard offset >= 0, offset <= bytes.count else { return nil }
+            var line = 1
+            var lineStart = 0
+            var index = 0
+            while index < offset {
+                if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            if line == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]), offset >= 3 { lineStart = 3 }
+            // Scalars begin at every byte that is not a UTF-8 continuation byte.
+            let column = 1 + bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+            return "\(line):\(column)"
+        }
+        var mismatches: [String] = []
+        for diagnostic in diagnostics {
+            for (name, point) in [("start", diagnostic.range.start), ("end", diagnostic.range.end)] {
+                let expected = position(of: point.offset)
+                if expected != "\(point.line):\(point.column)" {
+                    mismatches.append("\(diagnostic.ruleID) \(name) at offset \(point.offset) is \(point.line):\(point.column), the bytes say \(expected ?? "outside the text")")
+                }
+            }
+        }
+        return mismatches
+    }
 }

@@ -18,7 +18,8 @@ struct FrontMatterFormatRule: Rule {
         nonTriggeringExamples: [
             "---\ntitle: a\n---\n",
             "---yaml\ntitle: a\n---\n",
-        ]
+        ],
+        commentSuppression: .unsupported(reason: "comments are read only in YAML front matter")
     )
 
     init(options: RuleOptions) {}

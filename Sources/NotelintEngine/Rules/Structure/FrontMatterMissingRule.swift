@@ -17,7 +17,8 @@ struct FrontMatterMissingRule: Rule {
         nonTriggeringExamples: [
             "---\ntitle: a\n---\nBody\n",
             "\u{FEFF}---\ntitle: after a byte order mark\n---\n",
-        ]
+        ],
+        commentSuppression: .unsupported(reason: "the note has no front matter, the only place where comments are read")
     )
 
     init(options: RuleOptions) {}

@@ -17,7 +17,8 @@ struct FrontMatterUnterminatedRule: Rule {
         nonTriggeringExamples: [
             "---\ntitle: a\n...\nBody\n",
             "---\ntitle: a\n---   \nBody\n",
-        ]
+        ],
+        commentSuppression: .unsupported(reason: "a block without its closing fence is no front matter, the only place where comments are read")
     )
 
     init(options: RuleOptions) {}

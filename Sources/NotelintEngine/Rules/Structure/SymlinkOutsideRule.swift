@@ -13,7 +13,8 @@ struct SymlinkOutsideRule: Rule {
             here, by its own name, and never opened. `--follow-symlinks` follows every link; use it only on \\
             repositories you trust.
             """,
-        defaultSeverity: .error
+        defaultSeverity: .error,
+        commentSuppression: .unsupported(reason: "the link's target is never read, so there is no front matter to hold a comment")
     )
 
     init(options: RuleOptions) {}

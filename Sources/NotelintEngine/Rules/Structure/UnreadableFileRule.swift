@@ -10,7 +10,8 @@ struct UnreadableFileRule: Rule {
             named on the command line, since what they hold is the machine's state (a process's environment), \
             never a note.
             """,
-        defaultSeverity: .error
+        defaultSeverity: .error,
+        commentSuppression: .unsupported(reason: "nothing of the file was read, so there is no front matter to hold a comment")
     )
 
     init(options: RuleOptions) {}

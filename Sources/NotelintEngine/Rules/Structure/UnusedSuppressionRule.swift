@@ -16,7 +16,9 @@ struct UnusedSuppressionRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntitle: a\n# notelint-disable-next-line duplicate-key\ntitle: b\n---\n",
-        ]
+        ],
+        commentSuppression: .unsupported(
+            reason: "unused comments are reported after every other rule ran, and a comment naming `unused-suppression` suppresses nothing itself")
     )
 
     init(options: RuleOptions) {}

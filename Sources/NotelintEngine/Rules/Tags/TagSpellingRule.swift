@@ -36,6 +36,9 @@ struct TagSpellingRule: Rule {
             RuleExample("---\ntags: [decision-making-calculu]\n---\n", options: ["dictionary": .bool(false)]),
         ],
         corrections: [
+            // A tag one slip from a listed tag: the vocabulary is the evidence, so the fix is safe.
+            RuleCorrection("---\ntags: [kubernets, war]\n---\n", "---\ntags: [kubernetes, war]\n---\n",
+                           options: ["vocabulary-files": .strings(["tags.txt"])]),
             RuleCorrection("---\ntags: [decision-making-calculu, war]\n---\n", "---\ntags: [decision-making-calculus, war]\n---\n",
                            applicability: .unsafe),
         ]
