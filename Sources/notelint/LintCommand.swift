@@ -78,7 +78,7 @@ struct LintCommand: ParsableCommand {
             if let changedSince {
                 let repository = try GitRepository(containing: ".")
                 request.roots = [repository.root]
-                request.paths = try repository.changedNotes(since: changedSince).map(Output.shown)
+                request.select(try repository.changedNoteSelection(since: changedSince), shown: Output.shown)
                 if request.paths.isEmpty { Output.error("no notes changed since \(changedSince)") }
             }
             if staged {
@@ -95,20 +95,7 @@ struct LintCommand: ParsableCommand {
                         throw ExitCode(2)
                     }
                 } else {
-                    request.paths = []
-                    for staged in try repository.stagedNoteContents() {
-                        let shown = Output.shown(staged.path)
-                        switch staged {
-                        case .content(_, let bytes):
-                            request.paths.append(shown)
-                            request.contents[shown] = bytes
-                        case .linkOutside:
-                            request.paths.append(shown)
-                            request.outsideLinks.insert(shown)
-                        case .linkUnresolved:
-                            continue
-                        }
-                    }
+                    request.select(try repository.stagedNoteContents(), shown: Output.shown)
                 }
             }
         } catch let error as GitError {

@@ -77,19 +77,22 @@ public struct GitRepository: Sendable {
         try git.succeed(["cat-file", "blob", ":0:" + (try pathInRepository(path))], in: root).standardOutput
     }
 
-    /// What a pre-commit check reads of a staged note, decided from git's data, not the working tree.
-    public enum StagedNote: Sendable, Equatable {
-        /// The bytes the index holds for the note (for a link inside the repository, its target's).
+    /// What a git-aware run reads of a selected note, decided from git's data, not the working tree.
+    public enum SelectedNote: Sendable, Equatable {
+        /// The note as the working tree holds it.
+        case onDisk(path: String)
+        /// These bytes stand for the note: the index's (`--staged`), or for a link inside the repository, its
+        /// target's.
         case content(path: String, bytes: [UInt8])
-        /// The index records a symbolic link leading outside the repository: never read.
+        /// git records a symbolic link leading outside the repository: never read.
         case linkOutside(path: String)
-        /// The index records a link to a file inside the repository that the index holds no note for:
-        /// nothing to check until the target is staged.
+        /// git records a link to a file inside the repository that cannot be read as a note (not in the index,
+        /// itself a link): nothing to check until the target is.
         case linkUnresolved(path: String)
 
         public var path: String {
             switch self {
-            case .content(let path, _), .linkOutside(let path), .linkUnresolved(let path): path
+            case .onDisk(let path), .content(let path, _), .linkOutside(let path), .linkUnresolved(let path): path
             }
         }
     }
@@ -97,32 +100,63 @@ public struct GitRepository: Sendable {
     /// The staged notes as a commit would record them. A note the index records as a symbolic link (mode
     /// 120000) holds the link's target as its content: that target, resolved against the link's folder, must lie
     /// inside the repository, and then the note's content is the target's staged content.
-    public func stagedNoteContents() throws(GitError) -> [StagedNote] {
+    public func stagedNoteContents() throws(GitError) -> [SelectedNote] {
         let notes = try stagedNotes()
         guard !notes.isEmpty else { return [] }
         let links = try indexLinks()
-        var result: [StagedNote] = []
+        var result: [SelectedNote] = []
         for note in notes {
             let relative = try pathInRepository(note)
             guard links.contains(relative) else {
                 result.append(.content(path: note, bytes: try stagedContent(of: note)))
                 continue
             }
-            let text = String(decoding: try stagedContent(of: note), as: UTF8.self)
-            let target = PathText.normalize(text.hasPrefix("/") ? text : PathText.directory(of: root + "/" + relative) + "/" + text)
-            guard ReadBoundary.isInside(target, root: root), target != root else {
+            guard let target = try linkTarget(relative, links: links) else {
                 result.append(.linkOutside(path: note))
                 continue
             }
-            let targetRelative = PathText.relative(target, to: root)
-            let held = try indexHolds(targetRelative)
-            if links.contains(targetRelative) || !held {
-                result.append(.linkUnresolved(path: note))
+            let held = try indexHolds(target)
+            result.append(held ? .content(path: note, bytes: try stagedContent(of: root + "/" + target)) : .linkUnresolved(path: note))
+        }
+        return result
+    }
+
+    /// `changedNotes(since:)`, with the notes git records as symbolic links judged from the index: one leading
+    /// outside the repository is never read, even where the work tree holds it as a plain file
+    /// (`core.symlinks=false`); one inside is read through `boundary`, the repository.
+    public func changedNoteSelection(since ref: String) throws(GitError) -> [SelectedNote] {
+        let notes = try changedNotes(since: ref)
+        guard !notes.isEmpty else { return [] }
+        let links = try indexLinks()
+        let boundary = ReadBoundary(rootPaths: [root])
+        var result: [SelectedNote] = []
+        for note in notes {
+            let relative = try pathInRepository(note)
+            guard links.contains(relative) else {
+                result.append(.onDisk(path: note))
+                continue
+            }
+            guard let target = try linkTarget(relative, links: links) else {
+                result.append(.linkOutside(path: note))
+                continue
+            }
+            if case .success(let bytes) = NoteReader.readAll(path: root + "/" + target, boundary: boundary) {
+                result.append(.content(path: note, bytes: bytes))
             } else {
-                result.append(.content(path: note, bytes: try stagedContent(of: target)))
+                result.append(.linkUnresolved(path: note))
             }
         }
         return result
+    }
+
+    /// Where the link at `relative` leads, relative to the root, read from the index; nil when it leads outside
+    /// the repository. A target that is itself a link is not followed further.
+    private func linkTarget(_ relative: String, links: Set<String>) throws(GitError) -> String? {
+        let text = String(decoding: try stagedContent(of: relative), as: UTF8.self)
+        let target = PathText.normalize(text.hasPrefix("/") ? text : PathText.directory(of: root + "/" + relative) + "/" + text)
+        guard ReadBoundary.isInside(target, root: root), target != root else { return nil }
+        let targetRelative = PathText.relative(target, to: root)
+        return links.contains(targetRelative) ? nil : targetRelative
     }
 
     /// Paths (relative to the root) that the index records as symbolic links.

@@ -280,6 +280,30 @@ import Darwin
         #expect(result.status == 1)
     }
 
+    @Test func aChangedLinkIsJudgedFromGitsDataNotTheWorkTree() throws {
+        // A checkout with `core.symlinks=false` holds a link as a plain file whose text is the target: read as a
+        // note it would be linted (and quoted); git's data says it is a link leading out.
+        let repository = try TemporaryGitRepository()
+        let outside = repository.folder + "/outside.md"
+        try Data(Self.fixable.utf8).write(to: URL(fileURLWithPath: outside))
+        try repository.write("notes/good.md", HostileFolder.goodText)
+        try repository.commitAll("good note")
+        _ = try repository.run("config", "core.symlinks", "false")
+        try repository.write("notes/out.md", outside)
+        try repository.write("notes/in.md", "good.md")
+        for name in ["notes/out.md", "notes/in.md"] {
+            let blob = try repository.run("hash-object", "-w", name).trimmingCharacters(in: .whitespacesAndNewlines)
+            _ = try repository.run("update-index", "--add", "--cacheinfo", "120000,\(blob),\(name)")
+        }
+        _ = try repository.run("commit", "-q", "-m", "links")
+        let result = try CommandRunner.notelint(
+            ["lint", "--changed-since", "HEAD~1", "--no-cache", "--format", "json", "--now", "2025-06-01"], in: repository.root,
+            environment: ["HOME": repository.folder + "/home", "GIT_CONFIG_NOSYSTEM": "1"])
+        let found = try findings(result)
+        #expect(found == ["notes/out.md symlink-outside"], "\(found) \(result.error)")
+        #expect(!result.output.contains(outside))
+    }
+
     @Test func quotedValuesInMessagesAreBounded() throws {
         let long = String(repeating: "q", count: 5000)
         let message = Linter.singleLine("`\(long)` is not an allowed value of `status`")
