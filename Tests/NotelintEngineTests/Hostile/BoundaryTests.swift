@@ -204,6 +204,25 @@ import Darwin
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.folder + "/elsewhere") == ["keep.cache"])
     }
 
+    @Test func aLinkPlantedInTheCacheFolderIsNeitherReadNorWrittenThrough() throws {
+        let layout = try Layout()
+        let first = try notelint(["lint", "--format", "json", "notes"], in: layout.repository)
+        #expect(first.status == 0, "\(first.error)")
+        let cacheFolder = layout.repository + "/.notelint-cache"
+        let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasSuffix(".cache") }
+        try #require(tables.count == 1)
+        // The table swapped for a link to a file outside; a changed note makes the next run save the table again.
+        try FileManager.default.removeItem(atPath: cacheFolder + "/" + tables[0])
+        try layout.link("repo/.notelint-cache/" + tables[0], to: layout.outside + "/secret.md")
+        let before = try #require(layout.bytes("outside/secret.md"))
+        try layout.write("repo/notes/new.md", HostileFolder.goodText)
+        let second = try notelint(["lint", "--format", "json", "notes"], in: layout.repository)
+        #expect(second.status == 0, "\(second.error)")
+        #expect(layout.bytes("outside/secret.md") == before)
+        let entry = try FileManager.default.attributesOfItem(atPath: cacheFolder + "/" + tables[0])
+        #expect(entry[.type] as? FileAttributeType == .typeRegular, "the link was written through, not replaced")
+    }
+
     #if os(Linux)
     @Test func aSchemaPathOfAKernelFileIsAConfigurationError() throws {
         let layout = try Layout()
