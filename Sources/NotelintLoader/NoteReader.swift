@@ -100,7 +100,7 @@ public enum NoteReader {
             close(descriptor)
             return .failure(.unreadable("cannot tell where the file lies"))
         }
-        if let reason = ReadBoundary.specialFileSystem(canonical: canonical, descriptor: descriptor) {
+        if let reason = ReadBoundary.specialFileSystem(canonical: canonical, device: UInt64(opened.st_dev)) {
             close(descriptor)
             return .failure(.specialFile(reason))
         }

@@ -100,11 +100,12 @@ public struct ReadBoundary: Sendable, Hashable {
     /// The canonical path of the file an open descriptor refers to, as the kernel knows it.
     static func canonicalPath(ofDescriptor descriptor: Int32, openedAs path: String) -> String? {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
-        if length > 0 {
-            return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Asked for every note: scratch memory on the stack, not an array.
+        let resolved: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(PATH_MAX) + 1) { buffer in
+            let length = readlink("/proc/self/fd/\(descriptor)", buffer.baseAddress!, buffer.count - 1)
+            return length > 0 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self) : nil
         }
+        if let resolved { return resolved }
         #elseif canImport(Darwin)
         var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
         if fcntl(descriptor, F_GETPATH, &buffer) == 0 { return String(cString: buffer) }
@@ -122,12 +123,11 @@ public struct ReadBoundary: Sendable, Hashable {
     /// Why a file on this path or descriptor must not be read, or nil: the kernel's pseudo file systems hold
     /// the machine's state (environment, memory, devices), never a note. By path, and by device for the same file
     /// systems mounted elsewhere as well.
-    public static func specialFileSystem(canonical path: String, descriptor: Int32?) -> String? {
+    public static func specialFileSystem(canonical path: String, device: UInt64?) -> String? {
         for prefix in pseudoFileSystemRoots where isInside(path, root: prefix) {
             return "it is on the system's \(prefix) file system"
         }
-        var info = stat()
-        if let descriptor, fstat(descriptor, &info) == 0, let prefix = pseudoFileSystemDevices[UInt64(info.st_dev)] {
+        if let device, let prefix = pseudoFileSystemDevices[device] {
             return "it is on the system's \(prefix) file system"
         }
         return nil
@@ -135,12 +135,15 @@ public struct ReadBoundary: Sendable, Hashable {
 
     private static let pseudoFileSystemRoots = ["/proc", "/sys", "/dev"]
 
-    /// The devices of those file systems, asked once.
+    /// The devices of those file systems, asked once. Only mount points count: in a container without `/sys`
+    /// mounted, the bare folder lies on the root file system, whose notes are ordinary.
     private static let pseudoFileSystemDevices: [UInt64: String] = {
         var devices: [UInt64: String] = [:]
+        var top = stat()
+        guard stat("/", &top) == 0 else { return devices }
         for root in pseudoFileSystemRoots {
             var info = stat()
-            if stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, devices[UInt64(info.st_dev)] == nil {
+            if stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_dev != top.st_dev, devices[UInt64(info.st_dev)] == nil {
                 devices[UInt64(info.st_dev)] = root
             }
         }

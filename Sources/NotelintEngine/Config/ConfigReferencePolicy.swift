@@ -47,7 +47,7 @@ public struct ConfigReferencePolicy: Sendable {
     /// Throws when `reference`, the value of `key` at `node`, may not be read. Never reads the file.
     func check(_ reference: String, key: String, at node: YAMLNode, in path: String) throws {
         let canonical = ReadBoundary.canonical(resolve(reference))
-        if let why = ReadBoundary.specialFileSystem(canonical: canonical, descriptor: nil) {
+        if let why = ReadBoundary.specialFileSystem(canonical: canonical, device: nil) {
             throw ConfigurationError(path: path, position: node.range.start, message: "`\(key)` names `\(reference)`, which is never read: \(why)")
         }
         guard boundary.contains(canonical: canonical) else {

@@ -2,8 +2,11 @@ import NotelintLoader
 
 /// `notelint config PATH`: which configuration governs a path and what it turns on, in YAML.
 public enum EffectiveConfigurationText {
-    public static func render(forPath path: String, configPath: String?, registry: [any Rule.Type] = RuleRegistry.all) throws -> String {
-        let resolver = ConfigurationResolver(registry: registry, explicitPath: configPath.map { Linter.absolute($0) })
+    public static func render(
+        forPath path: String, configPath: String?, allowsOutsideConfigPaths: Bool = false, registry: [any Rule.Type] = RuleRegistry.all
+    ) throws -> String {
+        let resolver = ConfigurationResolver(
+            registry: registry, explicitPath: configPath.map { Linter.absolute($0) }, allowsOutsideReferences: allowsOutsideConfigPaths)
         let absolute = Linter.absolute(path)
         let directory = FileStatus.isRegularFile(absolute) ? PathText.directory(of: absolute) : absolute
         let effective = try resolver.configuration(forDirectory: directory)
