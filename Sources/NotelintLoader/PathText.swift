@@ -59,6 +59,11 @@ public enum PathText {
         return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// A path as people expect to see it: relative to the current folder when it lies inside it.
+    public static func shown(_ path: String) -> String {
+        relative(path, to: currentDirectory())
+    }
+
     /// The last component of a path.
     public static func fileName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }

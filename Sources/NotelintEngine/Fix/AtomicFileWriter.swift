@@ -77,6 +77,43 @@ public enum AtomicFileWriter {
         return .success(())
     }
 
+    /// Creates or replaces a file of notelint's own (a report, a baseline) whole: readers see the old file or
+    /// the new one, never a part. A new file gets the usual permissions (0644 less the umask).
+    public static func save(_ path: String, _ bytes: [UInt8]) -> Result<Void, Failure> {
+        let directory = PathText.directory(of: path)
+        let name = PathText.fileName(of: path)
+        var template = Array((directory + "/." + Self.shortened(name) + ".notelint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return .failure(.io("cannot create a temporary file: \(errorText())")) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { close(descriptor) }
+        var info = stat()
+        let mode: mode_t
+        if stat(path, &info) == 0 {
+            mode = info.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                unlink(temporary)
+                return .failure(.io("cannot write: \(errorText())"))
+            }
+            written += result
+        }
+        guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0, rename(temporary, path) == 0 else {
+            let failure = Failure.io(errorText())
+            unlink(temporary)
+            return .failure(failure)
+        }
+        return .success(())
+    }
+
     /// Failures that tests provoke on purpose, in debug builds only: `NOTELINT_FAULT=STAGE:NAME` makes writing the
     /// note whose file name (after following links) is NAME fail at STAGE — `write` (no space left on the device, after half the bytes),
     /// `fsync` (an input/output error) or `rename` (no space left on the device). Release builds compile the

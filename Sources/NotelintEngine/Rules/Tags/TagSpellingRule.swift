@@ -131,7 +131,7 @@ struct TagSpellingRule: Rule {
 
     /// Files named relative to the current folder when they are inside it, as users wrote them.
     static func shown(_ path: String) -> String {
-        PathText.relative(path, to: Linter.absolute("."))
+        PathText.shown(path)
     }
 }
 
