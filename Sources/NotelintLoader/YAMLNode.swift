@@ -79,8 +79,8 @@ public final class YAMLNode: @unchecked Sendable {
     public let tag: String?
     public let anchor: String?
 
-    /// Collection levels below this node, aliases followed: at most 128 as written, but chained aliases can make
-    /// it hundreds of thousands. Set once, so that releasing an ordinary tree costs nothing extra.
+    /// Collection levels below this node, aliases followed: at most the loader's depth limit as written, but chained
+    /// aliases can make it hundreds of thousands. Set once, so that releasing an ordinary tree costs nothing extra.
     private let height: Int
 
     public init(content: Content, range: SourceRange, tag: String? = nil, anchor: String? = nil) {
@@ -98,7 +98,7 @@ public final class YAMLNode: @unchecked Sendable {
 
     /// The default release of a node takes one nested call per level; up to the loader's own nesting limit that
     /// is harmless.
-    private static let recursiveReleaseHeight = 128
+    private static let recursiveReleaseHeight = LoadLimits.default.maxDepth
 
     /// Releases trees too deep for the default release (only aliases build them) with a loop, so that a small file
     /// standing for a tree hundreds of thousands of levels deep cannot overflow the stack.

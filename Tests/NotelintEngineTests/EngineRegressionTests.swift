@@ -30,6 +30,18 @@ struct EngineRegressionTests {
         #expect(!found.contains { $0.ruleID == "unused-suppression" })
     }
 
+    @Test func valuesAtTheLoadersDepthLimitAreStillValues() throws {
+        // The mapping is the first level, so the scalar inside these brackets is as deep as a loaded note goes:
+        // its escaped trailing blank is content, and the directive written in it is text.
+        let depth = LoadLimits.default.maxDepth - 1
+        let text = "---\ndeep: " + String(repeating: "[", count: depth) + "\"a # notelint-disable-next-line enum-value \\ \n"
+            + "  b\"" + String(repeating: "]", count: depth) + "\nstatus: evergren\n---\n"
+        let found = try diagnostics(text)
+        #expect(!found.contains { $0.ruleID == "yaml-syntax" })
+        #expect(found.contains { $0.ruleID == "enum-value" })
+        #expect(!found.contains { $0.ruleID == "unused-suppression" || $0.ruleID == "trailing-whitespace" })
+    }
+
     @Test func columnsOnTheFirstLineDoNotCountTheByteOrderMark() throws {
         let found = try diagnostics("\u{FEFF}---\ntitle: t\n---\n").filter { $0.ruleID == "required-key" }
         #expect(found.first?.range.start.column == 1)

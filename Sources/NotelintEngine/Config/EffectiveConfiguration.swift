@@ -179,16 +179,6 @@ public struct RuleFileStore: Sendable {
             return EmbeddedRules.files[resolvedPath].map { Array($0.utf8) }
         }
     }
-
-    /// Lines of a plain-text list (vocabulary, word list): trimmed, without blanks and `#` comments.
-    public func listEntries(_ resolvedPath: String) -> [String]? {
-        guard let bytes = read(resolvedPath) else { return nil }
-        return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
-            let text = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let trimmed = text.trimmingCharacters(in: " \t\r")
-            return trimmed.isEmpty ? nil : trimmed
-        }
-    }
 }
 
 /// The files a configuration read, with a hash of what each held (nil: could not be read).

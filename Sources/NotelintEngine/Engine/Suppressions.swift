@@ -27,7 +27,9 @@ struct Suppressions {
         let lastLine = source.line(ofByte: max(block.content.lowerBound, block.content.upperBound - 1))
         guard block.content.count > 0 else { return }
         var scalars: [Range<Int>] = []
-        if let root = note.root { Self.collectScalarRanges(root, into: &scalars, depth: 0) }
+        note.root?.forEachNode { node in
+            if case .scalar = node.content { scalars.append(node.range.byteRange) }
+        }
         for line in firstLine...lastLine {
             let bytes = source.lineBytes(line)
             guard let directive = Self.parse(bytes, line: line, source: source) else { continue }
@@ -35,23 +37,6 @@ struct Suppressions {
             let offset = directive.range.start.offset
             if scalars.contains(where: { $0.contains(offset) }) { continue }
             directives.append(directive)
-        }
-    }
-
-    private static func collectScalarRanges(_ node: YAMLNode, into ranges: inout [Range<Int>], depth: Int) {
-        guard depth < 256 else { return }
-        switch node.content {
-        case .scalar:
-            ranges.append(node.range.byteRange)
-        case .sequence(let items, _):
-            for item in items { collectScalarRanges(item, into: &ranges, depth: depth + 1) }
-        case .mapping(let pairs, _):
-            for pair in pairs {
-                collectScalarRanges(pair.key, into: &ranges, depth: depth + 1)
-                collectScalarRanges(pair.value, into: &ranges, depth: depth + 1)
-            }
-        case .alias:
-            break
         }
     }
 

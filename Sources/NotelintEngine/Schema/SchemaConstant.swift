@@ -1,3 +1,5 @@
+import NotelintLoader
+
 /// A constant from the schema (`enum`, `const`), kept as JSON data to compare instances with.
 indirect enum SchemaConstant: Sendable {
     case null
@@ -20,28 +22,10 @@ extension SchemaConstant {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let number): return number.displayText
-        case .string(let text): return Self.quoted(text)
+        case .string(let text): return JSONText.quoted(text)
         case .array(let items): return "[" + items.map(\.jsonText).joined(separator: ", ") + "]"
         case .object(let members):
-            return "{" + members.map { Self.quoted($0.key) + ": " + $0.value.jsonText }.joined(separator: ", ") + "}"
+            return "{" + members.map { JSONText.quoted($0.key) + ": " + $0.value.jsonText }.joined(separator: ", ") + "}"
         }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

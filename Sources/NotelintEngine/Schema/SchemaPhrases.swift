@@ -1,3 +1,5 @@
+import NotelintLoader
+
 /// Wording shared by violation messages.
 enum SchemaPhrases {
     /// Type names as a YAML author knows them.
@@ -28,7 +30,7 @@ enum SchemaPhrases {
         case .null: "empty (null)"
         case .bool(let flag): flag ? "true" : "false"
         case .number(let number): number.displayText
-        case .string(let text): "the string \(SchemaConstant.quoted(shortened(text)))"
+        case .string(let text): "the string \(JSONText.quoted(shortened(text)))"
         case .array: "a list"
         case .object: "a mapping"
         }

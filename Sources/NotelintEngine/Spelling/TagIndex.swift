@@ -94,7 +94,7 @@ public final class TagIndex: Sendable {
         var found: [(id: Int, distance: Int)] = []
         for id in nearMissIndex.index.candidates(near: query, distance: limit) {
             guard entries[id].isTrusted(minimumUses: minimumUses),
-                let edits = boundedDamerauLevenshtein(query, foldedScalars[id], limit: limit), edits > 0
+                let edits = EditDistance.between(query, foldedScalars[id], metric: .optimalStringAlignment, limit: limit), edits > 0
             else { continue }
             found.append((id, edits))
         }

@@ -85,6 +85,14 @@ import Testing
         #expect(found[1].expectedTypes == ["array"])
     }
 
+    @Test func quotedValuesAreSpelledAsEveryJSONTheToolWrites() throws {
+        // YAML escapes give a string a backspace, a form feed and a line separator; messages quote it with
+        // JSONText's escapes, the ones the reports and the dump use.
+        let note = "title: Gardens\nstatus: budding\ntags: \"a\\bb\\fc\\Ld\\\"e\"\n"
+        let (found, _) = try violations(note)
+        #expect(found.map(\.message) == [#"`tags` must be a list, not the string "a\bb\fc\u2028d\"e""#])
+    }
+
     @Test func itemViolationsCarryTheirIndex() throws {
         let note = "title: Gardens\nstatus: budding\ntags: [garden, Plants, garden]\n"
         let (found, _) = try violations(note)

@@ -122,7 +122,7 @@ extension SpellingTests {
                     let found = Set(index.nearMisses(of: query, within: distance, minimumUses: 2).map(\.known.tag))
                     let expected = Set(
                         uses.filter { tag, count in
-                            guard count >= 2, tag != query, let edits = damerauLevenshtein(tag, query, limit: distance)
+                            guard count >= 2, tag != query, let edits = EditDistance.between(tag, query, metric: .optimalStringAlignment, limit: distance)
                             else { return false }
                             return edits > 0
                         }.keys)

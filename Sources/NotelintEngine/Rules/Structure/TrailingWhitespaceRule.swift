@@ -33,8 +33,16 @@ struct TrailingWhitespaceRule: Rule {
         var protected = IndexSet()
         var insideDoubleQuotes = IndexSet()
         if let root = context.note.root {
-            Self.collectBlockScalarLines(root, into: &protected, depth: 0)
-            Self.collectDoubleQuotedLineEnds(root, into: &insideDoubleQuotes, depth: 0)
+            // Keys too: a double-quoted key can span lines like any value.
+            root.forEachNode { node in
+                guard let range = Self.doubleQuotedLineEnds(node) else { return }
+                insideDoubleQuotes.insert(range: range)
+            }
+            // Values only: a block scalar written as a `? |` key is still checked line by line.
+            root.forEachNode(includingKeys: false) { node in
+                guard let range = Self.blockScalarLines(node) else { return }
+                protected.insert(range: range)
+            }
         }
         var findings: [Finding] = []
         for line in firstLine...lastLine where !protected.contains(line) {
@@ -56,43 +64,23 @@ struct TrailingWhitespaceRule: Rule {
         return findings
     }
 
-    /// Lines whose line break falls inside a double-quoted scalar, where a blank escaped with `\\` is content.
-    private static func collectDoubleQuotedLineEnds(_ node: YAMLNode, into lines: inout IndexSet, depth: Int) {
-        guard depth < 256 else { return }
-        switch node.content {
-        case .scalar(let scalar) where scalar.style == .doubleQuoted:
-            if node.range.end.line > node.range.start.line {
-                lines.insert(range: node.range.start.line...(node.range.end.line - 1))
-            }
-        case .sequence(let items, _):
-            for item in items { collectDoubleQuotedLineEnds(item, into: &lines, depth: depth + 1) }
-        case .mapping(let pairs, _):
-            for pair in pairs {
-                collectDoubleQuotedLineEnds(pair.key, into: &lines, depth: depth + 1)
-                collectDoubleQuotedLineEnds(pair.value, into: &lines, depth: depth + 1)
-            }
-        default:
-            break
-        }
+    /// The lines whose line break falls inside `node` when it is a double-quoted scalar: a blank escaped with `\\`
+    /// before one of them is content.
+    private static func doubleQuotedLineEnds(_ node: YAMLNode) -> ClosedRange<Int>? {
+        guard case .scalar(let scalar) = node.content, scalar.style == .doubleQuoted,
+            node.range.end.line > node.range.start.line
+        else { return nil }
+        return node.range.start.line...(node.range.end.line - 1)
     }
 
-    /// Lines holding the content of `|` and `>` scalars, where trailing blanks are part of the value.
-    private static func collectBlockScalarLines(_ node: YAMLNode, into lines: inout IndexSet, depth: Int) {
-        guard depth < 256 else { return }
-        switch node.content {
-        case .scalar(let scalar) where scalar.style == .literal || scalar.style == .folded:
-            // A block scalar ends at the start of the line after its last one (it owns its line break).
-            let last = node.range.end.column == 1 ? node.range.end.line - 1 : node.range.end.line
-            if last > node.range.start.line {
-                lines.insert(range: (node.range.start.line + 1)...last)
-            }
-        case .sequence(let items, _):
-            for item in items { collectBlockScalarLines(item, into: &lines, depth: depth + 1) }
-        case .mapping(let pairs, _):
-            for pair in pairs { collectBlockScalarLines(pair.value, into: &lines, depth: depth + 1) }
-        default:
-            break
-        }
+    /// The lines holding the content of `node` when it is a `|` or `>` scalar, where trailing blanks are part of
+    /// the value.
+    private static func blockScalarLines(_ node: YAMLNode) -> ClosedRange<Int>? {
+        guard case .scalar(let scalar) = node.content, scalar.style == .literal || scalar.style == .folded else { return nil }
+        // A block scalar ends at the start of the line after its last one (it owns its line break).
+        let last = node.range.end.column == 1 ? node.range.end.line - 1 : node.range.end.line
+        guard last > node.range.start.line else { return nil }
+        return (node.range.start.line + 1)...last
     }
 }
 

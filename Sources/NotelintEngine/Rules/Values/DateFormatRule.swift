@@ -64,7 +64,7 @@ struct DateFormatRule: Rule {
 
     private func finding(_ text: String, at range: SourceRange, key: String, today: CalendarDate, node: YAMLNode?) -> Finding? {
         let subject = "\(key)=\(text)"
-        guard let date = Self.parse(text) else {
+        guard let date = CalendarDate.parse(text, as: .frontMatter) else {
             var message = "`\(text)` is not an ISO 8601 date (YYYY-MM-DD)"
             var fix: Fix?
             var suggestions: [String] = []
@@ -97,40 +97,5 @@ struct DateFormatRule: Rule {
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         return CalendarDate(year: year, month: month, day: day)
-    }
-
-    /// The calendar date of `YYYY-MM-DD` or an RFC 3339 date-time; nil when malformed or impossible.
-    static func parse(_ text: String) -> CalendarDate? {
-        let datePart = text.prefix(10)
-        guard let date = CalendarDate(iso: datePart) else { return nil }
-        let rest = text.dropFirst(10)
-        if rest.isEmpty { return date }
-        guard let separator = rest.first, separator == "T" || separator == "t" || separator == " " else { return nil }
-        return isTime(rest.dropFirst()) ? date : nil
-    }
-
-    /// `hh:mm[:ss[.frac]][Z|±hh:mm]`, loosely: what front matter writers and YAML timestamps produce.
-    private static func isTime(_ text: Substring) -> Bool {
-        let bytes = Array(text.utf8)
-        func digit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-        guard digit(0), digit(1), bytes.count >= 5, bytes[2] == UInt8(ascii: ":"), digit(3), digit(4) else { return false }
-        var index = 5
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-            guard digit(index + 1), digit(index + 2) else { return false }
-            index += 3
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                guard digit(index) else { return false }
-                while digit(index) { index += 1 }
-            }
-        }
-        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-        if index == bytes.count { return true }
-        if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") { return index + 1 == bytes.count }
-        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return false }
-        index += 1
-        guard digit(index) else { return false }
-        while index < bytes.count, digit(index) || bytes[index] == UInt8(ascii: ":") { index += 1 }
-        return index == bytes.count
     }
 }
