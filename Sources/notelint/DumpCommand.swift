@@ -1,11 +1,6 @@
 import ArgumentParser
+import NotelintEngine
 import NotelintLoader
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,31 +25,10 @@ struct DumpCommand: ParsableCommand {
             NoteDumpRecord.write(loader.load(path: path), options: options, to: &writer)
             writer.appendRaw("\n")
             if writer.bytes.count >= 1 << 16 {
-                try StandardOutput.emit(writer.bytes)
+                try StandardStreams.write(writer.bytes)
                 writer.removeAll()
             }
         }
-        try StandardOutput.emit(writer.bytes)
-    }
-}
-
-private enum StandardOutput {
-    struct WriteFailed: Error, CustomStringConvertible {
-        var reason: String
-        var description: String { "cannot write to standard output: \(reason)" }
-    }
-
-    static func emit(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = write(1, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteFailed(reason: String(cString: strerror(errno)))
-                }
-                written += result
-            }
-        }
+        try StandardStreams.write(writer.bytes)
     }
 }
