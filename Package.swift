@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NotelintLoader", targets: ["NotelintLoader"]),
+        .library(name: "NotelintText", targets: ["NotelintText"]),
+        .library(name: "NotelintSchema", targets: ["NotelintSchema"]),
+        .library(name: "NotelintSpelling", targets: ["NotelintSpelling"]),
+        .library(name: "NotelintCore", targets: ["NotelintCore"]),
         .library(name: "NotelintEngine", targets: ["NotelintEngine"]),
         .executable(name: "notelint", targets: ["notelint"]),
     ],
@@ -23,8 +27,23 @@ let package = Package(
             pkgConfig: "hunspell",
             providers: [.apt(["libhunspell-dev", "hunspell-en-us"]), .brew(["hunspell"])]
         ),
+        // Layers, each a compile-time wall: a target sees only the ones listed under it.
+        // The loader: notes read, split and parsed into positioned YAML trees; knows nothing of rules.
         .target(name: "NotelintLoader", dependencies: ["CYAML"]),
-        .target(name: "NotelintEngine", dependencies: ["NotelintLoader", "CHunspell"]),
+        // Text algorithms more than one layer needs: the one date grammar, the one edit distance.
+        .target(name: "NotelintText"),
+        // JSON Schema 2020-12 over the loader's positioned nodes: compiler, validator, pattern engine.
+        .target(name: "NotelintSchema", dependencies: ["NotelintLoader", "NotelintText"]),
+        // Tag spelling evidence: Hunspell, vocabularies, tag indices.
+        .target(name: "NotelintSpelling", dependencies: ["NotelintLoader", "NotelintText", "CHunspell"]),
+        // Diagnostics, fixes, rules, configuration, the checker and fixer, the result cache.
+        .target(name: "NotelintCore", dependencies: ["NotelintLoader", "NotelintText", "NotelintSchema", "NotelintSpelling"]),
+        // One file per output format.
+        .target(name: "NotelintReporters", dependencies: ["NotelintCore"]),
+        // Which notes changed or are staged, and what the index holds.
+        .target(name: "NotelintGit", dependencies: ["NotelintLoader", "NotelintText"]),
+        // The run pipeline every front end calls: select notes, check, fix, write, report, exit code.
+        .target(name: "NotelintEngine", dependencies: ["NotelintCore", "NotelintReporters", "NotelintGit"]),
         .executableTarget(
             name: "notelint",
             dependencies: [
@@ -38,7 +57,13 @@ let package = Package(
         .executableTarget(name: "notelint-fuzz", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintFuzzTests", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintLoaderTests", dependencies: ["NotelintLoader"]),
-        .testTarget(name: "NotelintEngineTests", dependencies: ["NotelintEngine", "NotelintLoader"]),
+        .testTarget(
+            name: "NotelintEngineTests",
+            dependencies: [
+                "NotelintEngine", "NotelintCore", "NotelintReporters", "NotelintGit", "NotelintSchema", "NotelintSpelling",
+                "NotelintText", "NotelintLoader",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import NotelintCore
+import NotelintText
 import NotelintEngine
 import NotelintLoader
 

@@ -1,3 +1,4 @@
+import NotelintCore
 import ArgumentParser
 import NotelintEngine
 

@@ -1,3 +1,4 @@
+import NotelintGit
 import ArgumentParser
 import NotelintEngine
 

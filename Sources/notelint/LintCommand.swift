@@ -1,3 +1,6 @@
+import NotelintCore
+import NotelintReporters
+import NotelintText
 import ArgumentParser
 import NotelintEngine
 

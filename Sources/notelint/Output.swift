@@ -1,3 +1,4 @@
+import NotelintCore
 import NotelintEngine
 
 /// What the subcommands print: through the library's one writer of standard streams.

@@ -1,4 +1,10 @@
 import NotelintEngine
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintSchema
+import NotelintSpelling
+import NotelintText
 import Testing
 
 /// The one date grammar, in each of its syntaxes. The schema's `format` assertions are also run against the

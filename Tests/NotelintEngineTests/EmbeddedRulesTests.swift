@@ -1,5 +1,11 @@
 import Foundation
 import NotelintEngine
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintSchema
+import NotelintSpelling
+import NotelintText
 import Testing
 
 struct EmbeddedRulesTests {

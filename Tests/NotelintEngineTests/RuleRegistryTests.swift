@@ -1,11 +1,17 @@
 import Foundation
 import NotelintEngine
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintSchema
+import NotelintSpelling
+import NotelintText
 import Testing
 
 struct RuleRegistryTests {
     /// Adding a rule file without registering it (or the reverse) fails here.
     @Test func registryListsExactlyTheRuleFiles() throws {
-        let rulesFolder = RepositoryPaths.inRepository("Sources/NotelintEngine/Rules")
+        let rulesFolder = RepositoryPaths.inRepository("Sources/NotelintCore/Rules")
         let enumerator = try #require(FileManager.default.enumerator(atPath: rulesFolder), "cannot list \(rulesFolder)")
         var declared: Set<String> = []
         var files = 0

@@ -1,3 +1,4 @@
+import NotelintCore
 import NotelintLoader
 
 /// Findings recorded on an old repository, so that only new ones are reported (`--write-baseline`, `--baseline`).

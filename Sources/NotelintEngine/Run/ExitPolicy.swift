@@ -1,3 +1,5 @@
+import NotelintCore
+
 /// When a run fails, in one place for every front end: 0 clean, 1 findings that fail it, 2 a note that could not
 /// be written (also with `--exit-zero`: a fix was lost, not a finding found).
 public struct ExitPolicy: Sendable, Equatable {

@@ -1,3 +1,7 @@
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintText
 import NotelintLoader
 
 /// One run of notelint as every front end asks for it — the command line, a commit hook, an editor: which notes,

@@ -254,8 +254,8 @@ import Darwin
             let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
             if calls.contains(where: { text.contains($0) }) { starting.append(file) }
         }
-        #expect(starting == ["NotelintEngine/Git/GitCommand.swift"])
-        let git = try String(contentsOfFile: sources + "/NotelintEngine/Git/GitCommand.swift", encoding: .utf8)
+        #expect(starting == ["NotelintGit/GitCommand.swift"])
+        let git = try String(contentsOfFile: sources + "/NotelintGit/GitCommand.swift", encoding: .utf8)
         #expect(git.contains("find(onPath: environment[\"PATH\"]"))
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 
 /// The result cache: unchanged notes are reused unread, anything that could change a result is noticed, and
 /// cross-note evidence stays right when only some notes changed.

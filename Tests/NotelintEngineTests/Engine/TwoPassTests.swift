@@ -2,6 +2,12 @@ import NotelintLoader
 import Testing
 
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 
 /// The linter's two passes: a note is settled by the rules that need no corpus unless a corpus rule may report
 /// on it, and the result is the same as checking every note with every rule.

@@ -1,5 +1,11 @@
 import Dispatch
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 import NotelintLoader
 import Testing
 

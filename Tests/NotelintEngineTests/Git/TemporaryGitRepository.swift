@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 
 /// Groups every suite that runs real git, so that `swift test --filter Git` runs them all.
 @Suite("Git") enum GitTests {}

@@ -1,4 +1,10 @@
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 import Testing
 
 struct ConciseReporterTests {

@@ -1,11 +1,17 @@
 import Foundation
 import NotelintEngine
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintSchema
+import NotelintSpelling
+import NotelintText
 import Testing
 
 struct ReporterRegistryTests {
     /// Adding a reporter file without registering it (or the reverse) fails here.
     @Test func registryListsExactlyTheReporterFiles() throws {
-        let folder = RepositoryPaths.inRepository("Sources/NotelintEngine/Reporters")
+        let folder = RepositoryPaths.inRepository("Sources/NotelintReporters")
         let pattern = try Regex(#"struct\s+(\w+)\s*:\s*Reporter\b"#)
         var declared: Set<String> = []
         for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 import NotelintLoader
 
 /// Excerpts under findings: whole when short, cut to `SourceExcerpt.width` columns around the finding when long,

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 import NotelintLoader
 
 /// The one pipeline every front end calls: a text held in memory goes the way of a file, collection evidence

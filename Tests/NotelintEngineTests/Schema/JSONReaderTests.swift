@@ -1,4 +1,10 @@
 import NotelintEngine
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintSchema
+import NotelintSpelling
+import NotelintText
 import NotelintLoader
 import Testing
 

@@ -1,4 +1,10 @@
 @testable import NotelintEngine
+@testable import NotelintCore
+@testable import NotelintGit
+@testable import NotelintReporters
+@testable import NotelintSchema
+@testable import NotelintSpelling
+@testable import NotelintText
 
 /// A dictionary with a fixed word list and fixed suggestions, counting how often it is asked.
 final class FixedDictionary: WordSpellingDictionary, @unchecked Sendable {

@@ -1,4 +1,10 @@
 import NotelintEngine
+import NotelintCore
+import NotelintGit
+import NotelintReporters
+import NotelintSchema
+import NotelintSpelling
+import NotelintText
 import NotelintLoader
 
 /// Runs notes through the engine with the embedded default and one rule's options, as rule examples are run.

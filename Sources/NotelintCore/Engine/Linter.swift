@@ -1,0 +1,450 @@
+import NotelintSchema
+import NotelintText
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NotelintLoader
+
+/// What to lint and how.
+public struct LintRequest: Sendable {
+    public var paths: [String]
+    /// `--config`: one configuration for every note instead of the nearest `.lint.yml`.
+    public var configPath: String?
+    public var today: CalendarDate
+    /// Worker threads; 0 means one per core.
+    public var jobs: Int
+    /// Apply fixes at least this sure (`--fix`: safe; `--unsafe-fixes`: unsafe); nil lints only.
+    public var fixes: Applicability?
+    /// Write fixed notes back (false for `--diff`).
+    public var writeFixes: Bool
+    /// Content to lint instead of reading the file at that path: standard input, a file's staged version.
+    public var contents: [String: [UInt8]]
+    /// Report fixed notes' texts (`FileFix.original`, `.fixed`) after writing them; off, a run fixing thousands
+    /// of notes does not keep them all in memory.
+    public var keepsFixedTexts = true
+    /// Where results of unchanged notes are kept between runs; nil: no cache.
+    public var cache: ResultCache?
+    /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
+    /// not only from the notes linted.
+    public var gatherEvidence: Bool
+    /// The folders notes may be read from and written to, links resolved; nil: the paths named (a folder is
+    /// its own root, a file belongs to its repository). `--staged` and `--changed-since` give the repository.
+    public var roots: [String]?
+    /// `--follow-symlinks`: read and fix through any link, wherever it leads (never the kernel's files).
+    public var followsSymlinks = false
+    /// `--allow-outside-config-paths`: a configuration may name schemas and lists outside its repository.
+    public var allowsOutsideConfigPaths = false
+    /// Paths that git records as symbolic links leading outside the repository (`--staged`): reported, never read.
+    public var outsideLinks: Set<String> = []
+
+    public init(
+        paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
+        fixes: Applicability? = nil, writeFixes: Bool = true, contents: [String: [UInt8]] = [:], gatherEvidence: Bool = true,
+        cache: ResultCache? = nil
+    ) {
+        self.cache = cache
+        self.contents = contents
+        self.gatherEvidence = gatherEvidence
+        self.paths = paths
+        self.configPath = configPath
+        self.today = today
+        self.jobs = jobs
+        self.fixes = fixes
+        self.writeFixes = writeFixes
+    }
+}
+
+public struct LintReport: Sendable {
+    /// Sorted by path, then position.
+    public var diagnostics: [Diagnostic]
+    public var filesChecked: Int
+    /// Notes that fixing changed (or would change, with `--diff`).
+    public var fixedFiles: [FileFix] = []
+    /// Notes whose results came from the cache, unread.
+    public var filesReusedFromCache = 0
+    /// Entries named like notes that a walk met and passed over (FIFOs, devices, links that lead nowhere).
+    public var skipped: [NoteFinder.Skipped] = []
+
+    public init(diagnostics: [Diagnostic], filesChecked: Int) {
+        self.diagnostics = diagnostics
+        self.filesChecked = filesChecked
+    }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.lazy.filter { $0.severity == severity }.count }
+    public var filesWithFindings: Int { Set(diagnostics.map(\.path)).count }
+}
+
+/// Runs the rules over notes: finds the files, loads each note once, checks it with its configuration's rules.
+public final class Linter: Sendable {
+    public let registry: [any Rule.Type]
+    public let loader: NoteLoader
+
+    public init(registry: [any Rule.Type] = RuleRegistry.all, loader: NoteLoader = NoteLoader()) {
+        self.registry = registry
+        self.loader = loader
+    }
+
+    public func lint(_ request: LintRequest) throws -> LintReport {
+        let resolver = ConfigurationResolver(
+            registry: registry, explicitPath: request.configPath.map { Self.absolute($0) },
+            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
+        let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
+        let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
+        let walk = NoteFinder.walk(paths: onDisk, boundary: boundary)
+        var unopened = Self.notOpened(walk)
+        for link in request.outsideLinks { unopened[link] = Self.outsideLinkProblem }
+        let notOpened = unopened
+        let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
+        // Configurations are resolved up front, on one thread; the parallel phases only read them.
+        var planned: [Job] = []
+        let currentDirectory = FileStatus.currentDirectory()
+        let explicitPaths = Set(request.paths)
+        for path in files {
+            let absolute = Self.absolute(path, in: currentDirectory)
+            let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
+            let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
+            // A folder that could not be listed is reported where a note in it would be linted.
+            let isExplicit = explicitPaths.contains(path)
+                || notOpened[path]?.kind == .unreadable && configuration.includes(relativePath: relative + "/a.md")
+            if !isExplicit && !configuration.includes(relativePath: relative) { continue }
+            planned.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
+        }
+        let jobs = planned
+
+        // A configuration's cached results are read once, before the parallel pass, and only read during it.
+        var tables: [ObjectIdentifier: ResultCache.Table] = [:]
+        if let cache = request.cache {
+            for job in jobs where tables[ObjectIdentifier(job.configuration)] == nil {
+                tables[ObjectIdentifier(job.configuration)] = cache.table(for: job.configuration.fingerprint(today: request.today))
+            }
+        }
+        let readAt = request.cache?.clock() ?? 0
+        let cacheTables = tables
+        // First pass: every note loaded once (or its cached result reused) and checked by the rules that need no
+        // corpus; only its findings and tags are kept, so memory does not grow with the notes' text.
+        let outcomes = Parallel.map(jobs, workers: request.jobs) { job -> (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool) in
+            guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
+                notOpened[job.path] == nil
+            else {
+                return (self.firstPass(self.load(job, request, boundary, notOpened: notOpened), job.configuration, job.relativePath, today: request.today), nil, false)
+            }
+            let absolutePath = job.absolutePath
+            let cached = table.entries[absolutePath]
+            let stamp = ResultCache.Stamp.of(job.path)
+            if let cached, cached.isCurrent(stamp) { return (cached.pass.at(job.path), cached, true) }
+            let note = self.load(job, request, boundary, notOpened: notOpened)
+            let contentHash = ContentHash.of(note.source.bytes)
+            if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
+                return (cached.pass.at(job.path), ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass), false)
+            }
+            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today)
+            // A note that could not be read is not kept: permissions can change without its time changing.
+            guard let stamp, note.outcome != .error else { return (pass, nil, false) }
+            return (pass, ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass), false)
+        }
+        if let cache = request.cache { Self.save(outcomes, of: jobs, tables: tables, in: cache) }
+        var counter = TagCounter()
+        for outcome in outcomes { counter.add(outcome.pass.tags) }
+        // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
+        // An explicit `--config` may live anywhere, so then only the notes linted count.
+        if request.gatherEvidence && request.configPath == nil {
+            counter = evidence(
+                adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables,
+                followsSymlinks: request.followsSymlinks)
+        }
+        let finalCorpus = counter.corpus()
+        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus, workers: request.jobs)
+
+        // Second pass: notes a corpus rule may report on are loaded again and checked whole; notes with fixes to
+        // apply are fixed.
+        let perNote = Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
+            let job = jobs[index]
+            var diagnostics = outcomes[index].pass.diagnostics
+            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+                diagnostics = self.check(
+                    self.load(job, request, boundary, notOpened: notOpened), configuration: job.configuration, relativePath: job.relativePath,
+                    today: request.today, corpus: finalCorpus)
+            }
+            guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
+                return (diagnostics, nil)
+            }
+            return self.fix(
+                job.path, job.configuration, job.relativePath, request: request, boundary: boundary, minimum: minimum, corpus: finalCorpus)
+                ?? (diagnostics, nil)
+        }
+        var diagnostics = perNote.flatMap { $0.0 }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        var report = LintReport(diagnostics: diagnostics, filesChecked: jobs.count)
+        report.fixedFiles = perNote.compactMap { $0.1 }
+        report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
+        // Links outside named like notes are findings; links to folders outside are only named, like FIFOs.
+        report.skipped = walk.skipped.filter { $0.kind == .notANote || $0.kind == .outsideBoundary && notOpened[$0.path] == nil }
+        return report
+    }
+
+    /// Writes back each configuration's table when this run changed it.
+    private static func save(
+        _ outcomes: [(pass: FirstPass, entry: ResultCache.Entry?, reused: Bool)],
+        of jobs: [Job],
+        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache
+    ) {
+        var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
+        for (index, outcome) in outcomes.enumerated() where !outcome.reused {
+            guard let entry = outcome.entry else { continue }
+            let id = ObjectIdentifier(jobs[index].configuration)
+            updated[id, default: tables[id]?.entries ?? [:]][jobs[index].absolutePath] = entry
+        }
+        for (id, entries) in updated {
+            guard let table = tables[id] else { continue }
+            cache.save(entries, fingerprint: table.fingerprint)
+        }
+    }
+
+    /// One note to lint. Its absolute and relative paths are worked out when needed rather than kept: with
+    /// 100,000 notes, two more strings a note would cost more memory than everything else kept between passes.
+    struct Job: Sendable {
+        let path: String
+        let configuration: EffectiveConfiguration
+        /// The same string for every job: its storage is shared.
+        let currentDirectory: String
+
+        var absolutePath: String { Linter.absolute(path, in: currentDirectory) }
+        /// Relative to the configuration's folder, as globs and schemas see it.
+        var relativePath: String { PathText.relative(absolutePath, to: configuration.absoluteDirectory) }
+    }
+
+    private func load(_ job: Job, _ request: LintRequest, _ boundary: ReadBoundary, notOpened: [String: LoadProblem]) -> Note {
+        if let problem = notOpened[job.path] { return NoteLoader.unopened(path: job.path, problem: problem) }
+        let loader = noteLoader(for: job.configuration, boundary: boundary)
+        return request.contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
+    }
+
+    /// What the first pass keeps of a note.
+    struct FirstPass: Sendable {
+        /// Findings of every rule that needs no corpus; of every rule when the configuration has no corpus rule.
+        var diagnostics: [Diagnostic]
+        /// The note's tags: its share of the corpus.
+        var tags: [String]
+        /// Its corpus rules still have to run.
+        var needsCorpus: Bool
+
+        /// The same result for the note at `path` (cached results name the note by its absolute path).
+        func at(_ path: String) -> FirstPass {
+            guard diagnostics.contains(where: { $0.path != path }) else { return self }
+            var moved = self
+            for index in moved.diagnostics.indices { moved.diagnostics[index].path = path }
+            return moved
+        }
+
+        /// True when a check with the corpus would find nothing more: no tag of the note is one a corpus rule
+        /// reports (`reportable`, nil when a rule cannot say). Suppression comments need no second look: with no
+        /// corpus finding, a comment silencing a corpus rule is unused in either pass.
+        func isSettled(by reportable: Set<String>?) -> Bool {
+            guard needsCorpus else { return true }
+            guard let reportable else { return false }
+            return !tags.contains(where: reportable.contains)
+        }
+    }
+
+    func firstPass(_ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate) -> FirstPass {
+        let needsCorpus = configuration.needsCorpus
+        let diagnostics = check(
+            note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
+        return FirstPass(
+            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus)
+    }
+
+    /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
+    static func reportableValues(
+        of configurations: [EffectiveConfiguration], in corpus: TagCorpus, workers: Int
+    ) -> [ObjectIdentifier: Set<String>?] {
+        var result: [ObjectIdentifier: Set<String>?] = [:]
+        for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
+            var union: Set<String>? = []
+            for active in configuration.rules where active.needsCorpus {
+                guard let values = active.rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
+                union?.formUnion(values)
+            }
+            result[ObjectIdentifier(configuration)] = .some(union)
+        }
+        return result
+    }
+
+    /// Adds the tags of every other note under the folders of the configurations in use, so that linting
+    /// one changed note still weighs it against the whole collection. Only front matter is read.
+    private func evidence(
+        adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
+        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool
+    ) -> TagCounter {
+        var folders: [String: EffectiveConfiguration] = [:]
+        for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
+            folders[Self.absolute(configuration.configuration.directory)] = configuration
+        }
+        guard !folders.isEmpty else { return corpus }
+        let lintedPaths = Set(linted.map { Self.absolute($0.path) })
+        var others: [(path: String, key: String, table: ResultCache.Table?, loader: NoteLoader)] = []
+        for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
+            // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
+            let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
+            let loader = NoteLoader(limits: self.loader.limits, boundary: boundary)
+            for path in NoteFinder.find(paths: [folder], boundary: boundary) where !lintedPaths.contains(path)
+                && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
+                others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)], loader))
+            }
+        }
+        let tagLists = Parallel.map(others, workers: jobs) { other in
+            // The tags a cached result kept, when the note has not changed since (only the tags are needed).
+            if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
+                return cached.pass.tags
+            }
+            return TagCorpus.tags(of: other.loader.load(path: other.path), key: other.key)
+        }
+        var result = corpus
+        for tags in tagLists { result.add(tags) }
+        return result
+    }
+
+    /// Fixes one note: reads it whole, fixes in passes, writes it back atomically unless `--diff`.
+    private func fix(
+        _ path: String, _ configuration: EffectiveConfiguration, _ relativePath: String, request: LintRequest,
+        boundary: ReadBoundary, minimum: Applicability, corpus: TagCorpus
+    ) -> ([Diagnostic], FileFix?)? {
+        let bytes: [UInt8]
+        if let given = request.contents[path] {
+            bytes = given
+        } else if case .success(let read) = NoteReader.readAll(path: path, boundary: boundary) {
+            bytes = read
+        } else {
+            return nil
+        }
+        let fixer = NoteFixer(linter: self, minimum: minimum, loader: noteLoader(for: configuration, boundary: boundary))
+        var (diagnostics, fix) = fixer.fix(
+            bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
+        guard fix.changed else { return (diagnostics, nil) }
+        guard request.writeFixes, request.contents[path] == nil else { return (diagnostics, fix) }
+        if case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes, boundary: boundary) {
+            fix.writeError = failure.description
+            // Nothing was written: report the note as it is on disk.
+            diagnostics = check(noteLoader(for: configuration, boundary: boundary).load(bytes: bytes, path: path), configuration: configuration,
+                                relativePath: relativePath, today: request.today, corpus: corpus)
+        } else if !request.keepsFixedTexts {
+            fix.original = []
+            fix.fixed = []
+            fix.textsReleased = true
+        }
+        return (diagnostics, fix)
+    }
+
+    /// Checks one loaded note. `relativePath` is the note's path relative to its configuration's folder.
+    /// `withCorpusRules: false` leaves out the rules that weigh a note against the others (the first pass).
+    public func check(
+        _ note: Note, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate, corpus: TagCorpus?,
+        withCorpusRules: Bool = true
+    ) -> [Diagnostic] {
+        let schema = configuration.schema(forRelativePath: relativePath)
+        var violations: [SchemaViolation] = []
+        if let schema {
+            switch note.outcome {
+            case .present where note.root != nil:
+                violations = schema.schema.validate(note.root)
+            case .empty:
+                // Fences with nothing between them: an empty mapping, so that required keys are reported.
+                violations = schema.schema.validate(YAMLNode(content: .mapping([], .block), range: note.headRange))
+            default:
+                break
+            }
+        }
+        let context = RuleContext(note: note, schema: schema, schemaViolations: violations, today: today, corpus: corpus)
+        let ignored = configuration.ignoredRules(forRelativePath: relativePath)
+        var suppressions = Suppressions(note: note)
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<SeenKey> = []
+        for active in configuration.rules {
+            let id = active.id
+            if ignored.contains(id) || ignored.contains("all") { continue }
+            if !withCorpusRules && active.needsCorpus { continue }
+            for finding in active.rule.check(context) {
+                // Two routes to the same finding (a schema keyword and a rule's own check) report it once.
+                guard seen.insert(SeenKey(rule: id, start: finding.range.start.offset, end: finding.range.end.offset, message: finding.message)).inserted
+                else { continue }
+                if suppressions.suppresses(id, line: finding.range.start.line) { continue }
+                diagnostics.append(Diagnostic(
+                    path: note.path, ruleID: id, severity: min(active.severity, finding.severityCap ?? .error), range: finding.range, message: Self.singleLine(finding.message),
+                    suggestions: finding.suggestions, related: finding.related, fix: finding.fix, subject: finding.subject,
+                    sourceLine: SourceExcerpt.of(note.source, line: finding.range.start.line, start: finding.range.start)))
+            }
+        }
+        let unusedRule = UnusedSuppressionRule.id
+        if let active = configuration.rules.first(where: { $0.id == unusedRule }), !ignored.contains(unusedRule) {
+            for directive in suppressions.directives where !directive.used {
+                diagnostics.append(Diagnostic(
+                    path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,
+                    message: Self.singleLine("this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing"),
+                    sourceLine: SourceExcerpt.of(note.source, line: directive.range.start.line, start: directive.range.start)))
+            }
+        }
+        return diagnostics
+    }
+
+    private struct SeenKey: Hashable {
+        var rule: String
+        var start: Int
+        var end: Int
+        var message: String
+    }
+
+    /// Values quoted into messages may hold line breaks and terminal escapes: a diagnostic stays one line of
+    /// plain text, whatever a note holds (an ESC sequence must never reach the reader's terminal). A quoted
+    /// value (between backticks) longer than `quotedValueLimit` characters is shortened in its middle, so that a
+    /// note's megabyte of text never fills a message, a build log or a SARIF upload.
+    static func singleLine(_ message: String) -> String {
+        let scalars = message.unicodeScalars
+        guard scalars.count > quotedValueLimit || scalars.contains(where: isControl) else { return message }
+        var out = String.UnicodeScalarView()
+        var quoted = String.UnicodeScalarView()
+        var inQuote = false
+        func flushQuoted() {
+            if quoted.count > quotedValueLimit {
+                out.append(contentsOf: quoted.prefix(quotedValueLimit - 11))
+                out.append("…")
+                out.append(contentsOf: quoted.suffix(10))
+            } else {
+                out.append(contentsOf: quoted)
+            }
+            quoted = String.UnicodeScalarView()
+        }
+        for scalar in scalars {
+            if scalar == "`" {
+                if inQuote { flushQuoted() }
+                inQuote.toggle()
+                out.append(scalar)
+                continue
+            }
+            var escaped = String.UnicodeScalarView()
+            switch scalar {
+            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
+            case _ where isControl(scalar): escaped.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+            default: escaped.append(scalar)
+            }
+            if inQuote { quoted.append(contentsOf: escaped) } else { out.append(contentsOf: escaped) }
+        }
+        flushQuoted()
+        return String(out)
+    }
+
+    /// Characters of one quoted value that a message keeps.
+    static let quotedValueLimit = 120
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        SourceExcerpt.isControl(scalar)
+    }
+
+    static func absolute(_ path: String, in currentDirectory: String = FileStatus.currentDirectory()) -> String {
+        PathText.normalize(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
+    }
+}

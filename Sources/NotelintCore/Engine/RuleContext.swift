@@ -1,0 +1,106 @@
+import NotelintSchema
+import NotelintText
+import NotelintLoader
+
+/// What a rule sees of one note: the loaded note, the schema that governs it and what the schema found,
+/// computed once per note and shared by every rule.
+public struct RuleContext: Sendable {
+    public let note: Note
+    public let schema: EffectiveConfiguration.LoadedSchema?
+    public let schemaViolations: [SchemaViolation]
+    /// "Today" for date checks; fixed by `--now` for reproducible runs.
+    public let today: CalendarDate
+    /// Tags used across all notes under the lint root, when a rule needs corpus evidence.
+    public let corpus: TagCorpus?
+
+    public init(
+        note: Note, schema: EffectiveConfiguration.LoadedSchema?, schemaViolations: [SchemaViolation],
+        today: CalendarDate, corpus: TagCorpus? = nil
+    ) {
+        self.note = note
+        self.schema = schema
+        self.schemaViolations = schemaViolations
+        self.today = today
+        self.corpus = corpus
+    }
+
+    /// The front matter's top-level mapping, if it is one.
+    public var root: YAMLNode? { note.root?.dereferenced }
+
+    public var source: SourceText { note.source }
+
+    /// The schema violations this rule owns (see `SchemaRouting`).
+    public func violations(routedTo ruleID: String) -> [SchemaViolation] {
+        schemaViolations.filter { SchemaRouting.ruleID(for: $0) == ruleID }
+    }
+
+    /// The JSON types the schema declares for a top-level key (`properties.KEY.type`), empty when it says nothing.
+    public func declaredTypes(ofKey key: String) -> Set<String> {
+        guard let property = schema?.root["properties"]?[key]?.dereferenced else { return [] }
+        return Self.types(of: resolveReference(property))
+    }
+
+    /// The JSON types the schema declares for the items of a top-level list key (`properties.KEY.items.type`).
+    public func declaredItemTypes(ofKey key: String) -> Set<String> {
+        guard let property = schema?.root["properties"]?[key]?.dereferenced,
+            let items = resolveReference(property)["items"]?.dereferenced
+        else { return [] }
+        return Self.types(of: resolveReference(items))
+    }
+
+    /// Follows a local `$ref: "#/$defs/NAME"` one step, which is how the shipped schemas share definitions.
+    private func resolveReference(_ node: YAMLNode) -> YAMLNode {
+        guard let reference = node["$ref"]?.scalar?.text, reference.hasPrefix("#/$defs/"),
+            let target = schema?.root["$defs"]?[String(reference.dropFirst("#/$defs/".count))]?.dereferenced
+        else { return node }
+        return target
+    }
+
+    private static func types(of schema: YAMLNode) -> Set<String> {
+        guard let type = schema["type"]?.dereferenced else {
+            if schema["enum"] != nil || schema["const"] != nil { return ["string"] }
+            return []
+        }
+        if let text = type.scalar?.text { return [text] }
+        return Set((type.items ?? []).compactMap { $0.scalar?.text })
+    }
+}
+
+/// Which rule reports which schema violation. One table, so that no violation is reported twice.
+public enum SchemaRouting {
+    public static func ruleID(for violation: SchemaViolation) -> String {
+        if isEmpty(violation.instance), emptinessKeywords.contains(violation.keyword) { return "empty-value" }
+        switch violation.keyword {
+        case "required": return "required-key"
+        case "type": return "wrong-type"
+        case "enum", "const": return "enum-value"
+        case "additionalProperties": return "unknown-key"
+        case "format":
+            switch violation.format {
+            case "date", "date-time": return "date-format"
+            case "uri", "uri-reference", "iri", "iri-reference": return "url-format"
+            default: return "schema"
+            }
+        default: return "schema"
+        }
+    }
+
+    /// Keywords that, failed by an empty value, mean "this is empty" rather than "this is wrong".
+    static let emptinessKeywords: Set<String> = [
+        "type", "minLength", "minItems", "minProperties", "pattern", "format", "enum", "const", "anyOf", "oneOf",
+    ]
+
+    /// `''`, blanks, `~`/null, `[]` and `{}`.
+    public static func isEmpty(_ node: YAMLNode?) -> Bool {
+        guard let node = node?.dereferenced else { return false }
+        switch node.content {
+        case .scalar(let scalar):
+            if scalar.resolved.type == .null { return true }
+            if case .string(let text) = scalar.resolved { return text.allSatisfy(\.isWhitespace) }
+            return false
+        case .sequence(let items, _): return items.isEmpty
+        case .mapping(let pairs, _): return pairs.isEmpty
+        case .alias: return false
+        }
+    }
+}

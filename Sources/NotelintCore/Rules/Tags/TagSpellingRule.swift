@@ -1,0 +1,187 @@
+import NotelintSpelling
+import NotelintLoader
+
+/// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
+struct TagSpellingRule: Rule {
+    static let description = RuleDescription(
+        id: "tag-spelling",
+        summary: "A tag looks misspelled or cut off",
+        rationale: """
+            A tag typed `decision-making-calculu` starts a tag page of its own, and the note drops off the page \
+            it belongs to. Evidence comes from three places: accepted tags and known mistakes in `Rules/` files, \
+            the tags other notes use (a tag used by enough other notes is accepted), and a Hunspell dictionary \
+            for the English words inside kebab-case tags. Proper nouns and product names (`openai`, `kubernetes`) \
+            go in the vocabulary file, or are accepted once enough notes use them.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("key", .string("tags"), "The key holding the tag list."),
+            RuleOption("vocabulary-files", .strings([]), "Accepted tags, one a line (`#` comments)."),
+            RuleOption("replacement-files", .strings([]), "Known mistakes, one a line: `wrong -> right`."),
+            RuleOption("min-uses", .int(2), "A tag used by at least this many other notes is accepted."),
+            RuleOption("dictionary", .bool(true), "Check the words of tags with Hunspell."),
+            RuleOption("languages", .strings(["en_US"]), "Hunspell dictionaries to use."),
+            RuleOption("dictionary-folders", .strings([]), "Extra folders holding `<language>.aff`/`.dic`."),
+            RuleOption("word-list-files", .strings([]), "Personal word lists: words the dictionary should accept."),
+            RuleOption("long-length", .int(8), "Tags of at least this many characters are long."),
+            RuleOption("short-distance", .int(1), "Edits allowed for a near miss of a short tag."),
+            RuleOption("long-distance", .int(2), "Edits allowed for a near miss of a long tag."),
+        ],
+        triggeringExamples: [
+            "---\ntags:\n- ↓decision-making-calculu\n- power\n---\n",
+            "---\ntags: [↓strateg, war]\n---\n",
+        ],
+        nonTriggeringExamples: [
+            "---\ntags: [decision-making-calculus, power, relations, strategy, war]\n---\n",
+            "---\ntags: [朝鲜战争, llm, k8s]\n---\n",
+            RuleExample("---\ntags: [decision-making-calculu]\n---\n", options: ["dictionary": .bool(false)]),
+        ],
+        corrections: [
+            // A tag one slip from a listed tag: the vocabulary is the evidence, so the fix is safe.
+            RuleCorrection("---\ntags: [kubernets, war]\n---\n", "---\ntags: [kubernetes, war]\n---\n",
+                           options: ["vocabulary-files": .strings(["tags.txt"])]),
+            RuleCorrection("---\ntags: [decision-making-calculu, war]\n---\n", "---\ntags: [decision-making-calculus, war]\n---\n",
+                           applicability: .unsafe),
+        ]
+    )
+
+    static let needsCorpus = true
+    var corpusKey: String? { key }
+
+    let key: String
+    let vocabularies: [TagVocabulary]
+    let replacementLists: [TagReplacementList]
+    let judgement: TagSpellingOptions
+    let dictionary: SpellCheckerConfiguration?
+    private let judges = JudgeCache()
+
+    init(options: RuleOptions) {
+        key = options.string("key")
+        vocabularies = options.fileTexts("vocabulary-files").map { TagVocabulary(parsing: $0.text, file: Self.shown($0.path)) }
+        replacementLists = options.fileTexts("replacement-files").map { TagReplacementList(parsing: $0.text, file: Self.shown($0.path)) }
+        judgement = TagSpellingOptions(
+            minimumOtherNoteUses: options.int("min-uses"), longLength: options.int("long-length"),
+            shortDistance: options.int("short-distance"), longDistance: options.int("long-distance"))
+        if options.bool("dictionary") {
+            let words = options.fileTexts("word-list-files").flatMap { PersonalWordList.words(in: $0.text) }
+            dictionary = SpellCheckerConfiguration(
+                languages: options.strings("languages"), extraFolders: options.strings("dictionary-folders"), personalWords: words)
+        } else {
+            dictionary = nil
+        }
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let list = TagList(context, key: key) else { return [] }
+        let judge = judge(for: context.corpus ?? TagCorpus())
+        let present = Set(list.tags.map(\.text))
+        return list.tags.compactMap { node, text in
+            guard let finding = judge.finding(for: text) else { return nil }
+            let suggestion = finding.suggestion
+            let applicability: Applicability = finding.evidence == .dictionary ? .unsafe : .safe
+            // When the right tag is already listed, the wrong one goes instead of becoming a duplicate.
+            let fix: Fix?
+            if present.contains(suggestion) {
+                fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                    .map { Fix(edits: [$0], applicability: applicability, title: "remove `\(text)`: `\(suggestion)` is listed already") }
+            } else {
+                fix = YAMLEdits.replaceScalar(node, with: suggestion, inFlow: list.isFlow)
+                    .map { Fix(edits: [$0], applicability: applicability, title: "replace with `\(suggestion)`") }
+            }
+            return Finding(
+                range: node.range, message: Self.message(finding), suggestions: [suggestion], fix: fix, subject: "\(key)=\(text)")
+        }
+    }
+
+    func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>? {
+        let judge = judge(for: corpus)
+        // Every distinct tag once, on every core: the near-miss searches dominate, and they share nothing.
+        let tags = Array(corpus.uses.keys)
+        let reported = Parallel.map(tags, workers: workers) { judge.finding(for: $0) != nil }
+        return Set(zip(tags, reported).lazy.filter(\.1).map(\.0))
+    }
+
+    private func judge(for corpus: TagCorpus) -> MemoizedJudge {
+        judges.judge(for: corpus) { corpus in
+            TagSpellingJudge(
+                index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: corpus.uses),
+                options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
+        }
+    }
+
+    static func message(_ finding: TagSpellingFinding) -> String {
+        let what: String
+        switch finding.reason {
+        case .truncation: what = "tag `\(finding.tag)` looks cut off"
+        case .nearMiss(let distance): what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+        case .misspelledWord(let word) where word == finding.tag: what = "tag `\(finding.tag)` looks misspelled"
+        case .misspelledWord(let word): what = "tag `\(finding.tag)` has a misspelled word `\(word)`"
+        case .knownMistake: what = "tag `\(finding.tag)` is a known mistake"
+        }
+        return "\(what); did you mean `\(finding.suggestion)`? (\(evidenceText(finding.evidence)))"
+    }
+
+    static func evidenceText(_ evidence: TagEvidence) -> String {
+        switch evidence {
+        case .vocabulary(let file): "in \(file)"
+        case .replacementList(let file): "listed in \(file)"
+        case .corpus(let uses): "used in \(uses) note\(uses == 1 ? "" : "s")"
+        case .dictionary: "suggested by the spelling dictionary"
+        }
+    }
+
+    /// Files named relative to the current folder when they are inside it, as users wrote them.
+    static func shown(_ path: String) -> String {
+        PathText.shown(path)
+    }
+}
+
+/// One judge per corpus: the tag index over a run's corpus is built once, on first use, and shared by every note.
+/// A few judges are kept (16), most recently used first: a note whose tags a fix changed is checked against the run's
+/// corpus with its own uses updated (see `NoteFixer.Evidence`), and that must not evict the run's judge.
+private final class JudgeCache: @unchecked Sendable {
+    private static let capacity = 16
+    private let lock = SpellingLock()
+    // Each corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
+    private var cached: [(corpus: TagCorpus, judge: MemoizedJudge)] = []
+
+    func judge(for corpus: TagCorpus, make: (TagCorpus) -> TagSpellingJudge) -> MemoizedJudge {
+        lock.withLock {
+            if let index = cached.firstIndex(where: { $0.corpus === corpus }) {
+                let entry = cached.remove(at: index)
+                cached.insert(entry, at: 0)
+                return entry.judge
+            }
+            let judge = MemoizedJudge(judge: make(corpus), uses: corpus.uses)
+            cached.insert((corpus, judge), at: 0)
+            if cached.count > Self.capacity { cached.removeLast() }
+            return judge
+        }
+    }
+}
+
+/// A judge's verdicts remembered by tag: with the corpus fixed, a tag's verdict is the same in every note, and
+/// the dictionary's suggestions it may need cost milliseconds.
+private final class MemoizedJudge: @unchecked Sendable {
+    // @unchecked: `verdicts` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var verdicts: [String: TagSpellingFinding?] = [:]
+    private let judge: TagSpellingJudge
+    private let uses: [String: Int]
+
+    init(judge: TagSpellingJudge, uses: [String: Int]) {
+        self.judge = judge
+        self.uses = uses
+    }
+
+    /// The finding for one use of `tag` in a note of the corpus.
+    func finding(for tag: String) -> TagSpellingFinding? {
+        if let known = lock.withLock({ verdicts[tag] }) { return known }
+        // Judged outside the lock: two threads may judge the same tag once each, never wait on each other.
+        var finding = judge.judge(tag, selfUses: 1)
+        // Two tags used equally often are two tags, not a typo of each other: the suggestion must be the more used.
+        if case .corpus(let suggestionUses)? = finding?.evidence, suggestionUses <= uses[tag, default: 1] { finding = nil }
+        lock.withLock { verdicts[tag] = .some(finding) }
+        return finding
+    }
+}

@@ -1,0 +1,17 @@
+import NotelintLoader
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+package enum FileStatus {
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    package static func currentDirectory() -> String {
+        PathText.currentDirectory()
+    }
+}

@@ -1,0 +1,23 @@
+/// How many terminal columns a character takes: East Asian wide and fullwidth characters take two,
+/// combining marks none. Needed to underline a span under CJK text.
+public enum TerminalWidth {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }
+        if value == 0 { return 0 }
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
+        if value == 0x200B || (0x200C...0x200F).contains(value) { return 0 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    public static func of<S: Sequence>(_ scalars: S) -> Int where S.Element == Unicode.Scalar {
+        scalars.reduce(0) { $0 + of($1) }
+    }
+}
