@@ -25,10 +25,11 @@ run: build
 test: setup
 	swift build
 	swift test
-	$(MAKE) --no-print-directory release
+	$(MAKE) --no-print-directory deb
 	python3 scripts/compare-pyyaml.py --notelint .build/release/notelint
-	scripts/test-pre-commit.sh
+	scripts/test-pre-commit.sh --system-notelint .build/release/notelint
 	python3 scripts/test-fix-interruptions.py --notelint .build/release/notelint --release
+	scripts/test-dist.sh
 
 release: setup
 ifdef STATIC
