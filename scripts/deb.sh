@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds dist/notelint_VERSION_ARCH.deb with dpkg-deb from the release archive that `make dist` made, so the
-# package holds the same binary, manual and completions:
+# Builds dist/notelint_VERSION_ARCH.deb with dpkg-deb from the release archive that `make dist` made (its manual
+# and completions) and the release build's object files:
 #
 #   /usr/bin/notelint
 #   /usr/share/man/man1/notelint*.1.gz
