@@ -78,6 +78,21 @@ mkdir "$install"
 tar -C "$install" -xzf "$archive"
 binary=$install/$name/bin/notelint
 
+# The manual page renders and documents the lint command; the bash completion script parses.
+if command -v man >/dev/null; then
+    if MANWIDTH=100 man -l "$install/$name/share/man/man1/notelint.1" 2>/dev/null | grep -q -- '--changed-since'; then
+        ok "the manual page renders and documents lint's options"
+    else
+        fail "the manual page does not render, or lacks lint's options"
+    fi
+fi
+if bash -n "$install/$name/share/bash-completion/completions/notelint" &&
+    grep -q 'changed-since' "$install/$name/share/bash-completion/completions/notelint"; then
+    ok "the bash completion script parses and completes lint's options"
+else
+    fail "the bash completion script does not parse"
+fi
+
 # Shared libraries, as the dynamic loader resolves them with no library path set.
 bare ldd "$binary" | awk '{ print $1 }' | sed 's|.*/||' | sort >"$scratch/libraries"
 unexpected=$(grep -vxE 'linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|libstdc\+\+\.so\.6|libgcc_s\.so\.1|ld-linux-(x86-64|aarch64)\.so\.[12]' \
