@@ -74,8 +74,8 @@ done
 
 # -- tools --------------------------------------------------------------------------------------------------
 if [ "$BUILD" = 1 ]; then
-  say "building notelint (release)"
-  (cd "$ROOT" && swift build -c release 2>&1 | tail -n 1) >&2
+  say "building notelint (release, linked as released: make release)"
+  (cd "$ROOT" && make --no-print-directory release 2>&1 | tail -n 1) >&2
 fi
 NOTELINT="$ROOT/.build/release/notelint"
 [ -x "$NOTELINT" ] || die "no $NOTELINT; run without --no-build"

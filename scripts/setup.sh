@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing notelint needs, when it is missing: Debian's libyaml and Hunspell
-# (with the en_US dictionary) and pkg-config. Safe to run again.
+# (with the en_US dictionary), pkg-config, and dpkg-dev for `make deb` (dpkg-shlibdeps, strip). Safe to run
+# again. scripts/test-dist.sh installs lintian itself.
 set -euo pipefail
-packages=(libyaml-dev libhunspell-dev hunspell-en-us pkg-config)
+packages=(libyaml-dev libhunspell-dev hunspell-en-us pkg-config dpkg-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

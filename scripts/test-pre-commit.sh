@@ -3,7 +3,10 @@
 # builds notelint from this repository and runs it, in a scratch repository, on a good note (must pass), a bad
 # note (must fail and name the problem) and, with the fix hook, a note with a duplicate tag (must lose it).
 #
-# Usage: scripts/test-pre-commit.sh [--committed]
+# The hooks that use an installed notelint (language: system) run in a second try-repo, with the notelint named
+# by --system-notelint on PATH (default: .build/release/notelint), on the same notes.
+#
+# Usage: scripts/test-pre-commit.sh [--committed] [--system-notelint PATH]
 #   By default the working tree is tested as it is, tracked and untracked files alike (ignored ones left out),
 #   through a snapshot repository: try-repo pointed at this repository would take HEAD plus edits to tracked
 #   files only, and so miss new files that are not committed yet.
@@ -14,14 +17,22 @@
 set -euo pipefail
 
 repository=$(cd "$(dirname "$0")/.." && pwd)
-mode=${1:-working-tree}
-case $mode in
-working-tree | --committed) ;;
-*)
-    echo "usage: $0 [--committed]" >&2
-    exit 2
-    ;;
-esac
+mode=working-tree
+system_notelint=$repository/.build/release/notelint
+while [ $# -gt 0 ]; do
+    case $1 in
+    --committed) mode=--committed; shift ;;
+    --system-notelint) system_notelint=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    *)
+        echo "usage: $0 [--committed] [--system-notelint PATH]" >&2
+        exit 2
+        ;;
+    esac
+done
+[ -x "$system_notelint" ] || {
+    echo "FAIL: no notelint at $system_notelint for the system hooks; build it (swift build -c release) or name one" >&2
+    exit 1
+}
 
 if command -v pre-commit >/dev/null 2>&1; then
     pre_commit=(pre-commit)
@@ -110,32 +121,55 @@ fail() {
     echo "---------------------------"
     failures=$((failures + 1))
 }
-# One try-repo run with every hook of this repository on every note: a single release build serves both hooks
-# (try-repo's cache lives and dies with the run, so separate runs would each build from nothing).
-echo "running every hook on good.md, bad.md and fixable.md (builds notelint; this takes a while)"
-status=0
-(cd "$notes" && "${pre_commit[@]}" try-repo "$hooks_repository" ${revision[@]+"${revision[@]}"} --color never --verbose --all-files) \
-    >"$scratch/output" 2>&1 || status=$?
-echo "  finished in $SECONDS s with status $status"
+# Runs try-repo with the hooks of this repository except those in $1 (pre-commit's SKIP), on every note, after
+# putting the notes back as committed; PATH is the caller's.
+try_hooks() {
+    git -C "$notes" checkout -q -- .
+    status=0
+    (cd "$notes" && SKIP=$1 "${pre_commit[@]}" try-repo "$hooks_repository" ${revision[@]+"${revision[@]}"} --color never --verbose --all-files) \
+        >"$scratch/output" 2>&1 || status=$?
+}
+# What every pair of hooks must do: $1 is the lint hook's name, $2 the fix hook's, as pre-commit prints them.
+check_hooks() {
+    local lint_name=$1 fix_name=$2
+    if [ "$status" -ne 0 ] && grep -q "^$lint_name\.*Failed" "$scratch/output" &&
+        grep -q 'bad.md:5:9: error: .*\[draft-status\]' "$scratch/output"; then
+        echo "ok: the '$lint_name' hook fails on bad.md, printing:"
+        grep '^bad.md:' "$scratch/output" | sort -u | sed 's/^/    /'
+    else
+        fail "the '$lint_name' hook should fail with a draft-status finding in bad.md"
+    fi
+    if ! grep -q '^good.md:' "$scratch/output"; then
+        echo "ok: good.md passes: no finding names it"
+    else
+        fail "good.md should pass the '$lint_name' hook"
+    fi
+    if grep -q "^$fix_name\.*Failed" "$scratch/output" && grep -q 'files were modified by this hook' "$scratch/output" &&
+        grep -qx 'tags: \[war\]' "$notes/fixable.md" &&
+        ! git -C "$notes" diff --quiet -- fixable.md && git -C "$notes" diff --quiet -- good.md bad.md; then
+        echo "ok: the '$fix_name' hook rewrote fixable.md to 'tags: [war]' and left the other notes alone"
+    else
+        fail "the '$fix_name' hook should rewrite fixable.md to 'tags: [war]' only; it now reads: $(grep '^tags:' "$notes/fixable.md")"
+    fi
+}
 
-if [ "$status" -ne 0 ] && grep -q '^notelint\.*Failed' "$scratch/output" &&
-    grep -q 'bad.md:5:9: error: .*\[draft-status\]' "$scratch/output"; then
-    echo "ok: the notelint hook fails on bad.md, printing:"
-    grep '^bad.md:' "$scratch/output" | sed 's/^/    /'
-else
-    fail "the notelint hook should fail with a draft-status finding in bad.md"
-fi
-if ! grep -q '^good.md:' "$scratch/output"; then
-    echo "ok: good.md passes: no finding names it"
-else
-    fail "good.md should pass the notelint hook"
-fi
-if grep -q 'files were modified by this hook' "$scratch/output" && grep -qx 'tags: \[war\]' "$notes/fixable.md" &&
-    ! git -C "$notes" diff --quiet -- fixable.md && git -C "$notes" diff --quiet -- good.md bad.md; then
-    echo "ok: the notelint-fix hook rewrote fixable.md to 'tags: [war]' and left the other notes alone"
-else
-    fail "the notelint-fix hook should rewrite fixable.md to 'tags: [war]' only; it now reads: $(grep '^tags:' "$notes/fixable.md")"
-fi
+# One try-repo run with both Swift hooks: a single release build serves them (try-repo's cache lives and dies
+# with the run, so separate runs would each build from nothing).
+echo "running the Swift hooks on good.md, bad.md and fixable.md (builds notelint; this takes a while)"
+started=$SECONDS
+try_hooks notelint-system,notelint-fix-system
+echo "  finished in $((SECONDS - started)) s with status $status"
+check_hooks notelint 'notelint (fix)'
+
+# The system hooks, with only the given notelint on PATH besides the system's tools: nothing is built.
+mkdir "$scratch/bin"
+ln -s "$system_notelint" "$scratch/bin/notelint"
+echo "running the system hooks with $system_notelint"
+started=$SECONDS
+PATH=$scratch/bin:$PATH try_hooks notelint,notelint-fix
+echo "  finished in $((SECONDS - started)) s with status $status"
+if grep -q 'Installing environment' "$scratch/output"; then fail "the system hooks should install (build) nothing"; fi
+check_hooks 'notelint (installed)' 'notelint (installed, fix)'
 
 echo "total time: $SECONDS s"
 if [ "$failures" -ne 0 ]; then

@@ -7,7 +7,7 @@ struct Notelint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
-        version: ToolInfo.version,
+        version: VersionText.text(),
         subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self],
         defaultSubcommand: LintCommand.self
     )
