@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "notelint",
             dependencies: [
-                "NotelintLoader",
+                "NotelintLoader", "NotelintText", "NotelintSpelling", "NotelintCore", "NotelintReporters", "NotelintGit",
                 "NotelintEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

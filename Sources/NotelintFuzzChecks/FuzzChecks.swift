@@ -1,7 +1,7 @@
 import NotelintCore
-import NotelintText
 import NotelintEngine
 import NotelintLoader
+import NotelintText
 
 /// What one fuzz target exercises. The same checks run under libFuzzer (`scripts/fuzz.sh`) and in the replay test,
 /// which runs every saved corpus input and crasher in an ordinary build.

@@ -1,6 +1,6 @@
-import NotelintGit
 import ArgumentParser
 import NotelintEngine
+import NotelintGit
 
 struct InstallHookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

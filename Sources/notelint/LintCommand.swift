@@ -1,8 +1,8 @@
+import ArgumentParser
 import NotelintCore
+import NotelintEngine
 import NotelintReporters
 import NotelintText
-import ArgumentParser
-import NotelintEngine
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

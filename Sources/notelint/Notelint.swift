@@ -1,5 +1,5 @@
-import NotelintCore
 import ArgumentParser
+import NotelintCore
 import NotelintEngine
 
 @main

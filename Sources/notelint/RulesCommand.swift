@@ -1,7 +1,7 @@
-import NotelintCore
-import NotelintText
 import ArgumentParser
+import NotelintCore
 import NotelintEngine
+import NotelintText
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,6 @@
+import NotelintCore
 import NotelintEngine
+import NotelintSpelling
 
 /// What `notelint --version` prints: the version, then the Hunspell dictionary that the default configuration
 /// of `tag-spelling` would load (a `.lint.yml` may name other languages or folders).

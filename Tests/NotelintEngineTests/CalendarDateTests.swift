@@ -1,5 +1,5 @@
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
 import NotelintReporters
 import NotelintSchema

@@ -1,11 +1,11 @@
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 import Testing
 
 /// Engine behaviours found wrong on real input, each pinned by the input that showed it.

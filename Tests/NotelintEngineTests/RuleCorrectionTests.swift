@@ -1,11 +1,11 @@
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 import Testing
 
 /// Every rule's corrections, run as tests: fixing `before` with only that rule's fixes gives `after`,

@@ -1,6 +1,6 @@
 import Foundation
-@testable import NotelintFuzzChecks
 import Testing
+@testable import NotelintFuzzChecks
 
 /// Replays what fuzzing saved (`scripts/fuzz.sh`): every input of `Fixtures/fuzz/*/corpus/` and every crasher of
 /// `Fixtures/fuzz/*/crashers/`, whichever target found it, through the three targets' invariant checks, in an

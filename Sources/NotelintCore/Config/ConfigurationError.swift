@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 /// A configuration that cannot be used: notelint stops with exit code 2 and names the place.
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {

@@ -1,7 +1,7 @@
+import NotelintLoader
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 
 #if canImport(Glibc)
 import Glibc

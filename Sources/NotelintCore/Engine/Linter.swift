@@ -1,6 +1,6 @@
+import Dispatch
 import NotelintSchema
 import NotelintText
-import Dispatch
 
 #if canImport(Glibc)
 import Glibc

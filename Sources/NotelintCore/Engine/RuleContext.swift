@@ -1,6 +1,6 @@
+import NotelintLoader
 import NotelintSchema
 import NotelintText
-import NotelintLoader
 
 /// What a rule sees of one note: the loaded note, the schema that governs it and what the schema found,
 /// computed once per note and shared by every rule.

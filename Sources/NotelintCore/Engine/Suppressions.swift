@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
-import NotelintSpelling
 import NotelintLoader
+import NotelintSpelling
 
 /// Every tag used under the lint root with the number of notes that use it: evidence that a tag is real.
 /// Immutable and shared by every note of a run, so rules can build an index over it once.

@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 /// The outcome of fixing one note.
 public struct FileFix: Sendable {

@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 /// The part of a source line a report shows under a finding's location: at most `width` terminal columns
 /// around where the finding starts, with `…` on each side that was cut.

@@ -1,8 +1,8 @@
 import NotelintCore
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintText
-import NotelintLoader
 
 /// One run of notelint as every front end asks for it — the command line, a commit hook, an editor: which notes,
 /// how to check and fix them, how to report, and when to fail. `run()` goes through the one pipeline:

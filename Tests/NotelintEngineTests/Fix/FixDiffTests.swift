@@ -1,12 +1,12 @@
 import Foundation
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 import Testing
 
 /// `notelint lint --diff`: the unified diff of what `--fix` would change, exit status 1 when there is one, and

@@ -1,12 +1,12 @@
 import Foundation
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 import Testing
 
 /// Before/after pairs under `Fixtures/fix/RULE/`: `NAME.md` fixed with `--fix` must become `NAME.fixed.md` byte

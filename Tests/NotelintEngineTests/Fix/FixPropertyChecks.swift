@@ -1,12 +1,12 @@
 import Foundation
-@testable import NotelintEngine
+import NotelintLoader
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
 @testable import NotelintText
-import NotelintLoader
 
 extension FixProperty {
     /// "Today" for every fix run, so that date findings do not depend on the day the tests run.

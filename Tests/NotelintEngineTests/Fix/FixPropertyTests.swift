@@ -1,13 +1,13 @@
 import Dispatch
-@testable import NotelintEngine
+import NotelintLoader
+import Testing
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
 @testable import NotelintText
-import NotelintLoader
-import Testing
 
 /// Thousands of generated notes with planted defects, fixed in memory with `--fix` and with `--unsafe-fixes`.
 /// For every note and both levels: the body and the line breaks are kept byte for byte, the BOM stays, fixing

@@ -1,13 +1,13 @@
 import Foundation
-@testable import NotelintEngine
+import NotelintLoader
+import Testing
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
 @testable import NotelintText
-import NotelintLoader
-import Testing
 
 /// `--fix` on real files: what is kept (permission bits, owner, symlinks, line breaks, BOM), what is refused (a note
 /// changed on disk meanwhile, a folder that cannot be written, front matter that does not parse, a fix that would

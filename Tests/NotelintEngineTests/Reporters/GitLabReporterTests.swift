@@ -1,13 +1,13 @@
 import Foundation
-@testable import NotelintEngine
+import NotelintLoader
+import Testing
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
 @testable import NotelintText
-import NotelintLoader
-import Testing
 
 struct GitLabReporterTests {
     let reporter = GitLabReporter(currentDirectory: SampleReports.currentDirectory)

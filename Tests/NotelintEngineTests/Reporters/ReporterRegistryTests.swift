@@ -1,6 +1,6 @@
 import Foundation
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
 import NotelintReporters
 import NotelintSchema

@@ -1,12 +1,12 @@
 import Foundation
-@testable import NotelintEngine
+import Testing
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
 @testable import NotelintText
-import Testing
 
 struct SARIFReporterTests {
     let reporter = SARIFReporter(rules: SampleReports.rules, currentDirectory: SampleReports.currentDirectory)

@@ -1,12 +1,12 @@
 import Foundation
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 import Testing
 
 /// Runs the JSON-Schema-Test-Suite (draft 2020-12) files of every implemented keyword. Each test either passes or

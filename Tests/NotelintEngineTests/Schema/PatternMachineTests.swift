@@ -1,11 +1,11 @@
-@testable import NotelintEngine
+import Testing
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
 @testable import NotelintText
-import Testing
 
 /// The pattern machine must agree with `Regex` wherever it accepts a pattern.
 @Suite struct PatternMachineTests {

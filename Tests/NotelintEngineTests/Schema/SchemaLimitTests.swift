@@ -1,12 +1,12 @@
 import Foundation
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 import Testing
 
 /// Hostile documents and schemas: validation stays bounded in time and stack.

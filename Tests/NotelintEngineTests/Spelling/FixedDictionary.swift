@@ -1,5 +1,5 @@
-@testable import NotelintEngine
 @testable import NotelintCore
+@testable import NotelintEngine
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema

@@ -1,11 +1,11 @@
-import NotelintEngine
 import NotelintCore
+import NotelintEngine
 import NotelintGit
+import NotelintLoader
 import NotelintReporters
 import NotelintSchema
 import NotelintSpelling
 import NotelintText
-import NotelintLoader
 
 /// Runs notes through the engine with the embedded default and one rule's options, as rule examples are run.
 enum ExampleRunner {

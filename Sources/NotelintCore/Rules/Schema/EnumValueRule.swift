@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 /// A value outside the schema's list of allowed values.
 struct EnumValueRule: Rule {

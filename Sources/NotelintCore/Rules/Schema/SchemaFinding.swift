@@ -1,5 +1,5 @@
-import NotelintSchema
 import NotelintLoader
+import NotelintSchema
 
 extension SchemaViolation {
     /// Where to point: the offending key for unknown keys, the value for everything else,

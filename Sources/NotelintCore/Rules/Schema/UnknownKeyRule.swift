@@ -1,6 +1,6 @@
+import NotelintLoader
 import NotelintSchema
 import NotelintText
-import NotelintLoader
 
 /// A key the schema does not know.
 struct UnknownKeyRule: Rule {

@@ -1,6 +1,6 @@
+import NotelintLoader
 import NotelintSchema
 import NotelintText
-import NotelintLoader
 
 /// A value of the wrong JSON type: a string where a list belongs, a quoted boolean…
 struct WrongTypeRule: Rule {

@@ -1,5 +1,5 @@
-import NotelintSchema
 import NotelintLoader
+import NotelintSchema
 
 /// Tags that are not lowercase kebab-case.
 struct TagFormatRule: Rule {

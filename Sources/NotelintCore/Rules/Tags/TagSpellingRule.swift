@@ -1,5 +1,5 @@
-import NotelintSpelling
 import NotelintLoader
+import NotelintSpelling
 
 /// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
 struct TagSpellingRule: Rule {

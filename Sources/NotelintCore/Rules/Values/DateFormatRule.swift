@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 /// Dates that are not ISO 8601, impossible, in the future or outside a configured range.
 struct DateFormatRule: Rule {

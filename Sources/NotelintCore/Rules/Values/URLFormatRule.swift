@@ -1,5 +1,5 @@
-import NotelintText
 import NotelintLoader
+import NotelintText
 
 /// URLs that are not absolute, use a disallowed scheme, lack a host or hold spaces.
 struct URLFormatRule: Rule {
