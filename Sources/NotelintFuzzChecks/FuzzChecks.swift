@@ -235,7 +235,7 @@ public enum FuzzChecks {
     static func fix(_ bytes: [UInt8]) -> (diagnostics: [Diagnostic], fix: FileFix) {
         let note = linter.loader.load(bytes: bytes, path: path)
         let corpus = corpus(of: note)
-        return NoteFixer(linter: linter, minimum: .unsafe).fix(
-            bytes, path: path, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
+        return linter.fixer(minimum: .unsafe, configuration: configuration, relativePath: relativePath, today: today)
+            .fix(bytes, path: path, corpus: corpus)
     }
 }

@@ -1,3 +1,4 @@
+import NotelintLoader
 import NotelintCore
 
 /// GitHub Actions workflow commands, `::error file=…,line=…,col=…::message`: the runner turns each into an
@@ -10,7 +11,7 @@ public struct GitHubReporter: Reporter {
     let currentDirectory: String
 
     public init(options: ReporterOptions) {
-        self.init(currentDirectory: FileStatus.currentDirectory())
+        self.init(currentDirectory: PathText.currentDirectory())
     }
 
     init(currentDirectory: String) {

@@ -12,7 +12,7 @@ public struct GitLabReporter: Reporter {
     let currentDirectory: String
 
     public init(options: ReporterOptions) {
-        self.init(currentDirectory: FileStatus.currentDirectory())
+        self.init(currentDirectory: PathText.currentDirectory())
     }
 
     init(currentDirectory: String) {

@@ -23,7 +23,7 @@ enum ReportPath {
     }
 
     static func absolute(_ path: String, in directory: String) -> String {
-        PathText.normalize(path.hasPrefix("/") ? path : directory + "/" + path)
+        PathText.absolute(path, in: directory)
     }
 
     /// `path` as the path of a URI: each UTF-8 byte other than RFC 3986's unreserved characters and `/` is

@@ -18,7 +18,7 @@ public struct SARIFReporter: Reporter {
     let currentDirectory: String
 
     public init(options: ReporterOptions) {
-        self.init(rules: options.rules, currentDirectory: FileStatus.currentDirectory())
+        self.init(rules: options.rules, currentDirectory: PathText.currentDirectory())
     }
 
     init(rules: [RuleDescription], currentDirectory: String) {

@@ -46,7 +46,7 @@ public final class EffectiveConfiguration: Sendable {
     public init(_ configuration: Configuration, registry: [any Rule.Type], files: RuleFileStore) throws {
         self.configuration = configuration
         self.files = files
-        self.absoluteDirectory = Linter.absolute(configuration.directory)
+        self.absoluteDirectory = PathText.absolute(configuration.directory)
         var rules: [ActiveRule] = []
         for type in registry {
             let description = type.description

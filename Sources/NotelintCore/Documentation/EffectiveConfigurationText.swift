@@ -6,8 +6,8 @@ public enum EffectiveConfigurationText {
         forPath path: String, configPath: String?, allowsOutsideConfigPaths: Bool = false, registry: [any Rule.Type] = RuleRegistry.all
     ) throws -> String {
         let resolver = ConfigurationResolver(
-            registry: registry, explicitPath: configPath.map { Linter.absolute($0) }, allowsOutsideReferences: allowsOutsideConfigPaths)
-        let absolute = Linter.absolute(path)
+            registry: registry, explicitPath: configPath.map { PathText.absolute($0) }, allowsOutsideReferences: allowsOutsideConfigPaths)
+        let absolute = PathText.absolute(path)
         let directory = FileStatus.isRegularFile(absolute) ? PathText.directory(of: absolute) : absolute
         let effective = try resolver.configuration(forDirectory: directory)
         let configuration = effective.configuration
@@ -19,7 +19,7 @@ public enum EffectiveConfigurationText {
             out += "  - files: [\(schema.files.map { quote($0.pattern) }.joined(separator: ", "))]\n    schema: \(quote(schema.path))\n"
         }
         if FileStatus.isRegularFile(absolute) {
-            let relative = PathText.relative(absolute, to: Linter.absolute(configuration.directory))
+            let relative = PathText.relative(absolute, to: PathText.absolute(configuration.directory))
             out += "# schema for \(path): \(effective.schema(forRelativePath: relative)?.path ?? "none")\n"
         }
         out += "rules:\n"

@@ -90,7 +90,7 @@ public final class Linter: Sendable {
 
     public func lint(_ request: LintRequest) throws -> LintReport {
         let resolver = ConfigurationResolver(
-            registry: registry, explicitPath: request.configPath.map { Self.absolute($0) },
+            registry: registry, explicitPath: request.configPath.map { PathText.absolute($0) },
             allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
@@ -101,10 +101,10 @@ public final class Linter: Sendable {
         let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [Job] = []
-        let currentDirectory = FileStatus.currentDirectory()
+        let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
         for path in files {
-            let absolute = Self.absolute(path, in: currentDirectory)
+            let absolute = PathText.absolute(path, in: currentDirectory)
             let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             // A folder that could not be listed is reported where a note in it would be linted.
@@ -212,7 +212,7 @@ public final class Linter: Sendable {
         /// The same string for every job: its storage is shared.
         let currentDirectory: String
 
-        var absolutePath: String { Linter.absolute(path, in: currentDirectory) }
+        var absolutePath: String { PathText.absolute(path, in: currentDirectory) }
         /// Relative to the configuration's folder, as globs and schemas see it.
         var relativePath: String { PathText.relative(absolutePath, to: configuration.absoluteDirectory) }
     }
@@ -282,10 +282,10 @@ public final class Linter: Sendable {
     ) -> TagCounter {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
-            folders[Self.absolute(configuration.configuration.directory)] = configuration
+            folders[PathText.absolute(configuration.configuration.directory)] = configuration
         }
         guard !folders.isEmpty else { return corpus }
-        let lintedPaths = Set(linted.map { Self.absolute($0.path) })
+        let lintedPaths = Set(linted.map { PathText.absolute($0.path) })
         var others: [(path: String, key: String, table: ResultCache.Table?, loader: NoteLoader)] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
@@ -321,9 +321,10 @@ public final class Linter: Sendable {
         } else {
             return nil
         }
-        let fixer = NoteFixer(linter: self, minimum: minimum, loader: noteLoader(for: configuration, boundary: boundary))
-        var (diagnostics, fix) = fixer.fix(
-            bytes, path: path, configuration: configuration, relativePath: relativePath, today: request.today, corpus: corpus)
+        let fixer = fixer(
+            minimum: minimum, configuration: configuration, relativePath: relativePath, today: request.today,
+            loader: noteLoader(for: configuration, boundary: boundary))
+        var (diagnostics, fix) = fixer.fix(bytes, path: path, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
         guard request.writeFixes, request.contents[path] == nil else { return (diagnostics, fix) }
         if case .failure(let failure) = AtomicFileWriter.replace(path, with: fix.fixed, expecting: bytes, boundary: boundary) {
@@ -337,6 +338,16 @@ public final class Linter: Sendable {
             fix.textsReleased = true
         }
         return (diagnostics, fix)
+    }
+
+    /// A fixer whose passes are checked by this linter with the note's configuration, path and date.
+    package func fixer(
+        minimum: Applicability, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate,
+        loader: NoteLoader? = nil
+    ) -> NoteFixer {
+        NoteFixer(minimum: minimum, loader: loader ?? self.loader, corpusKey: configuration.corpusKey) { note, corpus in
+            self.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
+        }
     }
 
     /// Checks one loaded note. `relativePath` is the note's path relative to its configuration's folder.
@@ -442,9 +453,5 @@ public final class Linter: Sendable {
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         SourceExcerpt.isControl(scalar)
-    }
-
-    static func absolute(_ path: String, in currentDirectory: String = FileStatus.currentDirectory()) -> String {
-        PathText.normalize(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
     }
 }

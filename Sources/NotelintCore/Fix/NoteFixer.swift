@@ -20,33 +20,36 @@ public struct FileFix: Sendable {
 /// Fix, re-lint, repeat: each pass applies the fixes that do not overlap, then lints the result again,
 /// until nothing more applies or the pass limit is reached.
 package struct NoteFixer {
-    package let linter: Linter
+    /// Checks one loaded note against tag evidence: the run's checker, with the note's configuration, path and
+    /// date bound, handed in as a value so that the fixer knows nothing of how a run is organised.
+    package typealias Check = (_ note: Note, _ corpus: TagCorpus?) -> [Diagnostic]
+
     package let minimum: Applicability
     /// Loads each pass's text: the note's configuration decides its limits.
     let loader: NoteLoader
+    /// The key whose tags count as evidence (`tag-spelling`'s `key`).
+    let corpusKey: String
+    let check: Check
     static let maxPasses = 8
 
-    package init(linter: Linter, minimum: Applicability, loader: NoteLoader? = nil) {
-        self.linter = linter
+    package init(minimum: Applicability, loader: NoteLoader, corpusKey: String, check: @escaping Check) {
         self.minimum = minimum
-        self.loader = loader ?? linter.loader
+        self.loader = loader
+        self.corpusKey = corpusKey
+        self.check = check
     }
 
     /// Returns the fixed note's diagnostics and what changed. Notes whose front matter does not parse are left alone.
     /// `corpus` is the run's tag evidence, counting this note's tags as `bytes` has them (as `Linter.lint` counts).
-    package func fix(
-        _ bytes: [UInt8], path: String, configuration: EffectiveConfiguration, relativePath: String,
-        today: CalendarDate, corpus: TagCorpus?
-    ) -> (diagnostics: [Diagnostic], fix: FileFix) {
+    package func fix(_ bytes: [UInt8], path: String, corpus: TagCorpus?) -> (diagnostics: [Diagnostic], fix: FileFix) {
         var current = bytes
         var applied: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
         var seen: Set<[UInt8]> = [bytes]
-        var evidence = Evidence(corpus: corpus, key: configuration.corpusKey)
+        var evidence = Evidence(corpus: corpus, key: corpusKey)
         for _ in 0..<Self.maxPasses {
             let note = loader.load(bytes: current, path: path)
-            diagnostics = linter.check(
-                note, configuration: configuration, relativePath: relativePath, today: today, corpus: evidence.corpus(for: note))
+            diagnostics = check(note, evidence.corpus(for: note))
             guard note.outcome == .present, note.root != nil, !note.problems.contains(where: { $0.kind == .syntax }) else { break }
             let outcome = FixApplier.apply(diagnostics, to: current, minimum: minimum)
             guard outcome.bytes != current else { break }
@@ -63,8 +66,7 @@ package struct NoteFixer {
         }
         if current != bytes {
             let note = loader.load(bytes: current, path: path)
-            diagnostics = linter.check(
-                note, configuration: configuration, relativePath: relativePath, today: today, corpus: evidence.corpus(for: note))
+            diagnostics = check(note, evidence.corpus(for: note))
         }
         return (diagnostics, FileFix(path: path, original: bytes, fixed: current, applied: applied, writeError: nil))
     }

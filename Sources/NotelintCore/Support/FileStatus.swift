@@ -10,8 +10,4 @@ package enum FileStatus {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
-
-    package static func currentDirectory() -> String {
-        PathText.currentDirectory()
-    }
 }

@@ -82,9 +82,10 @@ extension FixProperty {
     /// Fixes `bytes` with the fixer itself (fix, re-lint, repeat). The findings returned are those of the
     /// fixed text.
     static func fixDirectly(_ bytes: [UInt8], minimum: Applicability, dictionary: Bool = false) -> FixRun {
-        let (diagnostics, fix) = NoteFixer(linter: linter, minimum: minimum).fix(
-            bytes, path: notePath, configuration: dictionary ? configuration : configurationWithoutDictionary,
-            relativePath: "note.md", today: today, corpus: corpus(for: bytes))
+        let fixer = linter.fixer(
+            minimum: minimum, configuration: dictionary ? configuration : configurationWithoutDictionary,
+            relativePath: "note.md", today: today)
+        let (diagnostics, fix) = fixer.fix(bytes, path: notePath, corpus: corpus(for: bytes))
         return FixRun(fixed: fix.fixed, diagnostics: diagnostics, applied: fix.applied)
     }
 

@@ -238,8 +238,8 @@ struct FixSafetyTests {
         let applied = FixApplier.apply(diagnostics, to: bytes, minimum: .safe).bytes
         #expect(NoteLoader().load(bytes: applied, path: "n.md").problems.contains { $0.kind == .undefinedAlias })
 
-        let (_, fix) = NoteFixer(linter: linter, minimum: .safe).fix(
-            bytes, path: "n.md", configuration: configuration, relativePath: "n.md", today: Self.today, corpus: nil)
+        let (_, fix) = linter.fixer(minimum: .safe, configuration: configuration, relativePath: "n.md", today: Self.today)
+            .fix(bytes, path: "n.md", corpus: nil)
         #expect(fix.fixed == bytes)
         #expect(!fix.changed)
     }
