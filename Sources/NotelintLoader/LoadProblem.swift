@@ -1,7 +1,7 @@
 /// Something wrong found while reading a note or building its YAML tree. Problems are data, not errors:
 /// the loader always returns, and the rule engine turns problems into diagnostics.
 public struct LoadProblem: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         case unreadable = "unreadable"
         case notRegularFile = "not-a-regular-file"
         /// A symbolic link whose target lies outside the folders being linted: not followed.

@@ -9,6 +9,22 @@ public enum FrontMatterOutcome: Sendable, Equatable {
     /// The file could not be read, or its front matter could not be looked at (too large, not a file).
     case error
 
+    /// The outcome without its details, for saying who reports which.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case present, empty, none, unterminated, foreign, error
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .present: .present
+        case .empty: .empty
+        case .none: .none
+        case .unterminated: .unterminated
+        case .foreign: .foreign
+        case .error: .error
+        }
+    }
+
     /// The name `notelint dump` prints.
     public var name: String {
         switch self {

@@ -66,23 +66,36 @@ public struct RuleContext: Sendable {
     }
 }
 
-/// Which rule reports which schema violation. One table, so that no violation is reported twice.
+/// Which rule reports which schema violation, as the rules' `owns.schemaViolations` claim them. Worked out once
+/// from the registry, so that no violation is reported twice.
 public enum SchemaRouting {
     public static func ruleID(for violation: SchemaViolation) -> String {
-        if isEmpty(violation.instance), emptinessKeywords.contains(violation.keyword) { return "empty-value" }
-        switch violation.keyword {
-        case "required": return "required-key"
-        case "type": return "wrong-type"
-        case "enum", "const": return "enum-value"
-        case "additionalProperties": return "unknown-key"
-        case "format":
-            switch violation.format {
-            case "date", "date-time": return "date-format"
-            case "uri", "uri-reference", "iri", "iri-reference": return "url-format"
-            default: return "schema"
+        let table = Table.shipped
+        if isEmpty(violation.instance), emptinessKeywords.contains(violation.keyword), let owner = table.emptyValues { return owner }
+        if violation.keyword == "format", let format = violation.format, let owner = table.formats[format] { return owner }
+        if violation.keyword != "format", let owner = table.keywords[violation.keyword] { return owner }
+        return table.everythingElse ?? "schema"
+    }
+
+    struct Table {
+        var keywords: [String: String] = [:]
+        var formats: [String: String] = [:]
+        var emptyValues: String?
+        var everythingElse: String?
+
+        init(_ descriptions: [RuleDescription]) {
+            for description in descriptions {
+                switch description.owns.schemaViolations {
+                case .nothing: break
+                case .keywords(let names): for name in names { keywords[name] = description.id }
+                case .formats(let names): for name in names { formats[name] = description.id }
+                case .emptyValues: emptyValues = description.id
+                case .everythingElse: everythingElse = description.id
+                }
             }
-        default: return "schema"
         }
+
+        static let shipped = Table(RuleRegistry.all.map { $0.description })
     }
 
     /// Keywords that, failed by an empty value, mean "this is empty" rather than "this is wrong".

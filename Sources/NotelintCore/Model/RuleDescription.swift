@@ -1,3 +1,4 @@
+import NotelintLoader
 /// Everything a user and the test harness need to know about a rule. It is the single source for
 /// `notelint rules`, the generated documentation and the example tests.
 public struct RuleDescription: Sendable {
@@ -19,12 +20,15 @@ public struct RuleDescription: Sendable {
     public var corrections: [RuleCorrection]
     /// Whether a `# notelint-disable` comment in the front matter can silence the rule.
     public var commentSuppression: CommentSuppression
+    /// What the rule reports of what the loader and the schema found.
+    public var owns: Ownership
 
     public init(
         id: String, summary: String, rationale: String, defaultSeverity: Severity, isOptIn: Bool = false,
         options: [RuleOption] = [], triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = [],
-        corrections: [RuleCorrection] = [], commentSuppression: CommentSuppression = .supported
+        corrections: [RuleCorrection] = [], commentSuppression: CommentSuppression = .supported, owns: Ownership = Ownership()
     ) {
+        self.owns = owns
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -43,6 +47,34 @@ public struct RuleDescription: Sendable {
     public var fixApplicabilities: [Applicability] {
         Set(corrections.map(\.applicability)).sorted(by: >)
     }
+}
+
+/// What a rule reports of what others found: problems the loader met, front matter outcomes that are findings in
+/// themselves, and the schema's violations. Each has exactly one owner among the registered rules
+/// (`RuleRegistryTests`): nothing is reported twice, and nothing the loader or the schema finds goes unreported.
+public struct Ownership: Sendable {
+    public var loadProblems: Set<LoadProblem.Kind>
+    public var outcomes: Set<FrontMatterOutcome.Kind>
+    public var schemaViolations: SchemaClaim
+
+    public init(loadProblems: Set<LoadProblem.Kind> = [], outcomes: Set<FrontMatterOutcome.Kind> = [], schemaViolations: SchemaClaim = .nothing) {
+        self.loadProblems = loadProblems
+        self.outcomes = outcomes
+        self.schemaViolations = schemaViolations
+    }
+}
+
+/// Which schema violations a rule reports.
+public enum SchemaClaim: Sendable, Equatable {
+    case nothing
+    /// Violations of these keywords (`required`, `type`…).
+    case keywords(Set<String>)
+    /// Violations of `format` for these formats.
+    case formats(Set<String>)
+    /// An empty value (`''`, `~`, `[]`) failing a keyword that, failed by an empty value, means "this is empty".
+    case emptyValues
+    /// Every violation no other rule claims.
+    case everythingElse
 }
 
 /// Whether a suppression comment (`# notelint-disable ID`, `# notelint-disable-next-line ID`) can reach a rule's findings.

@@ -17,7 +17,8 @@ struct EmptyValueRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntitle: A title\nguest: ''\n---\n",
-        ]
+        ],
+        owns: Ownership(schemaViolations: .emptyValues)
     )
 
     init(options: RuleOptions) {}

@@ -20,7 +20,8 @@ struct EnumValueRule: Rule {
         ],
         corrections: [
             RuleCorrection("---\nstatus: evergren\n---\n", "---\nstatus: evergreen\n---\n", applicability: .unsafe),
-        ]
+        ],
+        owns: Ownership(schemaViolations: .keywords(["enum", "const"]))
     )
 
     init(options: RuleOptions) {}

@@ -16,7 +16,8 @@ struct RequiredKeyRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\ntitle: t\ndate: 2024-11-24\ndraft: false\nstatus: budding\ntags: [war]\nsummary: s\nlayout: post\n---\n",
-        ]
+        ],
+        owns: Ownership(schemaViolations: .keywords(["required"]))
     )
 
     init(options: RuleOptions) {}

@@ -16,7 +16,8 @@ struct SchemaRule: Rule {
         ],
         nonTriggeringExamples: [
             "---\narea: society-systems\ntags: [a, b]\n---\n",
-        ]
+        ],
+        owns: Ownership(schemaViolations: .everythingElse)
     )
 
     init(options: RuleOptions) {}

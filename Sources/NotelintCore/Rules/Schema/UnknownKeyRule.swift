@@ -26,7 +26,8 @@ struct UnknownKeyRule: Rule {
             RuleCorrection("---\ntittle: a\ntitl: b\n---\n", "---\ntittle: a\ntitl: b\n---\n", applicability: .unsafe),
             // `project` holds a list: a boolean is no misspelled project.
             RuleCorrection("---\nisProject: false\ntag: war\n---\n", "---\nisProject: false\ntags: war\n---\n", applicability: .unsafe),
-        ]
+        ],
+        owns: Ownership(schemaViolations: .keywords(["additionalProperties"]))
     )
 
     init(options: RuleOptions) {}

@@ -16,6 +16,7 @@ struct WrongTypeRule: Rule {
             "---\ntags: ↓war, power\n---\n",
             "---\ndraft: ↓\"false\"\n---\n",
             "---\ntitle: ↓[a, b]\n---\n",
+            "↓---\n- a list\n- not a mapping\n---\n",
         ],
         nonTriggeringExamples: [
             "---\ntags: [war, power]\ndraft: false\n---\n",
@@ -23,13 +24,20 @@ struct WrongTypeRule: Rule {
         corrections: [
             RuleCorrection("---\ntags: war, power\n---\n", "---\ntags: [war, power]\n---\n"),
             RuleCorrection("---\npeople:\n- Mao Zedong\ntags: \"war power\"\n---\n", "---\npeople:\n- Mao Zedong\ntags:\n- war\n- power\n---\n"),
-        ]
+        ],
+        owns: Ownership(loadProblems: [.notAMapping], schemaViolations: .keywords(["type"]))
     )
 
     init(options: RuleOptions) {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.violations(routedTo: Self.id).map { violation in
+        let violations = context.violations(routedTo: Self.id)
+        // Front matter that is a list or a scalar: the schema says so when one applies (`type: object`); without
+        // one, the loader's finding is reported, so that such a note never passes silently.
+        let rootCovered = violations.contains { $0.instancePath.isEmpty }
+        let loaderFindings = rootCovered ? [] : context.note.problems.filter { Self.description.owns.loadProblems.contains($0.kind) }
+            .map { Finding(range: context.note.headRange, message: $0.message) }
+        return loaderFindings + violations.map { violation in
             let expected = violation.expectedTypes.joined(separator: " or ")
             let fix = violation.expectedTypes.contains("array") ? listFix(violation, context) : nil
             let actual = Self.typeName(violation.instance)

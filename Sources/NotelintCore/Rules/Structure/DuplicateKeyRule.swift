@@ -17,13 +17,14 @@ struct DuplicateKeyRule: Rule {
         nonTriggeringExamples: [
             "---\ntitle: a\nsubtitle: a\n---\n",
             "---\na: {name: x}\nb: {name: x}\n---\n",
-        ]
+        ],
+        owns: Ownership(loadProblems: [.duplicateKey])
     )
 
     init(options: RuleOptions) {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.note.problems.filter { $0.kind == .duplicateKey }.map { problem in
+        context.note.problems.filter { Self.description.owns.loadProblems.contains($0.kind) }.map { problem in
             Finding(
                 range: problem.range, message: problem.message,
                 related: problem.related.map { [RelatedLocation(range: $0, message: "first defined here")] } ?? [],

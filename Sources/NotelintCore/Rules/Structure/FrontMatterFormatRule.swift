@@ -19,7 +19,8 @@ struct FrontMatterFormatRule: Rule {
             "---\ntitle: a\n---\n",
             "---yaml\ntitle: a\n---\n",
         ],
-        commentSuppression: .unsupported(reason: "comments are read only in YAML front matter")
+        commentSuppression: .unsupported(reason: "comments are read only in YAML front matter"),
+        owns: Ownership(outcomes: [.foreign])
     )
 
     init(options: RuleOptions) {}

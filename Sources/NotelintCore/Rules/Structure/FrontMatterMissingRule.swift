@@ -18,7 +18,8 @@ struct FrontMatterMissingRule: Rule {
             "---\ntitle: a\n---\nBody\n",
             "\u{FEFF}---\ntitle: after a byte order mark\n---\n",
         ],
-        commentSuppression: .unsupported(reason: "the note has no front matter, the only place where comments are read")
+        commentSuppression: .unsupported(reason: "the note has no front matter, the only place where comments are read"),
+        owns: Ownership(outcomes: [.none])
     )
 
     init(options: RuleOptions) {}

@@ -18,7 +18,8 @@ struct FrontMatterUnterminatedRule: Rule {
             "---\ntitle: a\n...\nBody\n",
             "---\ntitle: a\n---   \nBody\n",
         ],
-        commentSuppression: .unsupported(reason: "a block without its closing fence is no front matter, the only place where comments are read")
+        commentSuppression: .unsupported(reason: "a block without its closing fence is no front matter, the only place where comments are read"),
+        owns: Ownership(outcomes: [.unterminated])
     )
 
     init(options: RuleOptions) {}

@@ -14,12 +14,13 @@ struct SymlinkOutsideRule: Rule {
             repositories you trust.
             """,
         defaultSeverity: .error,
-        commentSuppression: .unsupported(reason: "the link's target is never read, so there is no front matter to hold a comment")
+        commentSuppression: .unsupported(reason: "the link's target is never read, so there is no front matter to hold a comment"),
+        owns: Ownership(loadProblems: [.outsideRoot])
     )
 
     init(options: RuleOptions) {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.note.problems.filter { $0.kind == .outsideRoot }.map { Finding(range: $0.range, message: $0.message) }
+        context.note.problems.filter { Self.description.owns.loadProblems.contains($0.kind) }.map { Finding(range: $0.range, message: $0.message) }
     }
 }

@@ -11,13 +11,14 @@ struct UnreadableFileRule: Rule {
             never a note.
             """,
         defaultSeverity: .error,
-        commentSuppression: .unsupported(reason: "nothing of the file was read, so there is no front matter to hold a comment")
+        commentSuppression: .unsupported(reason: "nothing of the file was read, so there is no front matter to hold a comment"),
+        owns: Ownership(loadProblems: [.unreadable, .notRegularFile, .specialFile])
     )
 
     init(options: RuleOptions) {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.note.problems.filter { $0.kind == .unreadable || $0.kind == .notRegularFile || $0.kind == .specialFile }.map {
+        context.note.problems.filter { Self.description.owns.loadProblems.contains($0.kind) }.map {
             Finding(range: $0.range, message: $0.message)
         }
     }

@@ -18,17 +18,17 @@ struct YAMLSyntaxRule: Rule {
         nonTriggeringExamples: [
             "---\ntitle: \"a: b\"\ntags: [war]\n---\n",
             "No front matter at all.\n",
-        ]
+        ],
+        owns: Ownership(loadProblems: [
+            .syntax, .invalidUTF8, .nulByte, .tooDeep, .tooLarge, .tooManyAliases, .tooManyKeys, .undefinedAlias, .multipleDocuments,
+        ])
     )
 
-    static let kinds: Set<LoadProblem.Kind> = [
-        .syntax, .invalidUTF8, .nulByte, .tooDeep, .tooLarge, .tooManyAliases, .tooManyKeys, .undefinedAlias, .multipleDocuments,
-    ]
 
     init(options: RuleOptions) {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.note.problems.filter { Self.kinds.contains($0.kind) }.map { problem in
+        context.note.problems.filter { Self.description.owns.loadProblems.contains($0.kind) }.map { problem in
             Finding(
                 range: problem.range, message: problem.message,
                 related: problem.related.map { [RelatedLocation(range: $0, message: "context")] } ?? [])

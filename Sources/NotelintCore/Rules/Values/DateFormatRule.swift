@@ -31,7 +31,8 @@ struct DateFormatRule: Rule {
         corrections: [
             RuleCorrection("---\ndate: 2024/11/24\n---\n", "---\ndate: 2024-11-24\n---\n"),
             RuleCorrection("---\ndate: '2024.1.5'\n---\n", "---\ndate: '2024-01-05'\n---\n"),
-        ]
+        ],
+        owns: Ownership(schemaViolations: .formats(["date", "date-time"]))
     )
 
     let keys: [String]

@@ -32,7 +32,8 @@ struct URLFormatRule: Rule {
             RuleCorrection("---\nsource: ' https://example.com/a '\n---\n", "---\nsource: 'https://example.com/a'\n---\n"),
             RuleCorrection("---\nsource: https://example.com/a?utm_source=x&id=3&fbclid=y\n---\n", "---\nsource: https://example.com/a?id=3\n---\n"),
             RuleCorrection("---\nsource: http://example.com/a\n---\n", "---\nsource: https://example.com/a\n---\n", applicability: .unsafe),
-        ]
+        ],
+        owns: Ownership(schemaViolations: .formats(["uri", "uri-reference", "iri", "iri-reference"]))
     )
 
     let keys: [String]
