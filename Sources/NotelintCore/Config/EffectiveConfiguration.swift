@@ -57,7 +57,7 @@ public final class EffectiveConfiguration: Sendable {
             // File-valued options are resolved against the configuration's folder here, once.
             for option in description.options where option.namesFiles {
                 if let value = overrides[option.name] ?? Optional(option.defaultValue) {
-                    overrides[option.name] = .strings(RuleOptions([option.name: value]).strings(option.name).map(files.resolve))
+                    overrides[option.name] = .strings(value.strings.map(files.resolve))
                 }
             }
             let options = RuleOptions(defaults: description.options, overrides: overrides, files: files)

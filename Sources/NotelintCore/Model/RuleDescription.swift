@@ -1,3 +1,4 @@
+import NotelintSpelling
 import NotelintLoader
 /// Everything a user and the test harness need to know about a rule. It is the single source for
 /// `notelint rules`, the generated documentation and the example tests.
@@ -163,6 +164,15 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case strings([String])
 
+    /// The value as a list of strings (a single string is a list of one), as file-valued options are read.
+    public var strings: [String] {
+        switch self {
+        case .string(let value): [value]
+        case .strings(let values): values
+        default: []
+        }
+    }
+
     public var typeName: String {
         switch self {
         case .bool: "boolean"
@@ -182,11 +192,70 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A rule's effective options: its declared defaults overlaid with the configuration's values.
+/// One option of a rule, declared once: the name `.lint.yml` uses, the default, the summary the documentation
+/// shows, and the Swift type the rule reads it as. The rule's description lists `declaration`; the rule reads
+/// `options[key]`. One constant serves both, so a name misspelt in code cannot compile, and a test checks that
+/// every rule reads exactly the options it declares.
+public struct OptionKey<Value: OptionValueConvertible>: Sendable {
+    public let name: String
+    public let defaultValue: Value
+    public let summary: String
+
+    public init(_ name: String, _ defaultValue: Value, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+
+    public var declaration: RuleOption { RuleOption(name, defaultValue.optionValue, summary) }
+}
+
+/// The Swift types an option can have, and how each is written in `.lint.yml`.
+public protocol OptionValueConvertible: Sendable {
+    var optionValue: OptionValue { get }
+    init?(optionValue: OptionValue)
+}
+
+extension Bool: OptionValueConvertible {
+    public var optionValue: OptionValue { .bool(self) }
+    public init?(optionValue: OptionValue) {
+        guard case .bool(let value) = optionValue else { return nil }
+        self = value
+    }
+}
+
+extension Int: OptionValueConvertible {
+    public var optionValue: OptionValue { .int(self) }
+    public init?(optionValue: OptionValue) {
+        guard case .int(let value) = optionValue else { return nil }
+        self = value
+    }
+}
+
+extension String: OptionValueConvertible {
+    public var optionValue: OptionValue { .string(self) }
+    public init?(optionValue: OptionValue) {
+        guard case .string(let value) = optionValue else { return nil }
+        self = value
+    }
+}
+
+extension Array: OptionValueConvertible where Element == String {
+    public var optionValue: OptionValue { .strings(self) }
+    public init?(optionValue: OptionValue) {
+        guard case .strings(let value) = optionValue else { return nil }
+        self = value
+    }
+}
+
+/// A rule's effective options: its declared defaults overlaid with the configuration's values, which the
+/// configuration reader has already checked against each option's declared type (with the value's position).
 public struct RuleOptions: Sendable {
     public var values: [String: OptionValue]
     /// Where file-valued options (`…-files`) are read from: the configuration's folder or the embedded `Rules/`.
     public var files: RuleFileStore?
+    /// Names read, when a test asks (every read goes through `subscript`).
+    package var readLog: OptionReadLog?
 
     public init(_ values: [String: OptionValue] = [:], files: RuleFileStore? = nil) {
         self.values = values
@@ -201,32 +270,28 @@ public struct RuleOptions: Sendable {
         self.files = files
     }
 
+    public subscript<Value>(_ key: OptionKey<Value>) -> Value {
+        readLog?.record(key.name)
+        return values[key.name].flatMap(Value.init(optionValue:)) ?? key.defaultValue
+    }
+
     /// The text of each file a `…-files` option names, with the path it was read from (unreadable files are skipped).
-    public func fileTexts(_ name: String) -> [(path: String, text: String)] {
+    public func fileTexts(_ key: OptionKey<[String]>) -> [(path: String, text: String)] {
+        let paths = self[key]
         guard let files else { return [] }
-        return strings(name).compactMap { path in files.read(path).map { (path, String(decoding: $0, as: UTF8.self)) } }
+        return paths.compactMap { path in files.read(path).map { (path, String(decoding: $0, as: UTF8.self)) } }
     }
+}
 
-    public func bool(_ name: String) -> Bool {
-        if case .bool(let value)? = values[name] { return value }
-        return false
-    }
+/// The option names a rule read while it was made.
+package final class OptionReadLog: @unchecked Sendable {
+    // @unchecked: `names` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var recorded: Set<String> = []
 
-    public func int(_ name: String) -> Int {
-        if case .int(let value)? = values[name] { return value }
-        return 0
-    }
+    package init() {}
 
-    public func string(_ name: String) -> String {
-        if case .string(let value)? = values[name] { return value }
-        return ""
-    }
+    func record(_ name: String) { lock.withLock { recorded.insert(name) } }
 
-    public func strings(_ name: String) -> [String] {
-        switch values[name] {
-        case .strings(let value)?: value
-        case .string(let value)?: [value]
-        default: []
-        }
-    }
+    package var names: Set<String> { lock.withLock { recorded } }
 }

@@ -2,6 +2,11 @@ import NotelintLoader
 
 /// The same tag twice in one note.
 struct DuplicateTagRule: Rule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let key = OptionKey("key", "tags", "The key holding the tag list.")
+    }
+
     static let description = RuleDescription(
         id: "duplicate-tag",
         summary: "A tag appears twice in the same note",
@@ -10,7 +15,7 @@ struct DuplicateTagRule: Rule {
             """,
         defaultSeverity: .error,
         options: [
-            RuleOption("key", .string("tags"), "The key holding the tag list."),
+            Option.key.declaration,
         ],
         triggeringExamples: [
             "---\ntags: [war, power, ↓war]\n---\n",
@@ -29,7 +34,7 @@ struct DuplicateTagRule: Rule {
     let key: String
 
     init(options: RuleOptions) {
-        key = options.string("key")
+        key = options[Option.key]
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -3,6 +3,12 @@ import NotelintSchema
 
 /// Tags that are not lowercase kebab-case.
 struct TagFormatRule: Rule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let key = OptionKey("key", "tags", "The key holding the tag list.")
+        static let pattern = OptionKey("pattern", "", "A regular expression every tag must match in full (empty: lowercase kebab-case).")
+    }
+
     static let description = RuleDescription(
         id: "tag-format",
         summary: "A tag is not lowercase kebab-case",
@@ -12,8 +18,8 @@ struct TagFormatRule: Rule {
             """,
         defaultSeverity: .error,
         options: [
-            RuleOption("key", .string("tags"), "The key holding the tag list."),
-            RuleOption("pattern", .string(""), "A regular expression every tag must match in full (empty: lowercase kebab-case)."),
+            Option.key.declaration,
+            Option.pattern.declaration,
         ],
         triggeringExamples: [
             "---\ntags: [↓Machine-Learning, war]\n---\n",
@@ -36,8 +42,8 @@ struct TagFormatRule: Rule {
     let pattern: SchemaPattern?
 
     init(options: RuleOptions) {
-        key = options.string("key")
-        let source = options.string("pattern")
+        key = options[Option.key]
+        let source = options[Option.pattern]
         // The same ECMA-262 dialect as schema patterns, anchored: the whole tag must match.
         pattern = source.isEmpty ? nil : try? SchemaPattern("^(?:" + source + ")$")
     }

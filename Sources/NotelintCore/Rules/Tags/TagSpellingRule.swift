@@ -3,6 +3,21 @@ import NotelintSpelling
 
 /// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
 struct TagSpellingRule: Rule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let key = OptionKey("key", "tags", "The key holding the tag list.")
+        static let vocabularyFiles = OptionKey("vocabulary-files", [String](), "Accepted tags, one a line (`#` comments).")
+        static let replacementFiles = OptionKey("replacement-files", [String](), "Known mistakes, one a line: `wrong -> right`.")
+        static let minUses = OptionKey("min-uses", 2, "A tag used by at least this many other notes is accepted.")
+        static let dictionary = OptionKey("dictionary", true, "Check the words of tags with Hunspell.")
+        static let languages = OptionKey("languages", ["en_US"], "Hunspell dictionaries to use.")
+        static let dictionaryFolders = OptionKey("dictionary-folders", [String](), "Extra folders holding `<language>.aff`/`.dic`.")
+        static let wordListFiles = OptionKey("word-list-files", [String](), "Personal word lists: words the dictionary should accept.")
+        static let longLength = OptionKey("long-length", 8, "Tags of at least this many characters are long.")
+        static let shortDistance = OptionKey("short-distance", 1, "Edits allowed for a near miss of a short tag.")
+        static let longDistance = OptionKey("long-distance", 2, "Edits allowed for a near miss of a long tag.")
+    }
+
     static let description = RuleDescription(
         id: "tag-spelling",
         summary: "A tag looks misspelled or cut off",
@@ -15,17 +30,17 @@ struct TagSpellingRule: Rule {
             """,
         defaultSeverity: .error,
         options: [
-            RuleOption("key", .string("tags"), "The key holding the tag list."),
-            RuleOption("vocabulary-files", .strings([]), "Accepted tags, one a line (`#` comments)."),
-            RuleOption("replacement-files", .strings([]), "Known mistakes, one a line: `wrong -> right`."),
-            RuleOption("min-uses", .int(2), "A tag used by at least this many other notes is accepted."),
-            RuleOption("dictionary", .bool(true), "Check the words of tags with Hunspell."),
-            RuleOption("languages", .strings(["en_US"]), "Hunspell dictionaries to use."),
-            RuleOption("dictionary-folders", .strings([]), "Extra folders holding `<language>.aff`/`.dic`."),
-            RuleOption("word-list-files", .strings([]), "Personal word lists: words the dictionary should accept."),
-            RuleOption("long-length", .int(8), "Tags of at least this many characters are long."),
-            RuleOption("short-distance", .int(1), "Edits allowed for a near miss of a short tag."),
-            RuleOption("long-distance", .int(2), "Edits allowed for a near miss of a long tag."),
+            Option.key.declaration,
+            Option.vocabularyFiles.declaration,
+            Option.replacementFiles.declaration,
+            Option.minUses.declaration,
+            Option.dictionary.declaration,
+            Option.languages.declaration,
+            Option.dictionaryFolders.declaration,
+            Option.wordListFiles.declaration,
+            Option.longLength.declaration,
+            Option.shortDistance.declaration,
+            Option.longDistance.declaration,
         ],
         triggeringExamples: [
             "---\ntags:\n- ↓decision-making-calculu\n- power\n---\n",
@@ -56,16 +71,16 @@ struct TagSpellingRule: Rule {
     private let judges = JudgeCache()
 
     init(options: RuleOptions) {
-        key = options.string("key")
-        vocabularies = options.fileTexts("vocabulary-files").map { TagVocabulary(parsing: $0.text, file: Self.shown($0.path)) }
-        replacementLists = options.fileTexts("replacement-files").map { TagReplacementList(parsing: $0.text, file: Self.shown($0.path)) }
+        key = options[Option.key]
+        vocabularies = options.fileTexts(Option.vocabularyFiles).map { TagVocabulary(parsing: $0.text, file: Self.shown($0.path)) }
+        replacementLists = options.fileTexts(Option.replacementFiles).map { TagReplacementList(parsing: $0.text, file: Self.shown($0.path)) }
         judgement = TagSpellingOptions(
-            minimumOtherNoteUses: options.int("min-uses"), longLength: options.int("long-length"),
-            shortDistance: options.int("short-distance"), longDistance: options.int("long-distance"))
-        if options.bool("dictionary") {
-            let words = options.fileTexts("word-list-files").flatMap { PersonalWordList.words(in: $0.text) }
+            minimumOtherNoteUses: options[Option.minUses], longLength: options[Option.longLength],
+            shortDistance: options[Option.shortDistance], longDistance: options[Option.longDistance])
+        if options[Option.dictionary] {
+            let words = options.fileTexts(Option.wordListFiles).flatMap { PersonalWordList.words(in: $0.text) }
             dictionary = SpellCheckerConfiguration(
-                languages: options.strings("languages"), extraFolders: options.strings("dictionary-folders"), personalWords: words)
+                languages: options[Option.languages], extraFolders: options[Option.dictionaryFolders], personalWords: words)
         } else {
             dictionary = nil
         }

@@ -3,6 +3,14 @@ import NotelintText
 
 /// Dates that are not ISO 8601, impossible, in the future or outside a configured range.
 struct DateFormatRule: Rule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let keys = OptionKey("keys", ["date"], "Top-level keys holding dates (besides schema `format: date`).")
+        static let allowFuture = OptionKey("allow-future", false, "Accept dates later than today.")
+        static let earliest = OptionKey("earliest", "", "Earliest accepted date, YYYY-MM-DD (empty: none).")
+        static let latest = OptionKey("latest", "", "Latest accepted date, YYYY-MM-DD (empty: none).")
+    }
+
     static let description = RuleDescription(
         id: "date-format",
         summary: "A date is malformed, impossible or out of range",
@@ -12,10 +20,10 @@ struct DateFormatRule: Rule {
             """,
         defaultSeverity: .error,
         options: [
-            RuleOption("keys", .strings(["date"]), "Top-level keys holding dates (besides schema `format: date`)."),
-            RuleOption("allow-future", .bool(false), "Accept dates later than today."),
-            RuleOption("earliest", .string(""), "Earliest accepted date, YYYY-MM-DD (empty: none)."),
-            RuleOption("latest", .string(""), "Latest accepted date, YYYY-MM-DD (empty: none)."),
+            Option.keys.declaration,
+            Option.allowFuture.declaration,
+            Option.earliest.declaration,
+            Option.latest.declaration,
         ],
         triggeringExamples: [
             "---\ndate: ↓2024/11/24\n---\n",
@@ -41,10 +49,10 @@ struct DateFormatRule: Rule {
     let latest: CalendarDate?
 
     init(options: RuleOptions) {
-        keys = options.strings("keys")
-        allowFuture = options.bool("allow-future")
-        earliest = CalendarDate(iso: Substring(options.string("earliest")))
-        latest = CalendarDate(iso: Substring(options.string("latest")))
+        keys = options[Option.keys]
+        allowFuture = options[Option.allowFuture]
+        earliest = CalendarDate(iso: Substring(options[Option.earliest]))
+        latest = CalendarDate(iso: Substring(options[Option.latest]))
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -2,6 +2,14 @@ import NotelintLoader
 
 /// `draft` says one thing, `status` another.
 struct DraftStatusRule: Rule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let publishedStatuses = OptionKey("published-statuses", ["evergreen"], "Statuses that require `draft: false`.")
+        static let draftStatuses = OptionKey("draft-statuses", ["draft"], "Statuses that require `draft: true`.")
+        static let draftKey = OptionKey("draft-key", "draft", "The key holding the draft flag.")
+        static let statusKey = OptionKey("status-key", "status", "The key holding the status.")
+    }
+
     static let description = RuleDescription(
         id: "draft-status",
         summary: "`draft` contradicts `status`",
@@ -11,10 +19,10 @@ struct DraftStatusRule: Rule {
             """,
         defaultSeverity: .error,
         options: [
-            RuleOption("published-statuses", .strings(["evergreen"]), "Statuses that require `draft: false`."),
-            RuleOption("draft-statuses", .strings(["draft"]), "Statuses that require `draft: true`."),
-            RuleOption("draft-key", .string("draft"), "The key holding the draft flag."),
-            RuleOption("status-key", .string("status"), "The key holding the status."),
+            Option.publishedStatuses.declaration,
+            Option.draftStatuses.declaration,
+            Option.draftKey.declaration,
+            Option.statusKey.declaration,
         ],
         triggeringExamples: [
             "---\ndraft: true\nstatus: ↓evergreen\n---\n",
@@ -34,10 +42,10 @@ struct DraftStatusRule: Rule {
     let statusKey: String
 
     init(options: RuleOptions) {
-        published = Set(options.strings("published-statuses"))
-        drafts = Set(options.strings("draft-statuses"))
-        draftKey = options.string("draft-key")
-        statusKey = options.string("status-key")
+        published = Set(options[Option.publishedStatuses])
+        drafts = Set(options[Option.draftStatuses])
+        draftKey = options[Option.draftKey]
+        statusKey = options[Option.statusKey]
     }
 
     func check(_ context: RuleContext) -> [Finding] {

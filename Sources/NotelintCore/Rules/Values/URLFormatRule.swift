@@ -3,6 +3,13 @@ import NotelintText
 
 /// URLs that are not absolute, use a disallowed scheme, lack a host or hold spaces.
 struct URLFormatRule: Rule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let keys = OptionKey("keys", ["source"], "Top-level keys holding URLs (besides schema `format: uri`).")
+        static let schemes = OptionKey("schemes", ["https"], "Allowed schemes.")
+        static let warnSchemes = OptionKey("warn-schemes", ["http"], "Schemes reported as a warning only.")
+    }
+
     static let description = RuleDescription(
         id: "url-format",
         summary: "A URL is malformed or uses a disallowed scheme",
@@ -13,9 +20,9 @@ struct URLFormatRule: Rule {
             """,
         defaultSeverity: .error,
         options: [
-            RuleOption("keys", .strings(["source"]), "Top-level keys holding URLs (besides schema `format: uri`)."),
-            RuleOption("schemes", .strings(["https"]), "Allowed schemes."),
-            RuleOption("warn-schemes", .strings(["http"]), "Schemes reported as a warning only."),
+            Option.keys.declaration,
+            Option.schemes.declaration,
+            Option.warnSchemes.declaration,
         ],
         triggeringExamples: [
             "---\nsource: ↓www.example.com/page\n---\n",
@@ -41,9 +48,9 @@ struct URLFormatRule: Rule {
     let warnSchemes: Set<String>
 
     init(options: RuleOptions) {
-        keys = options.strings("keys")
-        schemes = Set(options.strings("schemes").map { $0.lowercased() })
-        warnSchemes = Set(options.strings("warn-schemes").map { $0.lowercased() })
+        keys = options[Option.keys]
+        schemes = Set(options[Option.schemes].map { $0.lowercased() })
+        warnSchemes = Set(options[Option.warnSchemes].map { $0.lowercased() })
     }
 
     func check(_ context: RuleContext) -> [Finding] {
