@@ -25,6 +25,32 @@ public struct JSONSchema: Sendable {
         knownProperties = propertyHints.map(\.name)
     }
 
+    /// The JSON types the root schema's own `properties.KEY` declares, one `$ref` followed; `enum` or `const`
+    /// without `type` counts as a string. Empty when it says nothing: what rules ask when a value's type is in doubt.
+    public func declaredTypes(ofProperty key: String) -> Set<String> {
+        property(key).map(typeNames) ?? []
+    }
+
+    /// The same for the items of a list property (`properties.KEY.items`).
+    public func declaredItemTypes(ofProperty key: String) -> Set<String> {
+        guard let property = property(key), let items = schemas[property].array?.items else { return [] }
+        return typeNames(of: followingReference(items))
+    }
+
+    private func property(_ key: String) -> Int? {
+        schemas.first?.object?.properties.schema(for: key).map(followingReference)
+    }
+
+    private func followingReference(_ index: Int) -> Int {
+        schemas[index].applicators?.ref ?? index
+    }
+
+    private func typeNames(of index: Int) -> Set<String> {
+        let schema = schemas[index]
+        if let types = schema.types { return Set(types.names) }
+        return schema.enumValues != nil || schema.constValue != nil ? ["string"] : []
+    }
+
     /// Validates an instance; nil stands for an absent or empty document, which JSON sees as null.
     public func validate(_ instance: YAMLNode?) -> [SchemaViolation] {
         validate(instance, workBudget: Self.defaultWorkBudget)

@@ -36,33 +36,12 @@ public struct RuleContext: Sendable {
 
     /// The JSON types the schema declares for a top-level key (`properties.KEY.type`), empty when it says nothing.
     public func declaredTypes(ofKey key: String) -> Set<String> {
-        guard let property = schema?.root["properties"]?[key]?.dereferenced else { return [] }
-        return Self.types(of: resolveReference(property))
+        schema?.schema.declaredTypes(ofProperty: key) ?? []
     }
 
     /// The JSON types the schema declares for the items of a top-level list key (`properties.KEY.items.type`).
     public func declaredItemTypes(ofKey key: String) -> Set<String> {
-        guard let property = schema?.root["properties"]?[key]?.dereferenced,
-            let items = resolveReference(property)["items"]?.dereferenced
-        else { return [] }
-        return Self.types(of: resolveReference(items))
-    }
-
-    /// Follows a local `$ref: "#/$defs/NAME"` one step, which is how the shipped schemas share definitions.
-    private func resolveReference(_ node: YAMLNode) -> YAMLNode {
-        guard let reference = node["$ref"]?.scalar?.text, reference.hasPrefix("#/$defs/"),
-            let target = schema?.root["$defs"]?[String(reference.dropFirst("#/$defs/".count))]?.dereferenced
-        else { return node }
-        return target
-    }
-
-    private static func types(of schema: YAMLNode) -> Set<String> {
-        guard let type = schema["type"]?.dereferenced else {
-            if schema["enum"] != nil || schema["const"] != nil { return ["string"] }
-            return []
-        }
-        if let text = type.scalar?.text { return [text] }
-        return Set((type.items ?? []).compactMap { $0.scalar?.text })
+        schema?.schema.declaredItemTypes(ofProperty: key) ?? []
     }
 }
 
