@@ -27,6 +27,9 @@ struct RuleRegistryTests {
     /// The names of the types `source` declares to conform to `Rule`, whatever the form of the conformance list:
     /// `struct X: Rule`, `struct X: Sendable, Rule`, `final class X: NotelintEngine.Rule`, `struct X: Sendable & Rule`,
     /// a list spread over lines, generic parameters, a `where` clause, or `extension X: Rule`.
+    /// `Rule` and the protocols refining it: a rule conforms to one of them.
+    static let ruleProtocols: Set<String> = ["Rule", "CollectionRule"]
+
     static func typesConformingToRule(in source: String) -> Set<String> {
         // Comments and string literals could hold anything: blank them out first.
         let code = source
@@ -43,7 +46,7 @@ struct RuleRegistryTests {
             let types = conformances.split(whereSeparator: { $0 == "," || $0 == "&" })
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 .map { $0.split(separator: ".").last.map(String.init) ?? $0 }
-            if types.contains("Rule") { names.insert(String(name.split(separator: ".").last ?? name)) }
+            if types.contains(where: Self.ruleProtocols.contains) { names.insert(String(name.split(separator: ".").last ?? name)) }
         }
         return names
     }
@@ -65,6 +68,7 @@ struct RuleRegistryTests {
             struct H {}
             extension H: Rule {}
             enum I: Rule {}
+            struct J: Sendable, CollectionRule {}
             struct NotA: RuleOption {}
             struct NotB: Sendable, RuleLike {}
             // struct NotC: Rule {}
@@ -72,6 +76,6 @@ struct RuleRegistryTests {
             let notE = "struct NotE: Rule {}"
             struct NotF: Sendable { var rule: Rule }
             """
-        #expect(Self.typesConformingToRule(in: source) == ["A", "B", "C", "D", "E", "F", "G", "H", "I"])
+        #expect(Self.typesConformingToRule(in: source) == ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"])
     }
 }

@@ -117,7 +117,7 @@ public final class EffectiveConfiguration: Sendable {
     public var needsCorpus: Bool { rules.contains { $0.needsCorpus } }
 
     /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
-    public var corpusKey: String { rules.lazy.compactMap { $0.rule.corpusKey }.first ?? "tags" }
+    public var corpusKey: String { rules.lazy.compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags" }
 
     /// Read from a `.lint.yml` (or `--config`), as opposed to the embedded default.
     public var isFromFile: Bool {

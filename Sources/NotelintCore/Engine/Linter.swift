@@ -266,7 +266,7 @@ public final class Linter: Sendable {
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
             var union: Set<String>? = []
             for active in configuration.rules where active.needsCorpus {
-                guard let values = active.rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
+                guard let values = (active.rule as? any CollectionRule)?.reportableValues(in: corpus, workers: workers) else { union = nil; break }
                 union?.formUnion(values)
             }
             result[ObjectIdentifier(configuration)] = .some(union)

@@ -2,21 +2,23 @@
 /// Rules never read files or write them; they see the positioned tree through `RuleContext`.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
-    /// Whether the rule needs the tags of every note (`RuleContext.corpus`) rather than one note alone.
-    static var needsCorpus: Bool { get }
-    /// The key whose list the corpus counts, for rules that need one.
-    var corpusKey: String? { get }
     init(options: RuleOptions)
     func check(_ context: RuleContext) -> [Finding]
-    /// For a rule that needs the corpus: every corpus value (tag) it would report in some note, worked out once
-    /// a run (on `workers` threads). Only the notes carrying one of them are checked again with the corpus; the others are settled by
-    /// a first pass without it, and their text need not be kept. `nil`: any note may be reported.
+}
+
+/// A rule that weighs a note against the whole collection (`RuleContext.corpus`: the tags every note uses), not
+/// one note alone. The run gathers the collection's evidence only when an active rule is one of these.
+public protocol CollectionRule: Rule {
+    /// The key whose lists the collection's evidence counts.
+    var corpusKey: String { get }
+    /// Every value (tag) the rule would report in some note, worked out once a run (on `workers` threads). Only
+    /// the notes carrying one of them are checked again with the collection; the others are settled by a first
+    /// pass without it, and their text need not be kept. `nil`: any note may be reported.
     func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>?
 }
 
 extension Rule {
     public static var id: String { description.id }
-    public static var needsCorpus: Bool { false }
-    public var corpusKey: String? { nil }
-    public func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>? { nil }
+    /// Whether the rule needs the collection's evidence.
+    public static var needsCorpus: Bool { self is any CollectionRule.Type }
 }

@@ -2,7 +2,7 @@ import NotelintLoader
 import NotelintSpelling
 
 /// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
-struct TagSpellingRule: Rule {
+struct TagSpellingRule: CollectionRule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let key = OptionKey("key", "tags", "The key holding the tag list.")
@@ -60,8 +60,7 @@ struct TagSpellingRule: Rule {
         ]
     )
 
-    static let needsCorpus = true
-    var corpusKey: String? { key }
+    var corpusKey: String { key }
 
     let key: String
     let vocabularies: [TagVocabulary]
