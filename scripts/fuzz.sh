@@ -101,7 +101,7 @@ summary=()
 for target in "${targets[@]}"; do
     work="$scratch/corpus/$target"
     seeds="$scratch/seeds/$target"
-    artifacts="$scratch/artifacts/$target"
+    artifacts="$scratch/fuzz-artifacts/$target"  # not artifacts/: SwiftPM owns and empties that folder on every build
     log="$scratch/fuzz-$target.log"
     mkdir -p "$work" "$artifacts" "Fixtures/fuzz/$target/corpus" "Fixtures/fuzz/$target/crashers"
     seed "$seeds"
