@@ -2,10 +2,8 @@ import Testing
 
 @testable import NotelintEngine
 @testable import NotelintCore
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
 @testable import NotelintText
 
 @Suite("Edit distance")

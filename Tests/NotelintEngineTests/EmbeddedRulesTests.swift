@@ -1,11 +1,8 @@
 import Foundation
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 struct EmbeddedRulesTests {

@@ -1,10 +1,7 @@
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 struct GlobTests {

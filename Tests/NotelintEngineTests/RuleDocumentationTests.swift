@@ -1,11 +1,8 @@
 import Foundation
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// `docs/rules/` is generated from the rules' descriptions (`RuleDocumentation.files`); these tests fail when the

@@ -1,12 +1,9 @@
 import Foundation
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// Every rule's own examples, run as tests: triggering ones must report exactly at their `↓` markers,

@@ -291,7 +291,7 @@ package final class OptionReadLog: @unchecked Sendable {
 
     package init() {}
 
-    func record(_ name: String) { lock.withLock { recorded.insert(name) } }
+    func record(_ name: String) { lock.withLock { _ = recorded.insert(name) } }
 
     package var names: Set<String> { lock.withLock { recorded } }
 }

@@ -1,11 +1,8 @@
 import Foundation
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// One version: the `VERSION` file, which the Makefile, the release archive's name and the Debian package read,

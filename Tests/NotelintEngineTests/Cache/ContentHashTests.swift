@@ -2,11 +2,8 @@ import Testing
 
 @testable import NotelintEngine
 @testable import NotelintCore
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 /// The cache's hash is 64-bit FNV-1a: the published test vectors, and the same value however the bytes arrive.
 @Suite("Content hash")

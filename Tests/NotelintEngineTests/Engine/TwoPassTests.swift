@@ -3,10 +3,8 @@ import Testing
 
 @testable import NotelintEngine
 @testable import NotelintCore
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
 @testable import NotelintText
 
 /// The linter's two passes: a note is settled by the rules that need no corpus unless a corpus rule may report

@@ -2,10 +2,8 @@ import Foundation
 import NotelintLoader
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
 @testable import NotelintText
 
 extension FixProperty {

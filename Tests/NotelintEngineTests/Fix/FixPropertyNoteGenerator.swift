@@ -1,11 +1,8 @@
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 
 extension FixProperty {
     /// A defect the fixes are meant to repair, with how sure its fix is.

@@ -3,10 +3,8 @@ import NotelintLoader
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
 @testable import NotelintText
 
 /// Thousands of generated notes with planted defects, fixed in memory with `--fix` and with `--unsafe-fixes`.

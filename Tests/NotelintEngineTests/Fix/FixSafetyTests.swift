@@ -3,10 +3,8 @@ import NotelintLoader
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
 @testable import NotelintText
 
 /// `--fix` on real files: what is kept (permission bits, owner, symlinks, line breaks, BOM), what is refused (a note

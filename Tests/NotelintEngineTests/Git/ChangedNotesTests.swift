@@ -5,8 +5,6 @@ import Testing
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 extension GitTests {
     @Suite("Notes changed since a branch point")

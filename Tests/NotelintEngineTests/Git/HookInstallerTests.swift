@@ -6,8 +6,6 @@ import Testing
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 extension GitTests {
     @Suite("Installing the pre-commit hook")

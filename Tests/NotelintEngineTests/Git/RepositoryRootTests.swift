@@ -4,10 +4,6 @@ import Testing
 @testable import NotelintEngine
 @testable import NotelintCore
 @testable import NotelintGit
-@testable import NotelintReporters
-@testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 extension GitTests {
     @Suite("Finding the repository, and failing clearly without one")

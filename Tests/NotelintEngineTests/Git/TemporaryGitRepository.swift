@@ -6,8 +6,6 @@ import Testing
 @testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 /// Groups every suite that runs real git, so that `swift test --filter Git` runs them all.
 @Suite("Git") enum GitTests {}

@@ -1,12 +1,9 @@
 import Foundation
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// The `limits:` section of `.lint.yml`: each limit, lowered, stops a note that passes by default; raised, lets

@@ -1,11 +1,7 @@
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
-@testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 struct CheckstyleReporterTests {
     let output = CheckstyleReporter(options: ReporterOptions(rules: [])).render(SampleReports.report)

@@ -1,11 +1,6 @@
 import Testing
-@testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
-@testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 struct ConciseReporterTests {
     @Test func matchesGoldenOutput() {

@@ -3,11 +3,8 @@ import NotelintLoader
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 struct GitLabReporterTests {
     let reporter = GitLabReporter(currentDirectory: SampleReports.currentDirectory)

@@ -1,12 +1,7 @@
 import Foundation
 import Testing
-@testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
-@testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 struct JUnitReporterTests {
     let output = JUnitReporter(options: ReporterOptions(useColor: true, rules: SampleReports.rules)).render(SampleReports.report)

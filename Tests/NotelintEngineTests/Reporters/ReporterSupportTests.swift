@@ -1,11 +1,8 @@
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 struct ReporterSupportTests {
     /// FIPS 180-4's examples, and a message of exactly one block's padding boundary.

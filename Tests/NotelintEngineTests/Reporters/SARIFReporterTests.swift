@@ -2,11 +2,8 @@ import Foundation
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 struct SARIFReporterTests {
     let reporter = SARIFReporter(rules: SampleReports.rules, currentDirectory: SampleReports.currentDirectory)

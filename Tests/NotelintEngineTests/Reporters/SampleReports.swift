@@ -1,11 +1,6 @@
 import NotelintLoader
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
-@testable import NotelintReporters
-@testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 /// Reports built by hand (`LintReport`'s initializer is internal, hence `@testable`), so that each format's
 /// output can be compared with a golden text. The messages carry what formats must escape: CJK text, quotes,

@@ -1,12 +1,9 @@
 import Foundation
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// Runs the JSON-Schema-Test-Suite (draft 2020-12) files of every implemented keyword. Each test either passes or

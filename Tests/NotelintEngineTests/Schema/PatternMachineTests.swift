@@ -1,11 +1,8 @@
 import Testing
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
-@testable import NotelintSpelling
-@testable import NotelintText
 
 /// The pattern machine must agree with `Regex` wherever it accepts a pattern.
 @Suite struct PatternMachineTests {

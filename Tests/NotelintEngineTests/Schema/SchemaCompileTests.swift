@@ -1,11 +1,8 @@
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// Invalid schemas are refused where they are wrong; what compiles exposes its properties.

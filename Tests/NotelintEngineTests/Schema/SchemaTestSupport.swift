@@ -1,11 +1,8 @@
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
-import NotelintText
 import Testing
 
 /// Builds YAML trees and schemas from text for the schema tests.

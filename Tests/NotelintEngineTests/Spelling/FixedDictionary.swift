@@ -1,10 +1,8 @@
 @testable import NotelintCore
 @testable import NotelintEngine
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
-@testable import NotelintText
 
 /// A dictionary with a fixed word list and fixed suggestions, counting how often it is asked.
 final class FixedDictionary: WordSpellingDictionary, @unchecked Sendable {

@@ -1,10 +1,5 @@
-import NotelintCore
 import NotelintEngine
-import NotelintGit
-import NotelintReporters
-import NotelintSchema
 import NotelintSpelling
-import NotelintText
 import Testing
 
 /// The fallback to the dictionary that a release archive ships beside the binary.

@@ -3,11 +3,9 @@ import Testing
 
 @testable import NotelintEngine
 @testable import NotelintCore
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
-@testable import NotelintText
 
 /// Whether the system has the en_US dictionary the package's providers install.
 let hasEnglishDictionary: Bool = {

@@ -2,7 +2,6 @@ import Testing
 
 @testable import NotelintEngine
 @testable import NotelintCore
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling

@@ -1,12 +1,7 @@
 import Testing
 
 @testable import NotelintEngine
-@testable import NotelintCore
-@testable import NotelintGit
-@testable import NotelintReporters
-@testable import NotelintSchema
 @testable import NotelintSpelling
-@testable import NotelintText
 
 extension SpellingTests {
     @Suite("Vocabulary, replacement and word list files")

@@ -2,11 +2,9 @@ import Testing
 
 @testable import NotelintEngine
 @testable import NotelintCore
-@testable import NotelintGit
 @testable import NotelintReporters
 @testable import NotelintSchema
 @testable import NotelintSpelling
-@testable import NotelintText
 
 extension SpellingTests {
     @Suite("Tag spelling judgement")

@@ -1,10 +1,8 @@
 import NotelintCore
 import NotelintEngine
-import NotelintGit
 import NotelintLoader
 import NotelintReporters
 import NotelintSchema
-import NotelintSpelling
 import NotelintText
 
 /// Runs notes through the engine with the embedded default and one rule's options, as rule examples are run.
