@@ -49,6 +49,12 @@ public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable
         }
     }
 
+    /// Loads the dictionary if that was not tried yet.
+    public var isAvailable: Bool {
+        if case .success = load() { return true }
+        return false
+    }
+
     public func isCorrect(_ word: String) -> Bool {
         guard case .success(let checker) = load() else { return true }
         return checker.isCorrect(word)

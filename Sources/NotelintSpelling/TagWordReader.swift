@@ -87,7 +87,7 @@ struct TagWordReader {
         if isExempt(word) || index.isKnownWord(String(word), outside: tag, minimumUses: options.minimumOtherNoteUses) {
             return .plausible
         }
-        guard let dictionary else { return .unknown }
+        guard let dictionary, dictionary.isAvailable else { return .unknown }
         let lowercased = word.lowercased()
         let capitalised = lowercased.prefix(1).uppercased() + lowercased.dropFirst()
         var tried: Set<String> = []
@@ -100,7 +100,7 @@ struct TagWordReader {
 
     /// Two dictionary words of two letters or more, run together: `openai`, `devtools`.
     private func isCompound(_ word: String) -> Bool {
-        guard let dictionary else { return false }
+        guard let dictionary, dictionary.isAvailable else { return false }
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 4 else { return false }
         for cut in 2...(scalars.count - 2) {

@@ -7,9 +7,14 @@ public protocol WordSpellingDictionary: Sendable {
     /// True when the dictionary holds `lowercased` with capitals inside it (`JavaScript`, `GitHub`), which
     /// the lower-case, capitalised and all-capitals forms do not find.
     func hasForm(inOtherCaseOf lowercased: String) -> Bool
+    /// False when the dictionary could not be had (no language configured, files missing): then it vouches for
+    /// no word and rejects none, exactly as if tag spelling had no dictionary.
+    var isAvailable: Bool { get }
 }
 
 extension WordSpellingDictionary {
+    public var isAvailable: Bool { true }
+
     /// The slow way, for dictionaries that cannot list their words: a suggestion differing only in case.
     public func hasForm(inOtherCaseOf lowercased: String) -> Bool {
         suggestions(for: lowercased).contains { $0 != lowercased && $0.lowercased() == lowercased }

@@ -35,6 +35,17 @@ extension SpellingTests {
                 dictionary: dictionary)
         }
 
+        @Test func aDictionaryThatCannotBeLoadedActsAsNone() {
+            // No language configured: the checker cannot load. Corpus evidence must still be reported, as with no
+            // dictionary at all, instead of every word counting as plausible.
+            let unavailable = LazySpellChecker(configuration: SpellCheckerConfiguration(languages: []))
+            #expect(!unavailable.isAvailable)
+            let corpus = ["quantum-computing": 3]
+            let without = judge(corpus: corpus).judge("quantum-computin", selfUses: 0)
+            #expect(without?.suggestion == "quantum-computing")
+            #expect(judge(corpus: corpus, dictionary: unavailable).judge("quantum-computin", selfUses: 0) == without)
+        }
+
         // MARK: Accepted
 
         @Test func vocabularyTagsAreAccepted() {
