@@ -88,19 +88,51 @@ public final class Linter: Sendable {
         self.loader = loader
     }
 
+    /// Checks (and fixes) the notes a request names, in stages: select the notes and their configurations, a
+    /// first pass per note (or its cached result), the collection's evidence, a second pass for the notes the
+    /// collection's rules may report on and the notes to fix, then the report.
     public func lint(_ request: LintRequest) throws -> LintReport {
+        let selection = try select(request)
+        let tables = cacheTables(for: selection.jobs, request)
+        let outcomes = firstPass(selection, request, tables: tables)
+        if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
+        let corpus = collectionEvidence(outcomes, selection, request, tables: tables)
+        let perNote = secondPass(selection, outcomes, corpus: corpus, request)
+        var diagnostics = perNote.flatMap { $0.0 }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        var report = LintReport(diagnostics: diagnostics, filesChecked: selection.jobs.count)
+        report.fixedFiles = perNote.compactMap { $0.1 }
+        report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
+        // Links outside named like notes are findings; links to folders outside are only named, like FIFOs.
+        report.skipped = selection.skipped.filter {
+            $0.kind == .notANote || $0.kind == .outsideBoundary && selection.notOpened[$0.path] == nil
+        }
+        return report
+    }
+
+    /// The notes of a run, each with its configuration, and what the walk met without opening.
+    struct Selection {
+        let jobs: [Job]
+        /// Where notes may be read and written.
+        let boundary: ReadBoundary
+        /// Paths reported where a note would be, never opened: unlistable folders, links leading outside.
+        let notOpened: [String: LoadProblem]
+        let skipped: [NoteFinder.Skipped]
+    }
+
+    /// Walks the paths and resolves each note's configuration, up front and on one thread: the parallel stages
+    /// only read them.
+    private func select(_ request: LintRequest) throws -> Selection {
         let resolver = ConfigurationResolver(
             registry: registry, explicitPath: request.configPath.map { PathText.absolute($0) },
             allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
         let walk = NoteFinder.walk(paths: onDisk, boundary: boundary)
-        var unopened = Self.notOpened(walk)
-        for link in request.outsideLinks { unopened[link] = Self.outsideLinkProblem }
-        let notOpened = unopened
+        var notOpened = Self.notOpened(walk)
+        for link in request.outsideLinks { notOpened[link] = Self.outsideLinkProblem }
         let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
-        // Configurations are resolved up front, on one thread; the parallel phases only read them.
-        var planned: [Job] = []
+        var jobs: [Job] = []
         let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
         for path in files {
@@ -111,32 +143,39 @@ public final class Linter: Sendable {
             let isExplicit = explicitPaths.contains(path)
                 || notOpened[path]?.kind == .unreadable && configuration.includes(relativePath: relative + "/a.md")
             if !isExplicit && !configuration.includes(relativePath: relative) { continue }
-            planned.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
+            jobs.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
-        let jobs = planned
+        return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped)
+    }
 
-        // A configuration's cached results are read once, before the parallel pass, and only read during it.
+    /// Each configuration's cached results, read once before the parallel pass and only read during it.
+    private func cacheTables(for jobs: [Job], _ request: LintRequest) -> [ObjectIdentifier: ResultCache.Table] {
         var tables: [ObjectIdentifier: ResultCache.Table] = [:]
-        if let cache = request.cache {
-            for job in jobs where tables[ObjectIdentifier(job.configuration)] == nil {
-                tables[ObjectIdentifier(job.configuration)] = cache.table(for: job.configuration.fingerprint(today: request.today))
-            }
+        guard let cache = request.cache else { return tables }
+        for job in jobs where tables[ObjectIdentifier(job.configuration)] == nil {
+            tables[ObjectIdentifier(job.configuration)] = cache.table(for: job.configuration.fingerprint(today: request.today))
         }
+        return tables
+    }
+
+    typealias FirstPassOutcome = (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool)
+
+    /// Every note loaded once (or its cached result reused) and checked by the rules that need no collection; only
+    /// its findings and tags are kept, so memory does not grow with the notes' text.
+    private func firstPass(
+        _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table]
+    ) -> [FirstPassOutcome] {
         let readAt = request.cache?.clock() ?? 0
-        let cacheTables = tables
-        // First pass: every note loaded once (or its cached result reused) and checked by the rules that need no
-        // corpus; only its findings and tags are kept, so memory does not grow with the notes' text.
-        let outcomes = Parallel.map(jobs, workers: request.jobs) { job -> (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool) in
-            guard let table = cacheTables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
-                notOpened[job.path] == nil
+        return Parallel.map(selection.jobs, workers: request.jobs) { job -> FirstPassOutcome in
+            guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
+                selection.notOpened[job.path] == nil
             else {
-                return (self.firstPass(self.load(job, request, boundary, notOpened: notOpened), job.configuration, job.relativePath, today: request.today), nil, false)
+                return (self.firstPass(self.load(job, request, selection), job.configuration, job.relativePath, today: request.today), nil, false)
             }
-            let absolutePath = job.absolutePath
-            let cached = table.entries[absolutePath]
+            let cached = table.entries[job.absolutePath]
             let stamp = ResultCache.Stamp.of(job.path)
             if let cached, cached.isCurrent(stamp) { return (cached.pass.at(job.path), cached, true) }
-            let note = self.load(job, request, boundary, notOpened: notOpened)
+            let note = self.load(job, request, selection)
             let contentHash = ContentHash.of(note.source.bytes)
             if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
                 return (cached.pass.at(job.path), ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass), false)
@@ -146,49 +185,53 @@ public final class Linter: Sendable {
             guard let stamp, note.outcome != .error else { return (pass, nil, false) }
             return (pass, ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass), false)
         }
-        if let cache = request.cache { Self.save(outcomes, of: jobs, tables: tables, in: cache) }
+    }
+
+    /// The tags of the notes checked, and of every other note of their collections. The collection is the folder
+    /// of the `.lint.yml` found for a note; an explicit `--config` may live anywhere, so then only the notes
+    /// checked count.
+    private func collectionEvidence(
+        _ outcomes: [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
+        tables: [ObjectIdentifier: ResultCache.Table]
+    ) -> TagCorpus {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
-        // The evidence root is the folder of the `.lint.yml` found for a note: the collection it belongs to.
-        // An explicit `--config` may live anywhere, so then only the notes linted count.
         if request.gatherEvidence && request.configPath == nil {
             counter = evidence(
-                adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables,
+                adding: counter, around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
                 followsSymlinks: request.followsSymlinks)
         }
-        let finalCorpus = counter.corpus()
-        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus, workers: request.jobs)
+        return counter.corpus()
+    }
 
-        // Second pass: notes a corpus rule may report on are loaded again and checked whole; notes with fixes to
-        // apply are fixed.
-        let perNote = Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
+    /// Notes a collection rule may report on are loaded again and checked whole; notes with fixes to apply are
+    /// fixed and written.
+    private func secondPass(
+        _ selection: Selection, _ outcomes: [FirstPassOutcome], corpus: TagCorpus, _ request: LintRequest
+    ) -> [([Diagnostic], FileFix?)] {
+        let jobs = selection.jobs
+        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: corpus, workers: request.jobs)
+        return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
             if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
                 diagnostics = self.check(
-                    self.load(job, request, boundary, notOpened: notOpened), configuration: job.configuration, relativePath: job.relativePath,
-                    today: request.today, corpus: finalCorpus)
+                    self.load(job, request, selection), configuration: job.configuration, relativePath: job.relativePath,
+                    today: request.today, corpus: corpus)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return (diagnostics, nil)
             }
             return self.fix(
-                job.path, job.configuration, job.relativePath, request: request, boundary: boundary, minimum: minimum, corpus: finalCorpus)
+                job.path, job.configuration, job.relativePath, request: request, boundary: selection.boundary, minimum: minimum,
+                corpus: corpus)
                 ?? (diagnostics, nil)
         }
-        var diagnostics = perNote.flatMap { $0.0 }
-        diagnostics.sort(by: Diagnostic.reportOrder)
-        var report = LintReport(diagnostics: diagnostics, filesChecked: jobs.count)
-        report.fixedFiles = perNote.compactMap { $0.1 }
-        report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
-        // Links outside named like notes are findings; links to folders outside are only named, like FIFOs.
-        report.skipped = walk.skipped.filter { $0.kind == .notANote || $0.kind == .outsideBoundary && notOpened[$0.path] == nil }
-        return report
     }
 
     /// Writes back each configuration's table when this run changed it.
     private static func save(
-        _ outcomes: [(pass: FirstPass, entry: ResultCache.Entry?, reused: Bool)],
+        _ outcomes: [FirstPassOutcome],
         of jobs: [Job],
         tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache
     ) {
@@ -217,9 +260,9 @@ public final class Linter: Sendable {
         var relativePath: String { PathText.relative(absolutePath, to: configuration.absoluteDirectory) }
     }
 
-    private func load(_ job: Job, _ request: LintRequest, _ boundary: ReadBoundary, notOpened: [String: LoadProblem]) -> Note {
-        if let problem = notOpened[job.path] { return NoteLoader.unopened(path: job.path, problem: problem) }
-        let loader = noteLoader(for: job.configuration, boundary: boundary)
+    private func load(_ job: Job, _ request: LintRequest, _ selection: Selection) -> Note {
+        if let problem = selection.notOpened[job.path] { return NoteLoader.unopened(path: job.path, problem: problem) }
+        let loader = noteLoader(for: job.configuration, boundary: selection.boundary)
         return request.contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
     }
 
