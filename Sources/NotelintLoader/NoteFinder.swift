@@ -171,7 +171,7 @@ public enum NoteFinder {
     }
 
     static func reason(_ match: IgnoreMatch) -> String {
-        "\(PathText.shown(match.file.path)):\(match.pattern.line): \(match.pattern.text)"
+        "\(PathText.shown(PathText.normalize(match.file.path))):\(match.pattern.line): \(match.pattern.text)"
     }
 
     /// Byte-wise order, the same in every locale; String's own `<` compares Unicode canonical forms instead.

@@ -40,6 +40,10 @@ public struct LintRequest: Sendable {
     public var allowsOutsideConfigPaths = false
     /// Paths that git records as symbolic links leading outside the repository (`--staged`): reported, never read.
     public var outsideLinks: Set<String> = []
+    /// Which ignore files the walks obey (`--no-ignore`, `--force-exclude`); the evidence walk obeys them too.
+    public var ignoring = NoteFinder.IgnoreOptions.standard
+    /// `--list-files`: select the notes and stop; the report lists them (`selectedFiles`, `unselected`).
+    public var listsFilesOnly = false
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
@@ -68,6 +72,15 @@ public struct LintReport: Sendable {
     public var filesReusedFromCache = 0
     /// Entries named like notes that a walk met and passed over (FIFOs, devices, links that lead nowhere).
     public var skipped: [NoteFinder.Skipped] = []
+    /// With `listsFilesOnly`: the notes a run would check, in order, and what it passed over and why.
+    public var selectedFiles: [String] = []
+    public var unselected: [Unselected] = []
+
+    public struct Unselected: Sendable, Hashable {
+        public var path: String
+        public var isFolder = false
+        public var reason: String
+    }
 
     public init(diagnostics: [Diagnostic], filesChecked: Int) {
         self.diagnostics = diagnostics
@@ -94,13 +107,14 @@ public final class Linter: Sendable {
             allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
-        let walk = NoteFinder.walk(paths: onDisk, boundary: boundary)
+        let walk = NoteFinder.walk(paths: onDisk, boundary: boundary, ignoring: request.ignoring)
         var unopened = Self.notOpened(walk)
         for link in request.outsideLinks { unopened[link] = Self.outsideLinkProblem }
         let notOpened = unopened
         let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
         // Configurations are resolved up front, on one thread; the parallel phases only read them.
         var planned: [Job] = []
+        var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
         for path in files {
@@ -110,10 +124,23 @@ public final class Linter: Sendable {
             // A folder that could not be listed is reported where a note in it would be linted.
             let isExplicit = explicitPaths.contains(path)
                 || notOpened[path]?.kind == .unreadable && configuration.includes(relativePath: relative + "/a.md")
-            if !isExplicit && !configuration.includes(relativePath: relative) { continue }
+            if !isExplicit && !configuration.includes(relativePath: relative) {
+                if request.listsFilesOnly {
+                    let source = configuration.isFromFile ? PathText.shown(configuration.configuration.path) : "the default configuration"
+                    excluded.append(.init(path: path, reason: "not in the include/exclude of \(source)"))
+                }
+                continue
+            }
             planned.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
         let jobs = planned
+        if request.listsFilesOnly {
+            var report = LintReport(diagnostics: [], filesChecked: 0)
+            report.selectedFiles = jobs.map(\.path)
+            report.unselected = walk.ignored.map { .init(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason) }
+                + excluded
+            return report
+        }
 
         // A configuration's cached results are read once, before the parallel pass, and only read during it.
         var tables: [ObjectIdentifier: ResultCache.Table] = [:]
@@ -154,7 +181,7 @@ public final class Linter: Sendable {
         if request.gatherEvidence && request.configPath == nil {
             counter = evidence(
                 adding: counter, around: jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: cacheTables,
-                followsSymlinks: request.followsSymlinks)
+                followsSymlinks: request.followsSymlinks, ignoring: request.ignoring)
         }
         let finalCorpus = counter.corpus()
         let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: finalCorpus, workers: request.jobs)
@@ -278,7 +305,7 @@ public final class Linter: Sendable {
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
         adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
-        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool
+        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions
     ) -> TagCounter {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
@@ -291,7 +318,9 @@ public final class Linter: Sendable {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
             let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
             let loader = NoteLoader(limits: self.loader.limits, boundary: boundary)
-            for path in NoteFinder.find(paths: [folder], boundary: boundary) where !lintedPaths.contains(path)
+            // The configuration's folder is a root of this walk, never named by the user: it is not itself excluded.
+            let walkIgnoring = NoteFinder.IgnoreOptions(honoursIgnoreFiles: ignoring.honoursIgnoreFiles)
+            for path in NoteFinder.find(paths: [folder], boundary: boundary, ignoring: walkIgnoring) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
                 others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)], loader))
             }
