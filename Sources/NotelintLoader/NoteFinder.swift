@@ -139,7 +139,8 @@ public enum NoteFinder {
         let above = boundary.isUnbounded ? boundary : ReadBoundary(rootPaths: [repository])
         var stack = IgnoreStack()
         let gitDirectory = repository == "/" ? "/.git" : repository + "/.git"
-        if directoryIdentity(gitDirectory) != nil, case .success(let bytes) = NoteReader.readAll(path: gitDirectory + "/info/exclude", boundary: above) {
+        if directoryIdentity(gitDirectory) != nil,
+            case .success(let bytes) = NoteReader.readAll(path: gitDirectory + "/info/exclude", boundary: above, limit: ignoreFileLimit) {
             stack.push(IgnoreFile(path: gitDirectory + "/info/exclude", depth: 0, bytes: bytes))
         }
         let relative = PathText.relative(canonicalPath, to: repository)
@@ -161,10 +162,14 @@ public enum NoteFinder {
         return (IgnoreContext(segments: parents, stack: stack), verdict)
     }
 
+    /// Larger ignore files are passed over: real ones are a few kilobytes, and every pattern costs time at every
+    /// entry of the walk below it.
+    public static let ignoreFileLimit = 1 << 20
+
     static func loadIgnoreFiles(in directory: String, depth: Int, boundary: ReadBoundary, onto stack: inout IgnoreStack) {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for name in ignoreFileNames {
-            if case .success(let bytes) = NoteReader.readAll(path: prefix + name, boundary: boundary) {
+            if case .success(let bytes) = NoteReader.readAll(path: prefix + name, boundary: boundary, limit: ignoreFileLimit) {
                 stack.push(IgnoreFile(path: prefix + name, depth: depth, bytes: bytes))
             }
         }
