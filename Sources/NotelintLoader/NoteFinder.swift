@@ -91,7 +91,8 @@ public enum NoteFinder {
         for path in paths {
             let identity = directoryIdentity(path)
             var start = IgnoreContext(segments: [], stack: IgnoreStack())
-            if ignoring.honoursIgnoreFiles {
+            // A file named is used as given unless `--force-exclude`: then no ignore file need be read for it.
+            if ignoring.honoursIgnoreFiles && (identity != nil || ignoring.appliesToNamedPaths) {
                 let (context, verdict) = ignoreContext(of: path, isDirectory: identity != nil, boundary: boundary)
                 if ignoring.appliesToNamedPaths, let verdict, verdict.isIgnored {
                     result.ignored.append(Ignored(path: path, isDirectory: identity != nil, reason: reason(verdict)))
