@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One ignore file (`.gitignore`, `.ignore`, `.notelintignore`, `.git/info/exclude`), parsed, with gitignore
 /// semantics: git's own behaviour is the reference, and the tests compare against it.
 ///
@@ -12,10 +18,39 @@ public final class IgnoreFile: Sendable {
     public let depth: Int
     public let patterns: [IgnorePattern]
 
+    /// For each last byte of a name (and whether it names a folder), the patterns that could match it, in file
+    /// order: most patterns end in a literal byte, so most entries meet only a few of them.
+    private let candidates: [[Int]]
+
     public init(path: String, depth: Int, patterns: [IgnorePattern]) {
         self.path = path
         self.depth = depth
         self.patterns = patterns
+        var candidates = [[Int]](repeating: [], count: 512)
+        for (index, pattern) in patterns.enumerated() {
+            for isDirectory in [false, true] where isDirectory || !pattern.directoryOnly {
+                let base = isDirectory ? 256 : 0
+                if let last = pattern.lastByte {
+                    candidates[base + Int(last)].append(index)
+                } else {
+                    for byte in 0..<256 { candidates[base + byte].append(index) }
+                }
+            }
+        }
+        self.candidates = candidates
+    }
+
+    /// The deciding pattern of this file for an entry, or nil.
+    func match(parents: [[UInt8]], name: [UInt8], isDirectory: Bool) -> IgnorePattern? {
+        guard let last = name.last else { return nil }
+        let indices = candidates[(isDirectory ? 256 : 0) + Int(last)]
+        var position = indices.count - 1
+        while position >= 0 {
+            let pattern = patterns[indices[position]]
+            if pattern.matches(parents: parents, from: depth, name: name, isDirectory: isDirectory) { return pattern }
+            position -= 1
+        }
+        return nil
     }
 
     public convenience init(path: String, depth: Int, bytes: [UInt8]) {
@@ -48,11 +83,13 @@ public struct IgnoreStack: Sendable {
     /// The deciding match for the entry whose segments from the anchor are `parents` + `name`, or nil when no
     /// pattern speaks of it.
     public func match(parents: [[UInt8]], name: [UInt8], isDirectory: Bool) -> IgnoreMatch? {
-        for file in files.reversed() {
-            for pattern in file.patterns.reversed() where pattern.matches(
-                parents: parents, from: file.depth, name: name, isDirectory: isDirectory) {
+        var fileIndex = files.count - 1
+        while fileIndex >= 0 {
+            let file = files[fileIndex]
+            if let pattern = file.match(parents: parents, name: name, isDirectory: isDirectory) {
                 return IgnoreMatch(file: file, pattern: pattern)
             }
+            fileIndex -= 1
         }
         return nil
     }
@@ -62,7 +99,9 @@ public struct IgnoreStack: Sendable {
     }
 }
 
-public struct IgnorePattern: Sendable {
+/// A class: the walk tests every pattern at every entry, and copying a struct of arrays there costs more than
+/// the matching.
+public final class IgnorePattern: Sendable {
     /// The line as written (trailing spaces removed), for explanations.
     public let text: String
     public let line: Int
@@ -73,6 +112,12 @@ public struct IgnorePattern: Sendable {
     /// against the entry's name at any depth.
     public let isAnchored: Bool
     private let segments: [Segment]
+    /// The literal bytes every matching name ends with: a cheap test that settles most entries before any glob.
+    private let nameSuffix: [UInt8]
+    /// The byte every matching name ends with, when the pattern says.
+    var lastByte: UInt8? { nameSuffix.last }
+    /// Segments after the last `**` (all of them without one): they match the path's last segments one for one.
+    private let tailCount: Int
 
     private enum Segment: Sendable {
         /// `**`: any number of whole segments.
@@ -185,6 +230,19 @@ public struct IgnorePattern: Sendable {
             segments.append(isLiteral ? .literal(literal) : .glob(tokens))
         }
         self.segments = segments
+        var suffix: [UInt8] = []
+        switch segments.last {
+        case .literal(let bytes): suffix = bytes
+        case .glob(let tokens):
+            for token in tokens.reversed() {
+                guard case .byte(let byte) = token else { break }
+                suffix.append(byte)
+            }
+            suffix.reverse()
+        default: break
+        }
+        nameSuffix = suffix
+        tailCount = segments.count - 1 - (segments.lastIndex { if case .anySegments = $0 { return true }; return false } ?? -1)
     }
 
     private static func isEscaped(_ line: [UInt8], at index: Int) -> Bool {
@@ -307,18 +365,20 @@ public struct IgnorePattern: Sendable {
     /// Whether the entry `parents[from...]` + `name` (relative to this pattern's file) matches.
     public func matches(parents: [[UInt8]], from depth: Int, name: [UInt8], isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
+        if !nameSuffix.isEmpty && !Self.hasSuffix(name, nameSuffix) { return false }
         if !isAnchored { return Self.matches(segments[0], name) }
         let count = parents.count - depth + 1
         guard count >= 1 else { return false }
         func segment(_ index: Int) -> [UInt8] { index == count - 1 ? name : parents[depth + index] }
-        // Fast path: no `**`, so segment counts must agree.
-        if !segments.contains(where: { if case .anySegments = $0 { return true }; return false }) {
-            guard segments.count == count else { return false }
-            for index in stride(from: count - 1, through: 0, by: -1) where !Self.matches(segments[index], segment(index)) {
-                return false
-            }
-            return true
+        // The segments after the last `**` match the path's last segments one for one: checked first, they
+        // settle almost every entry before the table below is built.
+        guard tailCount <= count, tailCount < segments.count || tailCount == count else { return false }
+        // Folders before the name: a literal folder rejects an entry before any glob runs on the name.
+        for offset in stride(from: tailCount - 1, through: 0, by: -1)
+        where !Self.matches(segments[segments.count - 1 - offset], segment(count - 1 - offset)) {
+            return false
         }
+        if tailCount == segments.count { return true }
         // reachable[j]: the pattern's first i segments can cover the path's first j segments.
         var reachable = [Bool](repeating: false, count: count + 1)
         reachable[0] = true
@@ -346,6 +406,14 @@ public struct IgnorePattern: Sendable {
             reachable = next
         }
         return reachable[count]
+    }
+
+    private static func hasSuffix(_ name: [UInt8], _ suffix: [UInt8]) -> Bool {
+        guard name.count >= suffix.count else { return false }
+        let offset = name.count - suffix.count
+        return name.withUnsafeBufferPointer { n in
+            suffix.withUnsafeBufferPointer { s in memcmp(n.baseAddress! + offset, s.baseAddress!, s.count) == 0 }
+        }
     }
 
     private static func matches(_ segment: Segment, _ name: [UInt8]) -> Bool {

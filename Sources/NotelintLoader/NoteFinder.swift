@@ -232,6 +232,13 @@ public enum NoteFinder {
                 loadIgnoreFiles(in: directory, depth: context.segments.count, boundary: boundary, onto: &context.stack)
             }
             let stack = context.stack
+            // One buffer for every name's bytes: an array per entry would cost an allocation each.
+            var buffer: [UInt8] = []
+            func nameBytes(_ name: String) -> [UInt8] {
+                buffer.removeAll(keepingCapacity: true)
+                buffer.append(contentsOf: name.utf8)
+                return buffer
+            }
             while let entry = readdir(stream) {
                 let name = entryName(entry)
                 if name == "." || name == ".." { continue }
@@ -244,10 +251,11 @@ public enum NoteFinder {
                     case .outside(let toFolder): isDirectory = toFolder
                     default: isDirectory = false
                     }
-                    if let match = stack.match(parents: context.segments, name: Array(name.utf8), isDirectory: isDirectory), match.isIgnored {
-                        if isDirectory || isNoteName(name) {
-                            ignored.append(Ignored(path: path, isDirectory: isDirectory, reason: reason(match)))
-                        }
+                    // Only folders and notes need a verdict: other files are passed over anyway.
+                    if let match = isDirectory || isNoteName(name) ? stack.match(parents: context.segments, name: nameBytes(name), isDirectory: isDirectory) : nil,
+                        match.isIgnored
+                    {
+                        ignored.append(Ignored(path: path, isDirectory: isDirectory, reason: reason(match)))
                         continue
                     }
                 }
