@@ -158,7 +158,7 @@ public enum NoteFinder {
             parents.append(name)
             current = (current == "/" ? "" : current) + "/" + String(decoding: name, as: UTF8.self)
         }
-        if !isDirectory { parents.removeLast() }
+        if !isDirectory, !parents.isEmpty { parents.removeLast() }
         // The walk reads the root's own files when it enters it.
         return (IgnoreContext(segments: parents, stack: stack), verdict)
     }
