@@ -81,6 +81,18 @@ struct IgnoreOptionTests {
         #expect(folder.output == "vendor/bundle/ruby/3.3.0/gems/jekyll-4.3.3/README.md\n")
     }
 
+    @Test func dumpWalksFoldersAsLintDoes() throws {
+        let site = try tree(Self.jekyllSite, git: true)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let dumped = try CommandRunner.notelint(["dump", "."], in: site)
+        #expect(dumped.status == 0)
+        #expect(dumped.output.split(separator: "\n").count == 2)
+        #expect(!dumped.output.contains("vendor/"))
+        let everything = try CommandRunner.notelint(["dump", "--no-ignore", "."], in: site)
+        #expect(everything.output.split(separator: "\n").count == 5)
+        #expect(everything.output.contains("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/README.md"))
+    }
+
     @Test func notelintIgnoreWorksOutsideGit() throws {
         let folder = try tree([
             ".notelintignore": "# generated pages\ngenerated/\n*.draft.md\n!keep.draft.md\n",
