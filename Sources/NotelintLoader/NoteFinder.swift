@@ -7,7 +7,8 @@ import Darwin
 /// Expands the paths given on a command line into the notes to check.
 ///
 /// A directory is walked for `*.md` and `*.markdown` files, its results sorted byte-wise so that output is the
-/// same on every machine and file system. `.git` and `node_modules` are skipped. Symbolic links are followed
+/// same on every machine and file system. `.git` and `node_modules` are skipped, and so is what the ignore files
+/// say (`IgnoreOptions`): ignored folders are not entered at all. Symbolic links are followed
 /// when what they lead to lies inside the boundary, and each directory is entered once, so a link loop cannot
 /// make the walk endless. Paths that are not directories are returned as given, even when they do not exist:
 /// loading them reports why.
@@ -42,32 +43,141 @@ public enum NoteFinder {
         }
     }
 
+    /// Which ignore files a walk obeys.
+    public struct IgnoreOptions: Sendable, Hashable {
+        /// `.gitignore` (each folder's, and the repository's `.git/info/exclude`), `.ignore` and `.notelintignore`.
+        public var honoursIgnoreFiles: Bool
+        /// `--force-exclude`: paths named to the walk are ignored too when the files say so; otherwise a name given
+        /// explicitly is always used, as ruff does.
+        public var appliesToNamedPaths: Bool
+
+        public init(honoursIgnoreFiles: Bool = true, appliesToNamedPaths: Bool = false) {
+            self.honoursIgnoreFiles = honoursIgnoreFiles
+            self.appliesToNamedPaths = appliesToNamedPaths
+        }
+
+        public static let standard = IgnoreOptions()
+        /// `--no-ignore`.
+        public static let none = IgnoreOptions(honoursIgnoreFiles: false)
+    }
+
+    /// In each folder, lowest precedence first (ripgrep's order: `.ignore` over `.gitignore`; ours over both).
+    public static let ignoreFileNames = [".gitignore", ".ignore", ".notelintignore"]
+
+    /// A folder, or a file named like a note, that an ignore file excluded.
+    public struct Ignored: Sendable, Hashable {
+        public var path: String
+        public var isDirectory: Bool
+        /// The ignore file and line that decided, as `.gitignore:3: vendor/`.
+        public var reason: String
+    }
+
     public struct Walk: Sendable {
         /// Notes in the order of the paths given, each directory's notes sorted byte-wise.
         public var notes: [String]
         /// In the same order.
         public var skipped: [Skipped]
+        /// Sorted byte-wise within each path given; folders inside an ignored folder are not listed.
+        public var ignored: [Ignored] = []
     }
 
-    public static func find(paths: [String], boundary: ReadBoundary = .unbounded) -> [String] {
-        walk(paths: paths, boundary: boundary).notes
+    public static func find(paths: [String], boundary: ReadBoundary = .unbounded, ignoring: IgnoreOptions = .standard) -> [String] {
+        walk(paths: paths, boundary: boundary, ignoring: ignoring).notes
     }
 
-    public static func walk(paths: [String], boundary: ReadBoundary = .unbounded) -> Walk {
+    public static func walk(paths: [String], boundary: ReadBoundary = .unbounded, ignoring: IgnoreOptions = .standard) -> Walk {
         var visited = Set<DirectoryIdentity>()
         var result = Walk(notes: [], skipped: [])
         for path in paths {
-            guard let identity = directoryIdentity(path) else {
+            let identity = directoryIdentity(path)
+            var start = IgnoreContext(segments: [], stack: IgnoreStack())
+            // A file named is used as given unless `--force-exclude`: then no ignore file need be read for it.
+            if ignoring.honoursIgnoreFiles && (identity != nil || ignoring.appliesToNamedPaths) {
+                let (context, verdict) = ignoreContext(of: path, isDirectory: identity != nil, boundary: boundary)
+                if ignoring.appliesToNamedPaths, let verdict, verdict.isIgnored {
+                    result.ignored.append(Ignored(path: path, isDirectory: identity != nil, reason: reason(verdict)))
+                    continue
+                }
+                start = context
+            }
+            guard let identity else {
                 result.notes.append(path)
                 continue
             }
             var found: [String] = []
             var skipped: [Skipped] = []
-            walk(path, identity: identity, boundary: boundary, visited: &visited, into: &found, skipping: &skipped)
+            var ignored: [Ignored] = []
+            walk(
+                path, identity: identity, context: start, honoursIgnoreFiles: ignoring.honoursIgnoreFiles, boundary: boundary,
+                visited: &visited, into: &found, skipping: &skipped, ignoring: &ignored)
             result.notes.append(contentsOf: sortedByBytes(found))
             result.skipped.append(contentsOf: sortedByBytes(skipped, by: \.path))
+            result.ignored.append(contentsOf: sortedByBytes(ignored, by: \.path))
         }
         return result
+    }
+
+    /// Where a folder stands among the ignore files: its segments below the anchor (the repository's root, or the
+    /// walk's root outside a repository) and the files that apply inside it.
+    struct IgnoreContext {
+        var segments: [[UInt8]]
+        var stack: IgnoreStack
+    }
+
+    /// The context inside `path` (a folder) or of its folder (a file), with the repository's ignore files above
+    /// it, and the verdict on `path` itself or on the first ignored folder above it. Files above the walk's root
+    /// are read within the repository: they are the repository's, as git reads them.
+    static func ignoreContext(of path: String, isDirectory: Bool, boundary: ReadBoundary) -> (IgnoreContext, IgnoreMatch?) {
+        let canonicalPath = ReadBoundary.canonical(path)
+        let folder = isDirectory ? canonicalPath : PathText.directory(of: canonicalPath)
+        guard let repository = ReadBoundary.repositoryRoot(containing: folder) else {
+            // Outside a repository the folder walked is the anchor; a file named has only its own folder's files.
+            var stack = IgnoreStack()
+            if !isDirectory { loadIgnoreFiles(in: folder, depth: 0, boundary: boundary, onto: &stack) }
+            let verdict = isDirectory ? nil : stack.match(parents: [], name: Array(PathText.fileName(of: canonicalPath).utf8), isDirectory: false)
+            return (IgnoreContext(segments: [], stack: isDirectory ? IgnoreStack() : stack), verdict)
+        }
+        let above = boundary.isUnbounded ? boundary : ReadBoundary(rootPaths: [repository])
+        var stack = IgnoreStack()
+        let gitDirectory = repository == "/" ? "/.git" : repository + "/.git"
+        if directoryIdentity(gitDirectory) != nil,
+            case .success(let bytes) = NoteReader.readAll(path: gitDirectory + "/info/exclude", boundary: above, limit: ignoreFileLimit) {
+            stack.push(IgnoreFile(path: gitDirectory + "/info/exclude", depth: 0, bytes: bytes))
+        }
+        let relative = PathText.relative(canonicalPath, to: repository)
+        let names = relative == canonicalPath ? [] : relative.split(separator: "/").map { Array($0.utf8) }
+        var current = repository
+        var verdict: IgnoreMatch?
+        var parents: [[UInt8]] = []
+        for (index, name) in names.enumerated() {
+            let isLast = index == names.count - 1
+            loadIgnoreFiles(in: current, depth: parents.count, boundary: above, onto: &stack)
+            if verdict == nil, let match = stack.match(parents: parents, name: name, isDirectory: !isLast || isDirectory), match.isIgnored {
+                verdict = match
+            }
+            parents.append(name)
+            current = (current == "/" ? "" : current) + "/" + String(decoding: name, as: UTF8.self)
+        }
+        if !isDirectory, !parents.isEmpty { parents.removeLast() }
+        // The walk reads the root's own files when it enters it.
+        return (IgnoreContext(segments: parents, stack: stack), verdict)
+    }
+
+    /// Larger ignore files are passed over: real ones are a few kilobytes, and every pattern costs time at every
+    /// entry of the walk below it.
+    public static let ignoreFileLimit = 1 << 20
+
+    static func loadIgnoreFiles(in directory: String, depth: Int, boundary: ReadBoundary, onto stack: inout IgnoreStack) {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in ignoreFileNames {
+            if case .success(let bytes) = NoteReader.readAll(path: prefix + name, boundary: boundary, limit: ignoreFileLimit) {
+                stack.push(IgnoreFile(path: prefix + name, depth: depth, bytes: bytes))
+            }
+        }
+    }
+
+    static func reason(_ match: IgnoreMatch) -> String {
+        "\(PathText.shown(PathText.normalize(match.file.path))):\(match.pattern.line): \(match.pattern.text)"
     }
 
     /// Byte-wise order, the same in every locale; String's own `<` compares Unicode canonical forms instead.
@@ -104,23 +214,52 @@ public enum NoteFinder {
 
     /// Iterative, so that a deep tree cannot exhaust the stack.
     private static func walk(
-        _ root: String, identity: DirectoryIdentity, boundary: ReadBoundary, visited: inout Set<DirectoryIdentity>,
-        into found: inout [String], skipping skipped: inout [Skipped]
+        _ root: String, identity: DirectoryIdentity, context: IgnoreContext, honoursIgnoreFiles: Bool, boundary: ReadBoundary,
+        visited: inout Set<DirectoryIdentity>, into found: inout [String], skipping skipped: inout [Skipped],
+        ignoring ignored: inout [Ignored]
     ) {
         guard visited.insert(identity).inserted else { return }
-        var pending = [root]
-        while let directory = pending.popLast() {
+        var pending = [(path: root, context: context)]
+        while let (directory, inherited) = pending.popLast() {
             guard let stream = opendir(directory) else {
                 skipped.append(Skipped(path: directory, kind: .unreadableDirectory, reason: errorText()))
                 continue
             }
             defer { closedir(stream) }
             let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            var context = inherited
+            if honoursIgnoreFiles {
+                loadIgnoreFiles(in: directory, depth: context.segments.count, boundary: boundary, onto: &context.stack)
+            }
+            let stack = context.stack
+            // One buffer for every name's bytes: an array per entry would cost an allocation each.
+            var buffer: [UInt8] = []
+            func nameBytes(_ name: String) -> [UInt8] {
+                buffer.removeAll(keepingCapacity: true)
+                buffer.append(contentsOf: name.utf8)
+                return buffer
+            }
             while let entry = readdir(stream) {
                 let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 let path = prefix + name
-                switch entryKind(entry, path: path, boundary: boundary) {
+                let kind = entryKind(entry, path: path, boundary: boundary)
+                if !stack.isEmpty {
+                    let isDirectory: Bool
+                    switch kind {
+                    case .directory: isDirectory = true
+                    case .outside(let toFolder): isDirectory = toFolder
+                    default: isDirectory = false
+                    }
+                    // Only folders and notes need a verdict: other files are passed over anyway.
+                    if let match = isDirectory || isNoteName(name) ? stack.match(parents: context.segments, name: nameBytes(name), isDirectory: isDirectory) : nil,
+                        match.isIgnored
+                    {
+                        ignored.append(Ignored(path: path, isDirectory: isDirectory, reason: reason(match)))
+                        continue
+                    }
+                }
+                switch kind {
                 case .outside(let isDirectory):
                     if isDirectory || isNoteName(name) {
                         let what = isDirectory ? "a folder" : "a file"
@@ -132,7 +271,7 @@ public enum NoteFinder {
                     guard !skippedDirectoryNames.contains(name),
                         let identity = directoryIdentity(path), visited.insert(identity).inserted
                     else { continue }
-                    pending.append(path)
+                    pending.append((path, IgnoreContext(segments: context.segments + [Array(name.utf8)], stack: stack)))
                 case .file:
                     if isNoteName(name) { found.append(path) }
                 case .other(let reason):

@@ -65,6 +65,11 @@ public enum NoteReader {
 
     /// Reads a whole regular file.
     public static func readAll(path: String, boundary: ReadBoundary = .unbounded) -> Result<[UInt8], Failure> {
+        readAll(path: path, boundary: boundary, limit: .max)
+    }
+
+    /// Reads a whole regular file; one longer than `limit` bytes is refused, read no further than that.
+    public static func readAll(path: String, boundary: ReadBoundary, limit: Int) -> Result<[UInt8], Failure> {
         let descriptor: Int32
         switch openRegularFile(path, boundary: boundary) {
         case .success(let opened): descriptor = opened
@@ -75,6 +80,7 @@ public enum NoteReader {
         while true {
             let before = bytes.count
             if case .failure(let failure) = append(from: descriptor, into: &bytes, upTo: 1 << 20) { return .failure(failure) }
+            if bytes.count > limit { return .failure(.unreadable("larger than \(limit) bytes")) }
             if bytes.count == before { return .success(bytes) }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NotelintCore
+import NotelintLoader
 import NotelintEngine
 import NotelintReporters
 import NotelintText
@@ -39,6 +40,10 @@ struct LintCommand: ParsableCommand {
     var followSymlinks = false
     @Flag(help: "Let a .lint.yml name schemas and word lists outside its repository (shared files in a parent folder).")
     var allowOutsideConfigPaths = false
+    @Flag(help: "Walk folders without reading .gitignore, .ignore and .notelintignore.") var noIgnore = false
+    @Flag(help: "Apply the ignore files to paths named on the command line too.") var forceExclude = false
+    @Flag(help: "Print the notes that would be linted, one a line, and lint nothing.") var listFiles = false
+    @Flag(help: "With --list-files: say why each other note or folder is not linted.") var verbose = false
 
     func run() throws {
         var plan = LintPlan()
@@ -54,6 +59,9 @@ struct LintCommand: ParsableCommand {
         plan.showsDiffOnly = diff
         plan.followsSymlinks = followSymlinks
         plan.allowsOutsideConfigPaths = allowOutsideConfigPaths
+        plan.ignoring = .init(honoursIgnoreFiles: !noIgnore, appliesToNamedPaths: forceExclude)
+        plan.listsFiles = listFiles
+        plan.explainsUnlistedFiles = verbose
         plan.cacheDirectory = noCache ? nil : cacheDir
         plan.baselinePath = baseline
         plan.writeBaselinePath = writeBaseline

@@ -40,6 +40,10 @@ public struct LintRequest: Sendable {
     public var allowsOutsideConfigPaths = false
     /// Paths that git records as symbolic links leading outside the repository (`--staged`): reported, never read.
     public var outsideLinks: Set<String> = []
+    /// Which ignore files the walks obey (`--no-ignore`, `--force-exclude`); the evidence walk obeys them too.
+    public var ignoring = NoteFinder.IgnoreOptions.standard
+    /// `--list-files`: select the notes and stop; the report lists them (`selectedFiles`, `unselected`).
+    public var listsFilesOnly = false
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
@@ -68,6 +72,15 @@ public struct LintReport: Sendable {
     public var filesReusedFromCache = 0
     /// Entries named like notes that a walk met and passed over (FIFOs, devices, links that lead nowhere).
     public var skipped: [NoteFinder.Skipped] = []
+    /// With `listsFilesOnly`: the notes a run would check, in order, and what it passed over and why.
+    public var selectedFiles: [String] = []
+    public var unselected: [Unselected] = []
+
+    public struct Unselected: Sendable, Hashable {
+        public var path: String
+        public var isFolder = false
+        public var reason: String
+    }
 
     public init(diagnostics: [Diagnostic], filesChecked: Int) {
         self.diagnostics = diagnostics
@@ -93,6 +106,12 @@ public final class Linter: Sendable {
     /// collection's rules may report on and the notes to fix, then the report.
     public func lint(_ request: LintRequest) throws -> LintReport {
         let selection = try select(request)
+        if request.listsFilesOnly {
+            var report = LintReport(diagnostics: [], filesChecked: 0)
+            report.selectedFiles = selection.jobs.map(\.path)
+            report.unselected = selection.unselected
+            return report
+        }
         let tables = cacheTables(for: selection.jobs, request)
         let outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
@@ -118,6 +137,8 @@ public final class Linter: Sendable {
         /// Paths reported where a note would be, never opened: unlistable folders, links leading outside.
         let notOpened: [String: LoadProblem]
         let skipped: [NoteFinder.Skipped]
+        /// What the walk and the configurations left out, and why (reported by `--list-files`).
+        let unselected: [LintReport.Unselected]
     }
 
     /// Walks the paths and resolves each note's configuration, up front and on one thread: the parallel stages
@@ -128,11 +149,12 @@ public final class Linter: Sendable {
             allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
-        let walk = NoteFinder.walk(paths: onDisk, boundary: boundary)
+        let walk = NoteFinder.walk(paths: onDisk, boundary: boundary, ignoring: request.ignoring)
         var notOpened = Self.notOpened(walk)
         for link in request.outsideLinks { notOpened[link] = Self.outsideLinkProblem }
         let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
         var jobs: [Job] = []
+        var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
         for path in files {
@@ -142,10 +164,19 @@ public final class Linter: Sendable {
             // A folder that could not be listed is reported where a note in it would be linted.
             let isExplicit = explicitPaths.contains(path)
                 || notOpened[path]?.kind == .unreadable && configuration.includes(relativePath: relative + "/a.md")
-            if !isExplicit && !configuration.includes(relativePath: relative) { continue }
+            if !isExplicit && !configuration.includes(relativePath: relative) {
+                if request.listsFilesOnly {
+                    let source = configuration.isFromFile ? PathText.shown(configuration.configuration.path) : "the default configuration"
+                    excluded.append(.init(path: path, reason: "not in the include/exclude of \(source)"))
+                }
+                continue
+            }
             jobs.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
-        return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped)
+        let unselected = walk.ignored.map {
+            LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
+        } + excluded
+        return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped, unselected: unselected)
     }
 
     /// Each configuration's cached results, read once before the parallel pass and only read during it.
@@ -199,7 +230,7 @@ public final class Linter: Sendable {
         if request.gatherEvidence && request.configPath == nil {
             counter = evidence(
                 adding: counter, around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
-                followsSymlinks: request.followsSymlinks)
+                followsSymlinks: request.followsSymlinks, ignoring: request.ignoring)
         }
         return counter.corpus()
     }
@@ -321,7 +352,7 @@ public final class Linter: Sendable {
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
         adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
-        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool
+        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions
     ) -> TagCounter {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
@@ -334,7 +365,9 @@ public final class Linter: Sendable {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
             let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
             let loader = NoteLoader(limits: self.loader.limits, boundary: boundary)
-            for path in NoteFinder.find(paths: [folder], boundary: boundary) where !lintedPaths.contains(path)
+            // The configuration's folder is a root of this walk, never named by the user: it is not itself excluded.
+            let walkIgnoring = NoteFinder.IgnoreOptions(honoursIgnoreFiles: ignoring.honoursIgnoreFiles)
+            for path in NoteFinder.find(paths: [folder], boundary: boundary, ignoring: walkIgnoring) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
                 others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)], loader))
             }

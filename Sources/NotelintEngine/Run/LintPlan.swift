@@ -35,6 +35,13 @@ public struct LintPlan: Sendable {
     public var followsSymlinks = false
     /// `--allow-outside-config-paths`.
     public var allowsOutsideConfigPaths = false
+    /// Which ignore files decide what a folder holds: `--no-ignore` turns them off, `--force-exclude` applies them
+    /// to paths named explicitly too.
+    public var ignoring = NoteFinder.IgnoreOptions.standard
+    /// `--list-files`: print the notes a run would check, one a line, and check nothing.
+    public var listsFiles = false
+    /// `--verbose` with `--list-files`: say on standard error why each other note or folder is not checked.
+    public var explainsUnlistedFiles = false
     /// The result cache's folder; nil: no cache. Never used with `--diff` or a buffer, which promise to write
     /// nothing.
     public var cacheDirectory: String? = ResultCache.defaultDirectory
@@ -88,6 +95,16 @@ public struct LintPlan: Sendable {
         guard !request.paths.isEmpty else { return }
 
         var lintReport = try linter.lint(request)
+        if listsFiles {
+            outcome.standardOutput += lintReport.selectedFiles.map { PathText.shown(PathText.normalize($0)) + "\n" }.joined()
+            if explainsUnlistedFiles {
+                for unselected in lintReport.unselected {
+                    let shown = PathText.shown(PathText.normalize(unselected.path)) + (unselected.isFolder ? "/" : "")
+                    outcome.notice("\(shown): not linted: \(unselected.reason)")
+                }
+            }
+            return
+        }
         if let writeBaselinePath {
             try writeFile(writeBaselinePath, Baseline(lintReport.diagnostics).serialized())
             outcome.notice("recorded \(lintReport.diagnostics.count) findings in \(writeBaselinePath)")
@@ -142,7 +159,7 @@ public struct LintPlan: Sendable {
 
     /// The notes to lint and how to read each, as the selection says.
     private func selectNotes(into outcome: inout LintOutcome) throws -> LintRequest {
-        let writesNothing = showsDiffOnly || { if case .buffer = selection { return true }; return false }()
+        let writesNothing = showsDiffOnly || listsFiles || { if case .buffer = selection { return true }; return false }()
         var cache: ResultCache?
         if let cacheDirectory, !writesNothing {
             switch ResultCache.opening(directory: cacheDirectory) {
@@ -156,6 +173,8 @@ public struct LintPlan: Sendable {
         request.keepsFixedTexts = showsDiffOnly
         request.followsSymlinks = followsSymlinks
         request.allowsOutsideConfigPaths = allowsOutsideConfigPaths
+        request.ignoring = ignoring
+        request.listsFilesOnly = listsFiles
         do {
             switch selection {
             case .paths(let paths):

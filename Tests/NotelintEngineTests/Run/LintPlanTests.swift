@@ -83,6 +83,19 @@ import NotelintLoader
         #expect(fromBuffer.exitCode == 1 && fromFile.exitCode == 1)
     }
 
+    /// The collection's evidence is the notes the ignore files leave: tags of ignored notes vouch for nothing.
+    @Test func evidenceComesOnlyFromNotesTheIgnoreFilesLeave() throws {
+        let collection = try Collection()
+        try collection.write(".notelintignore", "notes/\n")
+        try collection.write("new.md", Collection.note(tag: "quantum-computin"))
+        let path = collection.folder + "/new.md"
+        let ignoring = plan(.paths([path])).run()
+        #expect(findings(ignoring).isEmpty, "\(ignoring.standardError)")
+        var unignored = plan(.paths([path]))
+        unignored.ignoring = .none
+        #expect(findings(unignored.run()) == ["tag-spelling@6:8"])
+    }
+
     @Test func aFixedBufferGoesToStandardOutputAndTheFileIsUntouched() throws {
         let collection = try Collection()
         let path = collection.folder + "/notes/a.md"
