@@ -31,8 +31,6 @@ public final class EffectiveConfiguration: Sendable {
         public let path: String
         public let files: [Glob]
         public let schema: JSONSchema
-        /// The schema document itself, for rules that ask what type a key expects.
-        public let root: YAMLNode
     }
 
     public let configuration: Configuration
@@ -72,7 +70,7 @@ public final class EffectiveConfiguration: Sendable {
             }
             let root = try Self.parseDocument(bytes, path: path)
             do {
-                schemas.append(LoadedSchema(path: path, files: mapping.files, schema: try JSONSchema(root: root, sourcePath: path), root: root))
+                schemas.append(LoadedSchema(path: path, files: mapping.files, schema: try JSONSchema(root: root, sourcePath: path)))
             } catch {
                 throw ConfigurationError(path: path, position: nil, message: "invalid schema: \(error)")
             }
