@@ -101,62 +101,60 @@ public struct GitRepository: Sendable {
     /// 120000) holds the link's target as its content: that target, resolved against the link's folder, must lie
     /// inside the repository, and then the note's content is the target's staged content.
     public func stagedNoteContents() throws(GitError) -> [SelectedNote] {
-        let notes = try stagedNotes()
-        guard !notes.isEmpty else { return [] }
-        let links = try indexLinks()
-        var result: [SelectedNote] = []
-        for note in notes {
-            let relative = try pathInRepository(note)
-            guard links.contains(relative) else {
-                result.append(.content(path: note, bytes: try stagedContent(of: note)))
-                continue
-            }
-            guard let target = try linkTarget(relative, links: links) else {
-                result.append(.linkOutside(path: note))
-                continue
-            }
-            let held = try indexHolds(target)
-            result.append(held ? .content(path: note, bytes: try stagedContent(of: root + "/" + target)) : .linkUnresolved(path: note))
+        try select(try stagedNotes(), plain: { note throws(GitError) in .content(path: note, bytes: try stagedContent(of: note)) }) {
+            target throws(GitError) in try indexHolds(target) ? try stagedContent(of: root + "/" + target) : nil
         }
-        return result
     }
 
     /// `changedNotes(since:)`, with the notes git records as symbolic links judged from the index: one leading
     /// outside the repository is never read, even where the work tree holds it as a plain file
-    /// (`core.symlinks=false`); one inside is read through `boundary`, the repository.
+    /// (`core.symlinks=false`); one inside is read from the work tree, within the repository.
     public func changedNoteSelection(since ref: String) throws(GitError) -> [SelectedNote] {
-        let notes = try changedNotes(since: ref)
+        let boundary = ReadBoundary(rootPaths: [root])
+        return try select(try changedNotes(since: ref), plain: { note in .onDisk(path: note) }) { target in
+            try? NoteReader.readAll(path: root + "/" + target, boundary: boundary).get()
+        }
+    }
+
+    /// Each note as `plain` reads it, unless the index records it as a link: then as `target` reads the file it
+    /// leads to (relative to the root), or reported when it leads outside or to nothing `target` can read.
+    private func select(
+        _ notes: [String], plain: (String) throws(GitError) -> SelectedNote,
+        target: (String) throws(GitError) -> [UInt8]?
+    ) throws(GitError) -> [SelectedNote] {
         guard !notes.isEmpty else { return [] }
         let links = try indexLinks()
-        let boundary = ReadBoundary(rootPaths: [root])
         var result: [SelectedNote] = []
         for note in notes {
             let relative = try pathInRepository(note)
             guard links.contains(relative) else {
-                result.append(.onDisk(path: note))
+                result.append(try plain(note))
                 continue
             }
-            guard let target = try linkTarget(relative, links: links) else {
-                result.append(.linkOutside(path: note))
-                continue
-            }
-            if case .success(let bytes) = NoteReader.readAll(path: root + "/" + target, boundary: boundary) {
-                result.append(.content(path: note, bytes: bytes))
-            } else {
-                result.append(.linkUnresolved(path: note))
+            switch try linkTarget(relative, links: links) {
+            case .outside: result.append(.linkOutside(path: note))
+            case .link: result.append(.linkUnresolved(path: note))
+            case .file(let file): result.append(try target(file).map { .content(path: note, bytes: $0) } ?? .linkUnresolved(path: note))
             }
         }
         return result
     }
 
-    /// Where the link at `relative` leads, relative to the root, read from the index; nil when it leads outside
-    /// the repository. A target that is itself a link is not followed further.
-    private func linkTarget(_ relative: String, links: Set<String>) throws(GitError) -> String? {
+    private enum LinkTarget {
+        case outside
+        /// Another link: not followed further.
+        case link
+        /// A path relative to the root.
+        case file(String)
+    }
+
+    /// Where the link at `relative` leads, read from the index.
+    private func linkTarget(_ relative: String, links: Set<String>) throws(GitError) -> LinkTarget {
         let text = String(decoding: try stagedContent(of: relative), as: UTF8.self)
         let target = PathText.normalize(text.hasPrefix("/") ? text : PathText.directory(of: root + "/" + relative) + "/" + text)
-        guard ReadBoundary.isInside(target, root: root), target != root else { return nil }
+        guard ReadBoundary.isInside(target, root: root), target != root else { return .outside }
         let targetRelative = PathText.relative(target, to: root)
-        return links.contains(targetRelative) ? nil : targetRelative
+        return links.contains(targetRelative) ? .link : .file(targetRelative)
     }
 
     /// Paths (relative to the root) that the index records as symbolic links.

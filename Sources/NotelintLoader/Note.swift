@@ -104,10 +104,8 @@ public struct NoteLoader: Sendable {
             case .outsideBoundary: message = Self.outsideRootMessage; kind = .outsideRoot
             case .specialFile(let why): message = "not read: \(why)"; kind = .specialFile
             }
-            let origin = SourcePosition(line: 1, column: 1, offset: 0)
-            return Note(
-                path: path, source: SourceText(bytes: []), isWholeFile: false, outcome: .error, block: nil, root: nil,
-                problems: [LoadProblem(kind: kind, message: message, range: SourceRange(at: origin))])
+            return Self.unopened(
+                path: path, problem: LoadProblem(kind: kind, message: message, range: SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))))
         case .success(let prefix):
             guard let split = prefix.split else {
                 let source = SourceText(bytes: prefix.bytes)
@@ -145,10 +143,8 @@ public struct NoteLoader: Sendable {
 
     /// A note that could not be read at all, such as a folder that could not be listed.
     public static func unreadable(path: String, message: String) -> Note {
-        let origin = SourcePosition(line: 1, column: 1, offset: 0)
-        return Note(
-            path: path, source: SourceText(bytes: []), isWholeFile: false, outcome: .error, block: nil, root: nil,
-            problems: [LoadProblem(kind: .unreadable, message: message, range: SourceRange(at: origin))])
+        unopened(path: path, problem: LoadProblem(
+            kind: .unreadable, message: message, range: SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))))
     }
 
     /// Loads a note held in memory (standard input, a file's staged content, tests).

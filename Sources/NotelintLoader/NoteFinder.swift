@@ -321,6 +321,18 @@ public enum NoteFinder {
         String(cString: strerror(errno))
     }
 
+    /// The names in a folder, `.` and `..` left out; nil when it cannot be listed.
+    public static func entryNames(in folder: String) -> [String]? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = entryName(entry)
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafePointer(to: &entry.pointee.d_name) { tuple in
             tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {

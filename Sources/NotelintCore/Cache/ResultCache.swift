@@ -262,16 +262,7 @@ public final class ResultCache: Sendable {
 
     /// The names notelint writes in its folder: cache files, their temporary files and the two markers.
     static func ownFiles(in directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasSuffix(".cache") || name.hasSuffix(".tmp") { names.append(name) }
-        }
-        return names
+        (NoteFinder.entryNames(in: directory) ?? []).filter { $0.hasSuffix(".cache") || $0.hasSuffix(".tmp") }
     }
 
     /// Removes the cache folder: only the files notelint puts there, then the folder if that left it empty.

@@ -39,14 +39,10 @@ public struct ConfigReferencePolicy: Sendable {
         }
     }
 
-    /// The reference as the configuration's files are read: relative to its folder unless absolute.
-    func resolve(_ reference: String) -> String {
-        reference.hasPrefix("/") ? PathText.normalize(reference) : PathText.normalize(directory + "/" + reference)
-    }
 
     /// Throws when `reference`, the value of `key` at `node`, may not be read. Never reads the file.
     func check(_ reference: String, key: String, at node: YAMLNode, in path: String) throws {
-        let canonical = ReadBoundary.canonical(resolve(reference))
+        let canonical = ReadBoundary.canonical(RuleFileStore(.directory(directory)).resolve(reference))
         if let why = ReadBoundary.specialFileSystem(canonical: canonical, device: nil) {
             throw ConfigurationError(path: path, position: node.range.start, message: "`\(key)` names `\(reference)`, which is never read: \(why)")
         }
@@ -70,13 +66,6 @@ public struct ConfigReferencePolicy: Sendable {
 
     /// The Hunspell files in a folder (`.aff`, `.dic`), the only ones a dictionary folder is read for.
     private static func dictionaryFileNames(in folder: String) -> [String] {
-        guard let stream = opendir(folder) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasSuffix(".aff") || name.hasSuffix(".dic") { names.append(name) }
-        }
-        return names
+        (NoteFinder.entryNames(in: folder) ?? []).filter { $0.hasSuffix(".aff") || $0.hasSuffix(".dic") }
     }
 }

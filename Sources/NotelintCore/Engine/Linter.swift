@@ -490,7 +490,7 @@ public final class Linter: Sendable {
     /// note's megabyte of text never fills a message, a build log or a SARIF upload.
     static func singleLine(_ message: String) -> String {
         let scalars = message.unicodeScalars
-        guard scalars.count > quotedValueLimit || scalars.contains(where: isControl) else { return message }
+        guard scalars.count > quotedValueLimit || scalars.contains(where: SourceExcerpt.isControl) else { return message }
         var out = String.UnicodeScalarView()
         var quoted = String.UnicodeScalarView()
         var inQuote = false
@@ -515,7 +515,7 @@ public final class Linter: Sendable {
             switch scalar {
             case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
             case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-            case _ where isControl(scalar): escaped.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+            case _ where SourceExcerpt.isControl(scalar): escaped.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
             default: escaped.append(scalar)
             }
             if inQuote { quoted.append(contentsOf: escaped) } else { out.append(contentsOf: escaped) }
@@ -526,8 +526,4 @@ public final class Linter: Sendable {
 
     /// Characters of one quoted value that a message keeps.
     static let quotedValueLimit = 120
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        SourceExcerpt.isControl(scalar)
-    }
 }

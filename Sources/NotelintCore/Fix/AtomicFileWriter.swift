@@ -96,15 +96,9 @@ public enum AtomicFileWriter {
             umask(mask)
             mode = 0o666 & ~mask
         }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                unlink(temporary)
-                return .failure(.io("cannot write: \(errorText())"))
-            }
-            written += result
+        if let reason = bytes.withUnsafeBufferPointer({ DescriptorWriter.writeAll($0, to: descriptor) }) {
+            unlink(temporary)
+            return .failure(.io("cannot write: \(reason)"))
         }
         guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0, rename(temporary, path) == 0 else {
             let failure = Failure.io(errorText())

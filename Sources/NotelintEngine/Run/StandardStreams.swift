@@ -1,3 +1,4 @@
+import NotelintLoader
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,16 +26,7 @@ public enum StandardStreams {
     }
 
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> WriteFailed? {
-        var written = 0
-        while written < buffer.count {
-            let result = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                return WriteFailed(reason: String(cString: strerror(errno)))
-            }
-            written += result
-        }
-        return nil
+        DescriptorWriter.writeAll(buffer, to: descriptor).map(WriteFailed.init(reason:))
     }
 
     /// Standard input, read to its end.
@@ -65,9 +57,3 @@ public enum StandardStreams {
         getenv(name).map { String(cString: $0) }
     }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif

@@ -199,6 +199,7 @@ import Darwin
         // `clean` would remove notelint's files wherever the link leads: it refuses.
         let clean = try CommandRunner.notelint(["clean"], in: layout.repository)
         #expect(clean.status == 2)
+        #expect(clean.error.contains(".notelint-cache: not used as the result cache: it is a symbolic link"), "\(clean.error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.folder + "/elsewhere") == ["keep.cache"])
         // A cache folder under a linked folder is refused the same way.
         try FileManager.default.removeItem(atPath: layout.repository + "/.notelint-cache")
@@ -291,7 +292,8 @@ import Darwin
         try repository.commitAll("good note")
         try FileManager.default.createSymbolicLink(atPath: repository.path("notes/out.md"), withDestinationPath: outside)
         try FileManager.default.createSymbolicLink(atPath: repository.path("notes/in.md"), withDestinationPath: "good.md")
-        _ = try repository.run("add", "notes/out.md", "notes/in.md")
+        try FileManager.default.createSymbolicLink(atPath: repository.path("notes/chain.md"), withDestinationPath: "in.md")
+        _ = try repository.run("add", "notes/out.md", "notes/in.md", "notes/chain.md")
         let result = try CommandRunner.notelint(
             ["lint", "--staged", "--format", "json", "--now", "2025-06-01"], in: repository.root,
             environment: ["HOME": repository.folder + "/home", "GIT_CONFIG_NOSYSTEM": "1"])
@@ -300,6 +302,8 @@ import Darwin
         #expect(found.contains("notes/out.md symlink-outside"), "\(found) \(result.error)")
         // The link inside is checked with its target's staged content: the good note, clean.
         #expect(!found.contains { $0.hasPrefix("notes/in.md") }, "\(found)")
+        // A link to another link inside the repository is not followed further, and is no outside link.
+        #expect(!found.contains { $0.hasPrefix("notes/chain.md") }, "\(found)")
         #expect(result.status == 1)
     }
 
