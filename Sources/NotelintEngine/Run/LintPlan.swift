@@ -123,9 +123,9 @@ public struct LintPlan: Sendable {
             outcome.exitCode = lintReport.fixedFiles.isEmpty ? 0 : 1
             return
         }
-        if case .buffer(let path, let bytes) = selection, fixes != nil {
+        if case .buffer(_, let bytes) = selection, fixes != nil {
             // The fixed text goes to standard output for the editor; the findings to standard error.
-            outcome.standardOutput += String(decoding: lintReport.fixedFiles.first?.fixed ?? request.contents[path] ?? bytes, as: UTF8.self)
+            outcome.standardOutput += String(decoding: lintReport.fixedFiles.first?.fixed ?? bytes, as: UTF8.self)
             outcome.standardError += HumanReporter(options: ReporterOptions()).render(lintReport)
             outcome.exitCode = exitPolicy.code(for: lintReport)
             return
