@@ -1,6 +1,7 @@
 import Benchmark
-import NotelintEngine
+import NotelintCore
 import NotelintLoader
+import NotelintText
 
 #if canImport(Glibc)
 import Glibc
