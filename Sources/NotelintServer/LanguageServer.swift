@@ -103,7 +103,8 @@ public final class LanguageServer {
             if id == nil { respond(id: .null, error: .invalidRequest("no `method`")) }
             return
         }
-        let params = message["params"]
+        // `params: null` is what some clients send for `shutdown` and `exit`: no parameters.
+        let params = message["params"].flatMap { $0.isNull ? nil : $0 }
         if let params, params.object == nil, params.array == nil {
             if let id { respond(id: id, error: .invalidParams("`params` must be an object or an array")) }
             return

@@ -66,7 +66,7 @@ final class ServerHarness {
 
     func initialize(encodings: [String] = [], root: String, options: JSONValue = ["debounceMilliseconds": 50, "today": "2026-01-01"]) -> JSONValue {
         let response = request("initialize", [
-            "processId": nil,
+            "processId": .null,
             "rootUri": .string(DocumentURI.uri(of: root)),
             "capabilities": ["general": ["positionEncodings": .array(encodings.map { .string($0) })],
                              "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]],

@@ -254,7 +254,8 @@ import Testing
         _ = harness.initialize(root: workspace.root)
         #expect(harness.request("shutdown")["result"] == .null)
         #expect(harness.request("textDocument/hover", [:])["error"]?["code"] == .int(ResponseError.invalidRequestCode))
-        harness.notify("exit")
+        harness.send(["jsonrpc": "2.0", "method": "exit", "params": .null])
+        harness.advance(0)
         #expect(harness.server.exitCode == 0)
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct TransportTests {
     @Test func jsonRoundTripsAndDecodesEscapes() throws {
         let value = try JSONParser.parse(#" {"a": [1, -2.5e3, true, false, null], "b": "\u00e9\ud83c\udf89\n\"x\"", "c": {}} "#)
-        #expect(value["a"] == [1, -2500, true, false, nil])
+        #expect(value["a"] == [1, -2500, true, false, .null])
         #expect(value["b"] == "é🎉\n\"x\"")
         #expect(try JSONParser.parse(value.serialized) == value)
         #expect(String(decoding: JSONValue.int(42).serialized, as: UTF8.self) == "42")
