@@ -292,4 +292,31 @@ import Testing
         #expect(harness.published(uri) == [])
         #expect(harness.server.session.documents.isEmpty)
     }
+
+    @Test func notesChangedOnDiskChangeTheCollectionsEvidence() throws {
+        let workspace = try Workspace(lintYML: "include: [\"**/*.md\"]\nrules:\n  tag-spelling:\n    min-uses: 2\n    dictionary: false\n")
+        let harness = ServerHarness()
+        _ = harness.initialize(root: workspace.root)
+        let uri = harness.open(workspace.path("note.md"), "---\ntags: [strategi]\n---\n")
+        harness.advance(0)
+        #expect(diagnostic(harness.published(uri), "tag-spelling") == nil)
+        // Kept between keystrokes: typing elsewhere does not lose or invent evidence.
+        harness.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": "---\ntags: [strategi]\n---\nx\n"]]])
+        harness.advance(1)
+        #expect(harness.published(uri) == [])
+        try workspace.write("a.md", "---\ntags: [strategy]\n---\n")
+        try workspace.write("b.md", "---\ntags: [strategy]\n---\n")
+        harness.notify("workspace/didChangeWatchedFiles", ["changes": [
+            ["uri": .string(DocumentURI.uri(of: workspace.path("a.md"))), "type": 1], ["uri": .string(DocumentURI.uri(of: workspace.path("b.md"))), "type": 1],
+        ]])
+        harness.advance(0)
+        let finding = try #require(diagnostic(harness.published(uri), "tag-spelling"))
+        #expect(finding["range"]?["start"] == ["line": 1, "character": 7])
+        // Its safe fix is in `source.fixAll.notelint`.
+        let actions = harness.request("textDocument/codeAction", [
+            "textDocument": ["uri": .string(uri)], "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+            "context": ["diagnostics": [], "only": ["source.fixAll.notelint"]],
+        ])["result"]?.array
+        #expect(actions?.first?["edit"]?["changes"]?[uri]?.array?.first?["newText"] == "y")
+    }
 }

@@ -48,6 +48,8 @@ public struct LintPlan: Sendable {
     /// A buffer's run reads the cache for its collection's evidence (an editor's server, whose cache a lint run
     /// keeps warm); it still writes nothing: a buffer's own result is never stored.
     public var buffersReadCache = false
+    /// Kept between runs by a long-lived front end (an editor's server) while the collection does not change.
+    public var collectionMemo: CollectionMemo?
     /// Report only findings this baseline file does not record.
     public var baselinePath: String?
     /// Record the findings in this baseline file instead of reporting them.
@@ -178,6 +180,7 @@ public struct LintPlan: Sendable {
         request.allowsOutsideConfigPaths = allowsOutsideConfigPaths
         request.ignoring = ignoring
         request.listsFilesOnly = listsFiles
+        request.collectionMemo = collectionMemo
         do {
             switch selection {
             case .paths(let paths):

@@ -5,7 +5,10 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
 
     static func handle(_ params: JSONValue?, _ session: Session, now: Double) {
         guard let changes = params?["changes"]?.array, !changes.isEmpty else { return }
-        session.configurationChanged()
+        // A note changed on disk (a checkout, another editor) changes the collection's evidence; anything else
+        // watched is a configuration, schema or word list.
+        let notesOnly = changes.allSatisfy { $0["uri"]?.string.map { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") } == true }
+        if notesOnly { session.collectionChanged() } else { session.configurationChanged() }
         session.recheckAll(now: now)
     }
 }

@@ -4,7 +4,7 @@ enum DidSaveNotification: NotificationHandler {
 
     static func handle(_ params: JSONValue?, _ session: Session, now: Double) {
         guard let uri = params?["textDocument"]?["uri"]?.string, session.documents[uri] != nil else { return }
-        session.tagUses = [:]
+        session.collectionChanged()
         session.recheckAll(now: now)
     }
 }

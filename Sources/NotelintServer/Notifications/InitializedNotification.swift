@@ -2,8 +2,9 @@
 enum InitializedNotification: NotificationHandler {
     static let method = "initialized"
 
-    /// Configurations, schemas and word lists (vocabularies, replacement lists, dictionaries).
-    static let watchedGlobs = ["**/.lint.yml", "**/*.schema.yml", "**/*.schema.yaml", "**/*.schema.json", "**/*.txt", "**/*.dic", "**/*.aff"]
+    /// Configurations, schemas and word lists (vocabularies, replacement lists, dictionaries), and notes: their
+    /// tags are the collection's evidence.
+    static let watchedGlobs = ["**/*.md", "**/*.markdown", "**/.lint.yml", "**/*.schema.yml", "**/*.schema.yaml", "**/*.schema.json", "**/*.txt", "**/*.dic", "**/*.aff"]
 
     static func handle(_ params: JSONValue?, _ session: Session, now: Double) {
         guard session.clientWatchesFiles else { return }

@@ -27,6 +27,12 @@ public final class Session {
     var tagUses: [String: [(tag: String, uses: Int)]] = [:]
     /// Configurations by folder, compiled once until a watched file changes.
     var resolver: ConfigurationResolver
+    /// The collection's work kept between checks (configurations, other notes' tags, the corpus and its
+    /// indexes) until something on disk changes.
+    var collectionMemo = CollectionMemo()
+    /// Documents checked with the current memo: their collection's evidence is in it, so the result cache need
+    /// not be read again for them.
+    var memoizedPaths: Set<String> = []
 
     init(settings: ServerSettings) {
         self.settings = settings
@@ -73,7 +79,14 @@ public final class Session {
     /// Forgets compiled configurations and collection tags: a `.lint.yml`, schema or word list changed.
     func configurationChanged() {
         resolver = ConfigurationResolver(registry: RuleRegistry.all)
+        collectionChanged()
+    }
+
+    /// Forgets what was gathered from the collection's notes: one was saved or changed on disk.
+    func collectionChanged() {
         tagUses = [:]
+        collectionMemo = CollectionMemo()
+        memoizedPaths = []
     }
 
     /// The configuration governing a path, or nil when it cannot be read (the check reports why).
@@ -91,6 +104,7 @@ public final class Session {
         var plan = plan(for: document)
         plan.fixes = nil
         let outcome = plan.run()
+        memoizedPaths.insert(document.path)
         var diagnostics = outcome.report.diagnostics.filter { $0.path == document.path }
         if outcome.exitCode == 2, diagnostics.isEmpty {
             // A configuration that cannot be read: say so at the top of the note rather than stay silent.
@@ -119,8 +133,9 @@ public final class Session {
         if let today = settings.today { plan.today = today }
         let folder = workspaceFolder(of: document.path) ?? PathText.directory(of: document.path)
         let cache = folder + "/" + ResultCache.defaultDirectory
-        plan.cacheDirectory = FileSystem.isDirectory(cache) ? cache : nil
+        plan.cacheDirectory = FileSystem.isDirectory(cache) && !memoizedPaths.contains(document.path) ? cache : nil
         plan.buffersReadCache = true
+        plan.collectionMemo = collectionMemo
         return plan
     }
 
