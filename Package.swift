@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         // Fuzzing (scripts/fuzz.sh): the invariants, shared by the libFuzzer entry point and the replay test.
-        .target(name: "NotelintFuzzChecks", dependencies: ["NotelintLoader", "NotelintText", "NotelintCore", "NotelintEngine"]),
+        .target(name: "NotelintFuzzChecks", dependencies: ["NotelintLoader", "NotelintText", "NotelintCore", "NotelintEngine", "NotelintServer"]),
         .executableTarget(name: "notelint-fuzz", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintFuzzTests", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintLoaderTests", dependencies: ["NotelintLoader"]),
