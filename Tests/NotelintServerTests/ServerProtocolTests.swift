@@ -159,6 +159,11 @@ import Testing
         #expect(labels(7, 2) == ["war", "strategy"])
         // Outside the front matter: nothing.
         #expect(labels(8, 0).isEmpty)
+        // In a flow list too.
+        let flow = harness.open(workspace.path("flow.md"), "---\ntags: [war, \n---\n")
+        let flowLabels = harness.request("textDocument/completion", ["textDocument": ["uri": .string(flow)], "position": ["line": 1, "character": 12]])["result"]?["items"]?
+            .array?.compactMap { $0["label"]?.string }
+        #expect(flowLabels == ["power", "strategy"])
     }
 
     @Test func hoverShowsTheSchemaOfAKeyAndTheRuleOfAFinding() throws {

@@ -15,6 +15,9 @@ public final class CollectionMemo: @unchecked Sendable {
 
     public init() {}
 
+    /// The corpus of the last run: every tag of the collection with the number of notes using it.
+    public var corpus: TagCorpus? { lock.withLock { lastCorpus } }
+
     /// One resolver for every run, so that each configuration is read and compiled once.
     func resolver(_ make: () -> ConfigurationResolver) -> ConfigurationResolver {
         lock.withLock {

@@ -19,21 +19,19 @@ enum CompletionRequest: RequestHandler {
         let hints = session.schemaHints(for: document)
         var items: [JSONValue] = []
 
-        if let colon = before.firstIndex(of: ":"), let key = FrontMatterLines.topLevelKey(Substring(before)) {
-            // After `key:`: the values the schema allows there.
-            _ = colon
-            if let hint = hints.first(where: { $0.name == key }) { items = valueItems(hint, itemsOf: false) }
+        let corpusKey = session.corpusKey(for: document)
+        if before.contains(":"), let key = FrontMatterLines.topLevelKey(Substring(before)) {
+            // After `key:`: the values the schema allows there, or tags in a flow list (`tags: [a, `).
+            if key == corpusKey, before.contains("[") {
+                items = tagItems(session, document, frontMatter, key: key)
+            } else if let hint = hints.first(where: { $0.name == key }) {
+                items = valueItems(hint, itemsOf: false)
+            }
         } else if before.first == " " || before.first == "-" || before.first == "\t" {
             // A list item or an indented value: the key above decides.
             if let key = frontMatter.owningKey(ofLine: position.line) {
-                if key == session.corpusKey(for: document) {
-                    let present = Set(listItems(frontMatter, key: key))
-                    items = session.rankedTags(for: document).filter { !present.contains($0.tag) }.prefix(200).enumerated().map { rank, entry in
-                        [
-                            "label": .string(entry.tag), "kind": 12, "detail": .string("used in \(entry.uses) notes"),
-                            "sortText": .string(sortKey(rank)),
-                        ]
-                    }
+                if key == corpusKey {
+                    items = tagItems(session, document, frontMatter, key: key)
                 } else if let hint = hints.first(where: { $0.name == key }) {
                     items = valueItems(hint, itemsOf: true)
                 }
@@ -52,6 +50,14 @@ enum CompletionRequest: RequestHandler {
             }
         }
         return ["isIncomplete": false, "items": .array(items)]
+    }
+
+    /// The collection's tags the note does not list yet, most used first.
+    static func tagItems(_ session: Session, _ document: OpenDocument, _ frontMatter: FrontMatterLines, key: String) -> [JSONValue] {
+        let present = Set(listItems(frontMatter, key: key))
+        return session.rankedTags(for: document).filter { !present.contains($0.tag) }.prefix(200).enumerated().map { rank, entry in
+            ["label": .string(entry.tag), "kind": 12, "detail": .string("used in \(entry.uses) notes"), "sortText": .string(sortKey(rank))]
+        }
     }
 
     /// A rank as a fixed-width sort key.

@@ -22,6 +22,12 @@ extension Session {
         guard let configuration = configuration(for: document.path) else { return [] }
         let folder = configuration.absoluteDirectory
         if let known = tagUses[folder] { return known }
+        // The checks gathered the collection's tags already when a collection rule needs them.
+        if configuration.needsCorpus, configuration.isFromFile, document.isChecked, let corpus = collectionMemo.corpus {
+            let ranked = Self.ranked(corpus.uses)
+            tagUses[folder] = ranked
+            return ranked
+        }
         let boundary = ReadBoundary(rootPaths: [folder])
         let loader = NoteLoader(boundary: boundary)
         var counter = TagCounter()
@@ -29,9 +35,14 @@ extension Session {
         where configuration.includes(relativePath: PathText.relative(path, to: folder)) {
             counter.add(TagCorpus.tags(of: loader.load(path: path), key: configuration.corpusKey))
         }
-        let ranked = counter.uses.map { (tag: $0.key, uses: $0.value) }.sorted { ($0.uses, $1.tag) > ($1.uses, $0.tag) }
+        let ranked = Self.ranked(counter.uses)
         tagUses[folder] = ranked
         return ranked
+    }
+
+    /// Most used first; ties in name order.
+    static func ranked(_ uses: [String: Int]) -> [(tag: String, uses: Int)] {
+        uses.map { (tag: $0.key, uses: $0.value) }.sorted { ($0.uses, $1.tag) > ($1.uses, $0.tag) }
     }
 }
 
