@@ -49,11 +49,14 @@ public final class CollectionMemo: @unchecked Sendable {
         }
     }
 
-    /// The values a configuration's collection rules report in the last corpus, worked out once for it.
+    /// The values a configuration's collection rules report in the last corpus, worked out once for it. For a run
+    /// of one note (a buffer) none: judging every tag of the collection to spare one note its second check would
+    /// cost far more than the check, each time the note's own tags change the corpus.
     func reportableValues(
         of configurations: [EffectiveConfiguration], in corpus: TagCorpus, _ compute: ([EffectiveConfiguration]) -> [ObjectIdentifier: Set<String>?]
     ) -> [ObjectIdentifier: Set<String>?] {
-        lock.withLock {
+        if configurations.count == 1 { return [ObjectIdentifier(configurations[0]): Set<String>?.none] }
+        return lock.withLock {
             guard corpus === lastCorpus else { return compute(configurations) }
             let missing = configurations.filter { $0.needsCorpus && reportable[ObjectIdentifier($0)] == nil }
             if !missing.isEmpty { reportable.merge(compute(missing)) { _, new in new } }
