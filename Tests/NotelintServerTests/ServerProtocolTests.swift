@@ -164,6 +164,11 @@ import Testing
         let flowLabels = harness.request("textDocument/completion", ["textDocument": ["uri": .string(flow)], "position": ["line": 1, "character": 12]])["result"]?["items"]?
             .array?.compactMap { $0["label"]?.string }
         #expect(flowLabels == ["power", "strategy"])
+        // Inside a `[[wikilink`: the collection's notes, the note itself left out.
+        let link = harness.open(workspace.path("link.md"), "---\nrelated: \"[[\"\n---\n")
+        let linkLabels = harness.request("textDocument/completion", ["textDocument": ["uri": .string(link)], "position": ["line": 1, "character": 12]])["result"]?["items"]?
+            .array?.compactMap { $0["label"]?.string }
+        #expect(linkLabels == ["a", "b"])
     }
 
     @Test func hoverShowsTheSchemaOfAKeyAndTheRuleOfAFinding() throws {

@@ -1,3 +1,4 @@
+import NotelintLoader
 import NotelintSchema
 import NotelintText
 
@@ -20,7 +21,12 @@ enum CompletionRequest: RequestHandler {
         var items: [JSONValue] = []
 
         let corpusKey = session.corpusKey(for: document)
-        if before.contains(":"), let key = FrontMatterLines.topLevelKey(Substring(before)) {
+        if isInsideWikilink(before) {
+            // Inside a `[[wikilink`: the collection's notes.
+            items = session.noteNames(for: document).filter { $0.path != relativePath(session, document) }.prefix(500).map { note in
+                ["label": .string(note.name), "kind": 18, "detail": .string(note.path)]
+            }
+        } else if before.contains(":"), let key = FrontMatterLines.topLevelKey(Substring(before)) {
             // After `key:`: the values the schema allows there, or tags in a flow list (`tags: [a, `).
             if key == corpusKey, before.contains("[") {
                 items = tagItems(session, document, frontMatter, key: key)
@@ -50,6 +56,22 @@ enum CompletionRequest: RequestHandler {
             }
         }
         return ["isIncomplete": false, "items": .array(items)]
+    }
+
+    /// True when the text before the cursor opened a `[[` that no `]]` closed.
+    static func isInsideWikilink(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var lastOpen = -1
+        var lastClose = -1
+        for index in bytes.indices.dropFirst() {
+            if bytes[index - 1] == UInt8(ascii: "["), bytes[index] == UInt8(ascii: "[") { lastOpen = index }
+            if bytes[index - 1] == UInt8(ascii: "]"), bytes[index] == UInt8(ascii: "]") { lastClose = index }
+        }
+        return lastOpen > lastClose
+    }
+
+    static func relativePath(_ session: Session, _ document: OpenDocument) -> String? {
+        session.configuration(for: document.path).map { PathText.relative(document.path, to: $0.absoluteDirectory) }
     }
 
     /// The collection's tags the note does not list yet, most used first.

@@ -40,6 +40,26 @@ extension Session {
         return ranked
     }
 
+    /// The collection's notes, as `[[wikilinks]]` name them: file name without its extension, with the note's path
+    /// relative to the configuration's folder. Read once, kept like the tags.
+    func noteNames(for document: OpenDocument) -> [(name: String, path: String)] {
+        guard let configuration = configuration(for: document.path) else { return [] }
+        let folder = configuration.absoluteDirectory
+        if let known = noteNamesByFolder[folder] { return known }
+        let boundary = ReadBoundary(rootPaths: [folder])
+        var names: [(name: String, path: String)] = []
+        for path in NoteFinder.find(paths: [folder], boundary: boundary) {
+            let relative = PathText.relative(path, to: folder)
+            guard configuration.includes(relativePath: relative) else { continue }
+            var name = Substring(relative.split(separator: "/").last ?? Substring(relative))
+            if let dot = name.lastIndex(of: ".") { name = name[..<dot] }
+            names.append((String(name), relative))
+        }
+        names.sort { ($0.name, $0.path) < ($1.name, $1.path) }
+        noteNamesByFolder[folder] = names
+        return names
+    }
+
     /// Most used first; ties in name order.
     static func ranked(_ uses: [String: Int]) -> [(tag: String, uses: Int)] {
         uses.map { (tag: $0.key, uses: $0.value) }.sorted { ($0.uses, $1.tag) > ($1.uses, $0.tag) }

@@ -25,6 +25,8 @@ public final class Session {
     var outbox: [JSONValue] = []
     /// Per configuration folder: tags of the collection and how often each is used, for completion.
     var tagUses: [String: [(tag: String, uses: Int)]] = [:]
+    /// Per configuration folder: the notes `[[wikilinks]]` may name, for completion.
+    var noteNamesByFolder: [String: [(name: String, path: String)]] = [:]
     /// Configurations by folder, compiled once until a watched file changes.
     var resolver: ConfigurationResolver
     /// The collection's work kept between checks (configurations, other notes' tags, the corpus and its
@@ -85,6 +87,7 @@ public final class Session {
     /// Forgets what was gathered from the collection's notes: one was saved or changed on disk.
     func collectionChanged() {
         tagUses = [:]
+        noteNamesByFolder = [:]
         collectionMemo = CollectionMemo()
         memoizedPaths = []
     }
