@@ -329,4 +329,22 @@ import Testing
         ])["result"]?.array
         #expect(actions?.first?["edit"]?["changes"]?[uri]?.array?.first?["newText"] == "y")
     }
+
+    @Test func aClientThatPullsIsNotPushedToAndIsAskedToPullAgainOnAConfigurationChange() throws {
+        let workspace = try Workspace()
+        let harness = ServerHarness()
+        _ = harness.request("initialize", [
+            "rootUri": .string(DocumentURI.uri(of: workspace.root)), "initializationOptions": ["today": "2026-01-01"],
+            "capabilities": ["textDocument": ["diagnostic": ["dynamicRegistration": false]], "workspace": ["diagnostics": ["refreshSupport": true]]],
+        ])
+        harness.notify("initialized")
+        let uri = harness.open(workspace.path("note.md"), Self.note)
+        harness.advance(1)
+        #expect(harness.notifications("textDocument/publishDiagnostics").isEmpty)
+        #expect(harness.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])["result"]?["items"]?.array?.count == 2)
+        harness.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(of: workspace.path(".lint.yml"))), "type": 2]]])
+        harness.advance(1)
+        #expect(harness.notifications("workspace/diagnostic/refresh").count == 1)
+        #expect(harness.notifications("textDocument/publishDiagnostics").isEmpty)
+    }
 }

@@ -11,6 +11,6 @@ enum DidChangeNotification: NotificationHandler {
         }
         document.version = params?["textDocument"]?["version"]?.integer ?? document.version + 1
         document.checkedVersion = nil
-        document.checkDue = now + session.settings.debounceSeconds
+        document.checkDue = session.clientPullsDiagnostics ? nil : now + session.settings.debounceSeconds
     }
 }

@@ -9,7 +9,7 @@ enum DidOpenNotification: NotificationHandler {
             return
         }
         let document = OpenDocument(uri: uri, path: path, text: Array(text.utf8), version: item["version"]?.integer ?? 0)
-        document.checkDue = now
+        document.checkDue = session.clientPullsDiagnostics ? nil : now
         session.documents[uri] = document
     }
 }

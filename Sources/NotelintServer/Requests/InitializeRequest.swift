@@ -15,6 +15,8 @@ enum InitializeRequest: RequestHandler {
         if folders.isEmpty, let root = params["rootPath"]?.string, root.hasPrefix("/") { folders = [root] }
         session.workspaceFolders = folders.map(Self.trimmingSlash)
         if let trace = params["trace"]?.string { session.trace = trace }
+        session.clientPullsDiagnostics = params["capabilities"]?["textDocument"]?["diagnostic"]?.object != nil
+        session.clientRefreshesDiagnostics = params["capabilities"]?["workspace"]?["diagnostics"]?["refreshSupport"]?.bool == true
         session.clientWatchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
         session.lifecycle = .running
         return [

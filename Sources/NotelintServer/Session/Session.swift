@@ -18,8 +18,11 @@ public final class Session {
     var settings: ServerSettings
     /// The client can register file watchers for us.
     var clientWatchesFiles = false
-    /// The client takes `window/workDoneProgress`-free `workspace/diagnostic/refresh` (unused) and pull diagnostics.
+    /// The client asks for diagnostics (`textDocument/diagnostic`): they are not pushed as well, which would show
+    /// each finding twice.
     var clientPullsDiagnostics = false
+    /// The client accepts `workspace/diagnostic/refresh`: asked to pull again when a configuration changes.
+    var clientRefreshesDiagnostics = false
     private var outgoingRequestCount = 0
     /// Messages to send, in order.
     var outbox: [JSONValue] = []
@@ -47,9 +50,11 @@ public final class Session {
         outbox.append(["jsonrpc": "2.0", "method": .string(method), "params": params])
     }
 
-    func request(_ method: String, _ params: JSONValue) {
+    func request(_ method: String, _ params: JSONValue? = nil) {
         outgoingRequestCount += 1
-        outbox.append(["jsonrpc": "2.0", "id": .string("notelint-\(outgoingRequestCount)"), "method": .string(method), "params": params])
+        var message: [String: JSONValue] = ["jsonrpc": "2.0", "id": .string("notelint-\(outgoingRequestCount)"), "method": .string(method)]
+        if let params { message["params"] = params }
+        outbox.append(.object(message))
     }
 
     /// `window/logMessage` (type 1 error … 4 log).
@@ -165,8 +170,9 @@ public final class Session {
     func recheckAll(now: Double) {
         for document in documents.values {
             document.checkedVersion = nil
-            document.checkDue = now
+            document.checkDue = clientPullsDiagnostics ? nil : now
         }
+        if clientPullsDiagnostics, clientRefreshesDiagnostics, !documents.isEmpty { request("workspace/diagnostic/refresh") }
     }
 }
 
