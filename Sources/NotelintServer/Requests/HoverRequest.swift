@@ -17,16 +17,17 @@ enum HoverRequest: RequestHandler {
             let key = FrontMatterLines.topLevelKey(document.lines.text(ofLine: position.line))
         {
             let lineStart = document.lines.lineStarts[position.line]
-            let colon = document.lines.bytes[lineStart...].firstIndex(of: UInt8(ascii: ":")) ?? lineStart
-            let keyEnd = colon
+            // The key ends at the line's first colon (`topLevelKey` found one there).
+            let keyEnd = document.lines.bytes[lineStart...].firstIndex(of: UInt8(ascii: ":")) ?? lineStart
             if offset <= keyEnd, let hint = session.schemaHints(for: document).first(where: { $0.name == key }) {
                 sections.append(hint.markdown)
                 range = lineStart..<keyEnd
             }
         }
         session.check(document)
+        var shownRules: Set<String> = []
         for diagnostic in document.diagnostics where diagnostic.range.byteRange.contains(offset) || diagnostic.range.start.offset == offset {
-            guard let rule = RuleRegistry.rule(id: diagnostic.ruleID) else { continue }
+            guard shownRules.insert(diagnostic.ruleID).inserted, let rule = RuleRegistry.rule(id: diagnostic.ruleID) else { continue }
             let description = rule.description
             sections.append("**\(description.id)**: \(description.summary)\n\n\(description.rationale)\n\n"
                 + "[Documentation](\(DiagnosticMapping.documentationLink(description.id, session: session)))")
