@@ -5,7 +5,7 @@ import NotelintText
 
 /// What the server knows between messages: the open documents, the workspace folders, what was negotiated, and
 /// the messages waiting to go out. One thread owns it; handlers change it one message at a time.
-public final class Session {
+final class Session {
     enum Lifecycle { case uninitialized, running, shuttingDown }
 
     var lifecycle = Lifecycle.uninitialized
