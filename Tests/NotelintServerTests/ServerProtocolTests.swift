@@ -347,4 +347,39 @@ import Testing
         #expect(harness.notifications("workspace/diagnostic/refresh").count == 1)
         #expect(harness.notifications("textDocument/publishDiagnostics").isEmpty)
     }
+
+    @Test func crlfNotesKeepTheirLineBreaksInEdits() throws {
+        let workspace = try Workspace()
+        let harness = ServerHarness()
+        _ = harness.initialize(root: workspace.root)
+        let uri = harness.open(workspace.path("note.md"), Self.note.replacingOccurrences(of: "\n", with: "\r\n"))
+        harness.advance(0)
+        let enumValue = try #require(diagnostic(harness.published(uri), "enum-value"))
+        #expect(enumValue["range"]?["start"] == ["line": 4, "character": 8])
+        let actions = harness.request("textDocument/codeAction", [
+            "textDocument": ["uri": .string(uri)], "range": enumValue["range"]!, "context": ["diagnostics": [enumValue]],
+        ])["result"]?.array ?? []
+        let disable = try #require(actions.first { $0["title"] == "Disable enum-value for this line" })
+        #expect(disable["edit"]?["changes"]?[uri]?.array?.first?["newText"] == "# notelint-disable-next-line enum-value\r\n")
+        #expect(disable["diagnostics"] == [enumValue])
+    }
+
+    @Test func tracesFollowSetTraceAndFoldersFollowTheirChanges() throws {
+        let first = try Workspace()
+        let second = try Workspace(lintYML: "include: [\"**/*.md\"]\nrules:\n  trailing-whitespace: off\n")
+        let harness = ServerHarness()
+        _ = harness.initialize(root: first.root)
+        harness.notify("$/setTrace", ["value": "messages"])
+        let uri = harness.open(first.path("note.md"), Self.note)
+        harness.advance(0)
+        #expect(harness.notifications("$/logTrace").count == 1)
+        harness.notify("$/setTrace", ["value": "off"])
+        harness.notify("workspace/didChangeWorkspaceFolders", ["event": [
+            "added": [["uri": .string(DocumentURI.uri(of: second.root)), "name": "second"]], "removed": [["uri": .string(DocumentURI.uri(of: first.root)), "name": "first"]],
+        ]])
+        harness.advance(0)
+        #expect(harness.notifications("$/logTrace").count == 1)
+        #expect(harness.server.session.workspaceFolders == [second.root])
+        #expect(harness.published(uri) != nil)
+    }
 }
