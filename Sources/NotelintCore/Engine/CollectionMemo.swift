@@ -8,7 +8,7 @@ import NotelintSpelling
 public final class CollectionMemo: @unchecked Sendable {
     // @unchecked: every field is touched only while `lock` is held.
     private let lock = SpellingLock()
-    private var resolver: ConfigurationResolver?
+    private var keptResolver: ConfigurationResolver?
     private var otherNotes: [[String]: TagCounter] = [:]
     private var lastCorpus: TagCorpus?
     private var reportable: [ObjectIdentifier: Set<String>?] = [:]
@@ -18,14 +18,11 @@ public final class CollectionMemo: @unchecked Sendable {
     /// The corpus of the last run: every tag of the collection with the number of notes using it.
     public var corpus: TagCorpus? { lock.withLock { lastCorpus } }
 
-    /// One resolver for every run, so that each configuration is read and compiled once.
-    func resolver(_ make: () -> ConfigurationResolver) -> ConfigurationResolver {
-        lock.withLock {
-            if let resolver { return resolver }
-            let made = make()
-            resolver = made
-            return made
-        }
+    /// One resolver for every run, so that each configuration is read and compiled once: the first run's.
+    var resolver: ConfigurationResolver? { lock.withLock { keptResolver } }
+
+    func keep(_ resolver: ConfigurationResolver) {
+        lock.withLock { if keptResolver == nil { keptResolver = resolver } }
     }
 
     /// The tags of the collection's other notes for a run checking `linted` (absolute paths), gathered once.

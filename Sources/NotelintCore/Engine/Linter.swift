@@ -28,6 +28,8 @@ public struct LintRequest: Sendable {
     public var keepsFixedTexts = true
     /// Where results of unchanged notes are kept between runs; nil: no cache.
     public var cache: ResultCache?
+    /// Kept by a long-lived front end between runs over an unchanged collection (see `CollectionMemo`).
+    public var collectionMemo: CollectionMemo?
     /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
     /// not only from the notes linted.
     public var gatherEvidence: Bool
@@ -44,8 +46,6 @@ public struct LintRequest: Sendable {
     public var ignoring = NoteFinder.IgnoreOptions.standard
     /// `--list-files`: select the notes and stop; the report lists them (`selectedFiles`, `unselected`).
     public var listsFilesOnly = false
-    /// Kept by a long-lived front end between runs over an unchanged collection (see `CollectionMemo`).
-    public var collectionMemo: CollectionMemo?
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
@@ -146,12 +146,9 @@ public final class Linter: Sendable {
     /// Walks the paths and resolves each note's configuration, up front and on one thread: the parallel stages
     /// only read them.
     private func select(_ request: LintRequest) throws -> Selection {
-        let makeResolver = {
-            ConfigurationResolver(
-                registry: self.registry, explicitPath: request.configPath.map { PathText.absolute($0) },
-                allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
-        }
-        let resolver = request.collectionMemo?.resolver(makeResolver) ?? makeResolver()
+        let resolver = request.collectionMemo?.resolver ?? ConfigurationResolver(
+            registry: registry, explicitPath: request.configPath.map { PathText.absolute($0) },
+            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
         let walk = NoteFinder.walk(paths: onDisk, boundary: boundary, ignoring: request.ignoring)
@@ -181,6 +178,7 @@ public final class Linter: Sendable {
         let unselected = walk.ignored.map {
             LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
         } + excluded
+        request.collectionMemo?.keep(resolver)
         return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped, unselected: unselected)
     }
 

@@ -174,13 +174,13 @@ public struct LintPlan: Sendable {
         }
         var request = LintRequest(
             paths: [], configPath: configPath, today: today, jobs: jobs, fixes: fixes, writeFixes: !showsDiffOnly, cache: cache)
+        request.collectionMemo = collectionMemo
         // Only diffs and buffers print fixed texts; written notes need not stay in memory.
         request.keepsFixedTexts = showsDiffOnly
         request.followsSymlinks = followsSymlinks
         request.allowsOutsideConfigPaths = allowsOutsideConfigPaths
         request.ignoring = ignoring
         request.listsFilesOnly = listsFiles
-        request.collectionMemo = collectionMemo
         do {
             switch selection {
             case .paths(let paths):
