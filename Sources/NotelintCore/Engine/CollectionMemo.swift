@@ -9,7 +9,7 @@ public final class CollectionMemo: @unchecked Sendable {
     // @unchecked: every field is touched only while `lock` is held.
     private let lock = SpellingLock()
     private var keptResolver: ConfigurationResolver?
-    private var otherNotes: [[String]: TagCounter] = [:]
+    private var otherNotes: [[String]: Any] = [:]
     private var lastCorpus: TagCorpus?
     private var reportable: [ObjectIdentifier: Set<String>?] = [:]
 
@@ -25,10 +25,11 @@ public final class CollectionMemo: @unchecked Sendable {
         lock.withLock { if keptResolver == nil { keptResolver = resolver } }
     }
 
-    /// The tags of the collection's other notes for a run checking `linted` (absolute paths), gathered once.
-    func otherNotes(around linted: [String], _ gather: () -> TagCounter) -> TagCounter {
+    /// What a run checking `linted` (absolute paths) gathered from the collection's other notes (their tags, and
+    /// whatever else the collection's rules need of them), gathered once.
+    func otherNotes<Gathered>(around linted: [String], _ gather: () -> Gathered) -> Gathered {
         let key = linted.sorted()
-        if let known = lock.withLock({ otherNotes[key] }) { return known }
+        if let known = lock.withLock({ otherNotes[key] }) as? Gathered { return known }
         let gathered = gather()
         lock.withLock { otherNotes[key] = gathered }
         return gathered
