@@ -8,7 +8,8 @@ struct Notelint: ParsableCommand {
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
         version: VersionText.text(),
-        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self,
+                      ServerCommand.self],
         defaultSubcommand: LintCommand.self
     )
 

@@ -28,6 +28,8 @@ public struct LintRequest: Sendable {
     public var keepsFixedTexts = true
     /// Where results of unchanged notes are kept between runs; nil: no cache.
     public var cache: ResultCache?
+    /// Kept by a long-lived front end between runs over an unchanged collection (see `CollectionMemo`).
+    public var collectionMemo: CollectionMemo?
     /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
     /// not only from the notes linted.
     public var gatherEvidence: Bool
@@ -144,7 +146,7 @@ public final class Linter: Sendable {
     /// Walks the paths and resolves each note's configuration, up front and on one thread: the parallel stages
     /// only read them.
     private func select(_ request: LintRequest) throws -> Selection {
-        let resolver = ConfigurationResolver(
+        let resolver = request.collectionMemo?.resolver ?? ConfigurationResolver(
             registry: registry, explicitPath: request.configPath.map { PathText.absolute($0) },
             allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
@@ -176,6 +178,7 @@ public final class Linter: Sendable {
         let unselected = walk.ignored.map {
             LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
         } + excluded
+        request.collectionMemo?.keep(resolver)
         return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped, unselected: unselected)
     }
 
@@ -228,11 +231,14 @@ public final class Linter: Sendable {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
         if request.gatherEvidence && request.configPath == nil {
-            counter = evidence(
-                adding: counter, around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
-                followsSymlinks: request.followsSymlinks, ignoring: request.ignoring)
+            let gather = {
+                self.evidence(
+                    adding: TagCounter(), around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
+                    followsSymlinks: request.followsSymlinks, ignoring: request.ignoring)
+            }
+            counter.add(counting: request.collectionMemo?.otherNotes(around: selection.jobs.map(\.absolutePath), gather) ?? gather())
         }
-        return counter.corpus()
+        return request.collectionMemo?.corpus(for: counter) ?? counter.corpus()
     }
 
     /// Notes a collection rule may report on are loaded again and checked whole; notes with fixes to apply are
@@ -241,7 +247,9 @@ public final class Linter: Sendable {
         _ selection: Selection, _ outcomes: [FirstPassOutcome], corpus: TagCorpus, _ request: LintRequest
     ) -> [([Diagnostic], FileFix?)] {
         let jobs = selection.jobs
-        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: corpus, workers: request.jobs)
+        let compute = { Self.reportableValues(of: $0, in: corpus, workers: request.jobs) }
+        let reportable = request.collectionMemo?.reportableValues(of: jobs.map(\.configuration), in: corpus, compute)
+            ?? compute(jobs.map(\.configuration))
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
