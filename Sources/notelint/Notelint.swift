@@ -8,7 +8,7 @@ struct Notelint: ParsableCommand {
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
         version: VersionText.text(),
-        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self],
+        subcommands: [LintCommand.self, InitCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self],
         defaultSubcommand: LintCommand.self
     )
 }

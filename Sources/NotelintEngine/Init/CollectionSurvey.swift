@@ -1,0 +1,158 @@
+import NotelintCore
+import NotelintLoader
+
+/// What `notelint init` keeps of each note: the top-level keys and a summary of each value, never the text around.
+struct SurveyedNote: Sendable {
+    /// Relative to the collection's root.
+    var path: String
+    /// Top-level keys in source order; a key written twice is kept once (its first value).
+    var keys: [SurveyedKey]
+    /// Keys written more than once.
+    var duplicatedKeys: [String]
+}
+
+struct SurveyedKey: Sendable {
+    var name: String
+    var value: SurveyedValue
+}
+
+/// The JSON type of a value, as the schema will name it.
+enum ValueKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    case string, integer, number, boolean, null, array, object
+
+    static func < (lhs: ValueKind, rhs: ValueKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+struct SurveyedValue: Sendable {
+    var kind: ValueKind
+    /// A scalar's text (cut to `textLimit` characters); nil for collections.
+    var text: String?
+    /// A list's items, one level deep.
+    var items: [SurveyedValue]?
+
+    static let textLimit = 300
+
+    init(_ node: YAMLNode, depth: Int = 0) {
+        let node = node.dereferenced
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .null: kind = .null
+            case .bool: kind = .boolean
+            case .int: kind = .integer
+            case .float: kind = .number
+            case .string: kind = .string
+            }
+            text = String(scalar.text.prefix(Self.textLimit))
+        case .sequence(let nodes, _):
+            kind = .array
+            items = depth == 0 ? nodes.map { SurveyedValue($0, depth: 1) } : []
+        case .mapping:
+            kind = .object
+        case .alias:
+            kind = .null
+        }
+    }
+
+    /// `''`, blanks, `~` and `[]`: what `empty-value` calls empty.
+    var isEmpty: Bool {
+        switch kind {
+        case .null: true
+        case .string: text?.allSatisfy { $0 == " " || $0 == "\t" } ?? true
+        case .array: items?.isEmpty ?? true
+        default: false
+        }
+    }
+}
+
+/// Every note of a collection read once, front matter only, and sorted by what it holds.
+public struct CollectionSurvey: Sendable {
+    public struct BadNote: Sendable, Hashable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// The collection's folder as given.
+    public var root: String
+    var notes: [SurveyedNote] = []
+    /// Notes whose front matter could not be read or parsed: counted and listed, never fatal.
+    public var badNotes: [BadNote] = []
+    /// Notes without front matter, relative to the root.
+    public var withoutFrontMatter: [String] = []
+    /// Notes with front matter in another format (TOML `+++`, JSON).
+    public var otherFormat: [String] = []
+    /// Notes with empty front matter.
+    public var emptyFrontMatter: [String] = []
+
+    public var noteCount: Int { notes.count }
+    public var walkedCount: Int { notes.count + badNotes.count + withoutFrontMatter.count + otherFormat.count + emptyFrontMatter.count }
+
+    /// Walks `root` as `lint` does (ignore files honoured), leaving out what `excluded` matches, and loads the
+    /// front matter of every note in parallel.
+    static func survey(root: String, excluded: [Glob], included: [Glob], jobs: Int) -> CollectionSurvey {
+        let boundary = ReadBoundary.forNamedPaths([root])
+        let absoluteRoot = PathText.absolute(root)
+        let walk = NoteFinder.walk(paths: [root], boundary: boundary, ignoring: .standard)
+        let selected = walk.notes.compactMap { path -> (String, String)? in
+            let relative = PathText.relative(PathText.absolute(path), to: absoluteRoot)
+            let isIncluded = included.isEmpty || included.contains { $0.matches(relative) }
+            guard isIncluded, !excluded.contains(where: { $0.matches(relative) }) else { return nil }
+            return (path, relative)
+        }
+        let loader = NoteLoader(boundary: boundary)
+        let results = Parallel.map(selected, workers: jobs) { path, relative -> Result<SurveyedNote, Sorted> in
+            Self.read(loader.load(path: path), relative: relative)
+        }
+        var survey = CollectionSurvey(root: root)
+        for result in results {
+            switch result {
+            case .success(let note): survey.notes.append(note)
+            case .failure(.bad(let path, let reason)): survey.badNotes.append(BadNote(path: path, reason: reason))
+            case .failure(.none(let path)): survey.withoutFrontMatter.append(path)
+            case .failure(.other(let path)): survey.otherFormat.append(path)
+            case .failure(.empty(let path)): survey.emptyFrontMatter.append(path)
+            }
+        }
+        return survey
+    }
+
+    /// Why a note gives no keys.
+    enum Sorted: Error {
+        case bad(String, String), none(String), other(String), empty(String)
+    }
+
+    static func read(_ note: Note, relative: String) -> Result<SurveyedNote, Sorted> {
+        switch note.outcome {
+        case .none: return .failure(.none(relative))
+        case .foreign: return .failure(.other(relative))
+        case .empty: return .failure(.empty(relative))
+        case .unterminated(let line): return .failure(.bad(relative, "front matter opened on line \(line) is never closed"))
+        case .error, .present: break
+        }
+        if let problem = note.problems.first {
+            let position = problem.range.start
+            return .failure(.bad(relative, "\(position.line):\(position.column): \(problem.message)"))
+        }
+        guard let pairs = note.root?.dereferenced.pairs else { return .failure(.bad(relative, "front matter is not a mapping")) }
+        var keys: [SurveyedKey] = []
+        var seen = Set<String>()
+        var duplicated: [String] = []
+        for pair in pairs {
+            guard let name = pair.key.dereferenced.scalar?.text, !pair.isMergeKey else { continue }
+            if !seen.insert(name).inserted {
+                duplicated.append(name)
+                continue
+            }
+            keys.append(SurveyedKey(name: name, value: SurveyedValue(pair.value)))
+        }
+        return .success(SurveyedNote(path: relative, keys: keys, duplicatedKeys: duplicated))
+    }
+}
+
+extension CollectionSurvey {
+    init(root: String) {
+        self.root = root
+    }
+}
