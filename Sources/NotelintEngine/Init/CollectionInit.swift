@@ -122,14 +122,38 @@ public enum CollectionInit {
         let surveyed = CollectionSurvey.survey(
             root: root, excluded: exclude.map(Glob.init), included: include.map(Glob.init), jobs: request.jobs)
         var survey = surveyed
+        // What the configuration leaves out, each kind with its reason: the generator's own exclusions, repository
+        // files, fragment folders, and the few notes that have no YAML front matter today.
+        var exclusions: [(reason: String, globs: [String])] = []
+        if !exclude.isEmpty { exclusions.append(("what \(detection.evidence ?? "the generator") excludes", exclude)) }
         let repositoryFiles = Set(survey.withoutFrontMatter.filter {
-            let name = PathText.fileName(of: $0)
-            let stem = name.split(separator: ".").first.map { $0.lowercased() } ?? ""
+            let stem = PathText.fileName(of: $0).split(separator: ".").first.map { $0.lowercased() } ?? ""
             return repositoryFileNames.contains(stem)
-        }.map { "**/" + PathText.fileName(of: $0) })
-        exclude += repositoryFiles.sorted()
-        let excludedNotes = survey.withoutFrontMatter.filter { path in repositoryFiles.contains { Glob($0).matches(path) } }
-        survey.withoutFrontMatter.removeAll { excludedNotes.contains($0) }
+        }.map { "**/" + PathText.fileName(of: $0) }).sorted()
+        if !repositoryFiles.isEmpty { exclusions.append(("repository files without front matter", repositoryFiles)) }
+        for fragment in fragmentFolders(survey) {
+            exclusions.append((
+                "\(fragment.name)/ holds fragments: \(Count.of(fragment.partial)) of \(Count.of(fragment.total)) notes there lack front matter or a key nine notes in ten have",
+                ["**/\(fragment.name)/**"]))
+        }
+        var excludedGlobs = exclusions.flatMap(\.globs).map(Glob.init)
+        var isExcluded = { (path: String) in excludedGlobs.contains { $0.matches(path) } }
+        let unfenced = (survey.withoutFrontMatter + survey.emptyFrontMatter + survey.otherFormat).filter { !isExcluded($0) }.sorted()
+        // Obsidian notes need no properties; elsewhere a few notes without YAML front matter are fragments or pages
+        // of another kind, left out by name, while many mean front matter is optional in this collection.
+        let frontMatterOptional = detection.generator == .obsidian || Double(unfenced.count) > 0.05 * Double(survey.walkedCount)
+        if !frontMatterOptional, !unfenced.isEmpty {
+            exclusions.append(("no YAML front matter when `notelint init` ran", unfenced))
+            excludedGlobs += unfenced.map(Glob.init)
+            isExcluded = { (path: String) in excludedGlobs.contains { $0.matches(path) } }
+        }
+        exclude = exclusions.flatMap(\.globs)
+        let excludedNotes = (survey.withoutFrontMatter + survey.emptyFrontMatter + survey.otherFormat + survey.notes.map(\.path))
+            .filter(isExcluded)
+        survey.withoutFrontMatter.removeAll(where: isExcluded)
+        survey.emptyFrontMatter.removeAll(where: isExcluded)
+        survey.otherFormat.removeAll(where: isExcluded)
+        survey.notes.removeAll { isExcluded($0.path) }
 
         var files: [InitResult.File] = []
         var groupSummaries: [InitResult.GroupSummary] = []
@@ -139,7 +163,8 @@ public enum CollectionInit {
         let groups = survey.notes.isEmpty ? [] : grouping.groups(survey.notes, contentFolders: contentFolders, today: request.today)
         // Tags: the generator's tag key the notes use most, its spelling style and its vocabulary.
         let tagKey = chooseTagKey(survey.notes, candidates: conventions.tagKeys)
-        let inference = SchemaInference(thresholds: request.thresholds, propertyTypes: detection.settings.propertyTypes, tagKey: tagKey)
+        let inference = SchemaInference(thresholds: request.thresholds, propertyTypes: detection.settings.propertyTypes, tagKey: tagKey,
+            keyTypes: conventions.keyTypes)
         for group in groups where !group.notes.isEmpty {
             let statistics = GroupStatistics(group.notes, today: request.today)
             let schema = inference.infer(name: group.name, files: group.files, statistics: statistics)
@@ -173,9 +198,12 @@ public enum CollectionInit {
             config.line("# \(detection.generator.displayName) reads its content from \(contentFolders.joined(separator: ", "))")
             config.line("include: " + InitFileWriter.list(include))
         }
-        if !exclude.isEmpty {
-            config.line("# left out: what \(detection.evidence ?? "the generator") excludes, and repository files without front matter")
-            config.line("exclude: " + InitFileWriter.list(exclude))
+        if !exclusions.isEmpty {
+            config.line("exclude:")
+            for exclusion in exclusions {
+                config.line("  # \(exclusion.reason)")
+                for glob in exclusion.globs { config.line("  - \(InitFileWriter.quoted(glob))") }
+            }
         }
         config.line("schemas:")
         for (summary, schema) in zip(groupSummaries, schemas) {
@@ -208,6 +236,11 @@ public enum CollectionInit {
                 config.line("    vocabulary-files: [\(InitFileWriter.scalar(vocabularyPath))]")
             }
         }
+        if frontMatterOptional, !unfenced.isEmpty {
+            let reason = detection.generator == .obsidian ? "Obsidian notes need no properties"
+                : "\(Count.of(unfenced.count)) of \(Count.of(survey.walkedCount)) notes have no YAML front matter"
+            config.line("  front-matter-missing: off   # \(reason)")
+        }
         if survey.otherFormat.count * 2 > survey.walkedCount {
             config.line("  # \(Count.of(survey.otherFormat.count)) of \(Count.of(survey.walkedCount)) notes keep their front matter in another format (TOML, JSON)")
             config.line("  front-matter-format: off")
@@ -216,6 +249,32 @@ public enum CollectionInit {
         files.insert(InitResult.File(path: ConfigurationResolver.fileName, bytes: Array(config.text.utf8)), at: 0)
         return InitResult(
             root: root, detection: detection, survey: survey, groups: groupSummaries, files: files, excluded: excludedNotes.sorted())
+    }
+
+    /// Folders of fragments a generator includes into pages (`_includes/`, `_partials/`): named with a leading
+    /// underscore, and at least half of the notes under folders of that name have no front matter or lack a key
+    /// that nine notes in ten have. Their notes are left out, so that no schema asks a fragment for a title.
+    static func fragmentFolders(_ survey: CollectionSurvey) -> [(name: String, partial: Int, total: Int)] {
+        var presence: [String: Int] = [:]
+        for note in survey.notes { for key in note.keys { presence[key.name, default: 0] += 1 } }
+        let common = presence.filter { Double($0.value) >= 0.9 * Double(survey.notes.count) }.keys
+        var tally: [String: (partial: Int, total: Int)] = [:]
+        func count(_ path: String, partial: Bool) {
+            for segment in Set(path.split(separator: "/").dropLast()) where segment.hasPrefix("_") && segment.count > 1 {
+                var entry = tally[String(segment), default: (0, 0)]
+                entry.total += 1
+                if partial { entry.partial += 1 }
+                tally[String(segment)] = entry
+            }
+        }
+        for path in survey.withoutFrontMatter + survey.emptyFrontMatter { count(path, partial: true) }
+        for note in survey.notes {
+            let keys = Set(note.keys.map(\.name))
+            count(note.path, partial: common.contains { !keys.contains($0) })
+        }
+        return tally.filter { $0.value.total >= 2 && $0.value.partial * 2 >= $0.value.total }
+            .map { (name: $0.key, partial: $0.value.partial, total: $0.value.total) }
+            .sorted { $0.name < $1.name }
     }
 
     /// The key of the generator's tag keys that most notes use as a list of strings (or a string).

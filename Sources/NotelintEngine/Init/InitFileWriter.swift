@@ -18,6 +18,11 @@ enum InitFileWriter {
             lines.append("  \(scalar(property.name)):")
             for line in property.evidence { lines.append("    # \(line)") }
             let types = property.types.map(\.rawValue)
+            if property.types == [.null] {
+                // Only ever empty so far: nothing to say about its type.
+                lines.append("    description: no value yet")
+                continue
+            }
             lines.append("    type: " + (types.count == 1 ? scalar(types[0]) : list(types)))
             if property.nonEmpty { lines.append(property.types.contains(.array) ? "    minItems: 1" : "    minLength: 1") }
             if let values = property.enumValues {

@@ -21,6 +21,8 @@ struct KeyStatistics: Sendable {
     var urlSchemes: [String: Int] = [:]
     /// Empty values (`''`, `~`, `[]`).
     var empty = 0
+    /// Integers written as plain numbers (`title: 2019`), lossless when read as text: no sign, no leading zero.
+    var plainIntegers = 0
     /// The kinds of list items.
     var itemKinds: [ValueKind: Int] = [:]
 
@@ -36,6 +38,10 @@ struct KeyStatistics: Sendable {
         if value.isEmpty { empty += 1 }
         if value.kind == .array {
             for item in value.items ?? [] { itemKinds[item.kind, default: 0] += 1 }
+        }
+        if value.kind == .integer, let text = value.text, text == "0" || (text.first.map { $0 >= "1" && $0 <= "9" } == true
+            && text.allSatisfy { $0 >= "0" && $0 <= "9" }) {
+            plainIntegers += 1
         }
         guard value.kind == .string, let text = value.text, !value.isEmpty else { return }
         if !tooManyStrings {

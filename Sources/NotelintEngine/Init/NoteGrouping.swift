@@ -107,12 +107,16 @@ struct NoteGrouping {
             open.removeAll { $0 == best.index }
         }
         for index in open { rest += remaining[index].value }
-        if rest.isEmpty, let largest = chosen.indices.max(by: { chosen[$0].notes.count < chosen[$1].notes.count }) {
-            rest = chosen.remove(at: largest).notes
+        // Too few notes left to say anything about: they take the largest group's schema, which then matches `**`.
+        var restName = "notes"
+        if rest.count < smallest, let largest = chosen.indices.max(by: { chosen[$0].notes.count < chosen[$1].notes.count }) {
+            let absorbed = chosen.remove(at: largest)
+            rest += absorbed.notes
+            restName = absorbed.name
         }
         rest.sort { $0.path < $1.path }
         chosen.sort { $0.name < $1.name }
-        return chosen + [Group(name: "notes", files: ["**"], notes: rest, isRest: true)]
+        return chosen + [Group(name: restName, files: ["**"], notes: rest, isRest: true)]
     }
 
     /// How many keys one set of notes would treat differently from the other: required in one and not the other,

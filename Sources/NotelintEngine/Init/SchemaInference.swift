@@ -57,6 +57,8 @@ struct SchemaInference {
     var propertyTypes: [String: String]
     /// The key holding tags, if any.
     var tagKey: String?
+    /// The generator's keys that take several shapes (`SiteGenerator.Conventions.keyTypes`).
+    var keyTypes: [String: [String]] = [:]
 
     func infer(name: String, files: [String], statistics: GroupStatistics) -> InferredSchema {
         let total = statistics.noteCount
@@ -110,6 +112,18 @@ struct SchemaInference {
         if types.contains(.integer), (key.kinds[.number] ?? 0) > 0 { types = types.map { $0 == .integer ? .number : $0 } }
         let nulls = key.kinds[.null] ?? 0
         if types.isEmpty || Double(nulls) > thresholds.minorityType * Double(key.presence) { types.append(.null) }
+        // A plain whole number where text is expected (`title: 2019`) reads back as the same text in every
+        // generator; a float (`0.90` becomes 0.9) or a boolean does not, and stays a finding.
+        if types.first == .string, !types.contains(.integer), key.plainIntegers > 0, key.plainIntegers == (key.kinds[.integer] ?? 0) {
+            types.append(.integer)
+            evidence.append("\(Count.of(key.plainIntegers)) plain whole numbers, which read back as the same text")
+        }
+        if let accepted = keyTypes[key.name]?.compactMap(ValueKind.init(rawValue:)), let first = types.first, accepted.contains(first) {
+            for kind in accepted where !types.contains(kind) && (key.kinds[kind] ?? 0) > 0 {
+                types.append(kind)
+                evidence.append("the generator reads \(kind.rawValue)s here too")
+            }
+        }
         // Generators read a lone string where a tag list is expected as one tag.
         if isTagKey, types.first == .array, (key.kinds[.string] ?? 0) > 0, !types.contains(.string) {
             types.insert(.string, at: 1)

@@ -39,6 +39,9 @@ public enum SiteGenerator: String, Sendable, Hashable, CaseIterable, CustomStrin
         /// Date forms the generator accepts beyond `YYYY-MM-DD`: a time after a space or `T`, and an offset
         /// (`2013-06-27 12:00:00 +0000`). `date-format` accepts these for the keys it is given.
         public var acceptsDateTimes: Bool
+        /// Keys the generator reads in more than one shape, with the JSON types it accepts (Hugo's `cascade` is a
+        /// mapping or a list of them): another shape there is no mistake.
+        public var keyTypes: [String: [String]] = [:]
     }
 
     public var conventions: Conventions {
@@ -48,7 +51,8 @@ public enum SiteGenerator: String, Sendable, Hashable, CaseIterable, CustomStrin
                         tagKeys: ["tags", "categories"], contentFolders: [], acceptsDateTimes: true)
         case .hugo:
             Conventions(dateKeys: ["date", "lastmod", "publishDate", "expiryDate"], draftKey: "draft", draftValue: true,
-                        tagKeys: ["tags", "categories", "keywords"], contentFolders: ["content"], acceptsDateTimes: true)
+                        tagKeys: ["tags", "categories", "keywords"], contentFolders: ["content"], acceptsDateTimes: true,
+                        keyTypes: ["cascade": ["object", "array"], "outputs": ["array", "string"], "aliases": ["array", "string"]])
         case .eleventy:
             Conventions(dateKeys: ["date"], draftKey: "draft", draftValue: true, tagKeys: ["tags"], contentFolders: [],
                         acceptsDateTimes: true)
