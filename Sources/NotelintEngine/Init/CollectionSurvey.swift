@@ -131,11 +131,12 @@ public struct CollectionSurvey: Sendable {
         case .unterminated(let line): return .failure(.bad(relative, "front matter opened on line \(line) is never closed"))
         case .error, .present: break
         }
-        if let problem = note.problems.first {
+        // A note with a tree is read even when it has problems (a duplicated key); without one it is listed.
+        guard let pairs = note.root?.dereferenced.pairs else {
+            guard let problem = note.problems.first else { return .failure(.bad(relative, "front matter is not a mapping")) }
             let position = problem.range.start
             return .failure(.bad(relative, "\(position.line):\(position.column): \(problem.message)"))
         }
-        guard let pairs = note.root?.dereferenced.pairs else { return .failure(.bad(relative, "front matter is not a mapping")) }
         var keys: [SurveyedKey] = []
         var seen = Set<String>()
         var duplicated: [String] = []

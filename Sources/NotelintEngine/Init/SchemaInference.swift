@@ -163,7 +163,11 @@ struct SchemaInference {
     /// over enough notes, with at most 2 % of values outside them (which then become findings).
     func closedSet(_ key: KeyStatistics) -> (values: [String], evidence: String)? {
         guard !key.tooManyStrings, key.stringCount >= thresholds.enumNotes else { return nil }
-        let repeated = key.stringValues.filter { $0.value >= 2 }
+        // A rare value one or two edits from a common one (`evergren` beside `evergreen`) is a slip, not a member.
+        let common = key.stringValues.filter { Double($0.value) >= thresholds.rareKey * Double(key.stringCount) }.keys.sorted()
+        let repeated = key.stringValues.filter {
+            $0.value >= 2 && (Double($0.value) >= thresholds.rareKey * Double(key.stringCount) || Self.nearestCommon($0.key, in: common) == nil)
+        }
         let outside = key.stringCount - repeated.values.reduce(0, +)
         guard !repeated.isEmpty, repeated.count <= thresholds.enumValues, outside * 50 <= key.stringCount,
             repeated.count < key.stringCount / 2
