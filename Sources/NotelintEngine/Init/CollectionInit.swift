@@ -159,12 +159,13 @@ public enum CollectionInit {
         var groupSummaries: [InitResult.GroupSummary] = []
         var schemas: [InferredSchema] = []
         var schemaNames = Set<String>()
-        let grouping = NoteGrouping(requiredShare: request.thresholds.required)
+        let grouping = NoteGrouping(
+            minimumNotes: request.thresholds.groupNotes, minimumShare: request.thresholds.groupShare, requiredShare: request.thresholds.required)
         let groups = survey.notes.isEmpty ? [] : grouping.groups(survey.notes, contentFolders: contentFolders, today: request.today)
         // Tags: the generator's tag key the notes use most, its spelling style and its vocabulary.
         let tagKey = chooseTagKey(survey.notes, candidates: conventions.tagKeys)
         let inference = SchemaInference(thresholds: request.thresholds, propertyTypes: detection.settings.propertyTypes, tagKey: tagKey,
-            keyTypes: conventions.keyTypes)
+            dateKeys: Set(conventions.dateKeys), keyTypes: conventions.keyTypes)
         for group in groups where !group.notes.isEmpty {
             let statistics = GroupStatistics(group.notes, today: request.today)
             let schema = inference.infer(name: group.name, files: group.files, statistics: statistics)

@@ -106,9 +106,11 @@ struct NoteGrouping {
             totalCount -= members.count
             open.removeAll { $0 == best.index }
         }
+        var restName = "notes"
+        // Every note left over from one folder: the last group is that folder's.
+        if rest.isEmpty, open.count == 1 { restName = remaining[open[0]].key }
         for index in open { rest += remaining[index].value }
         // Too few notes left to say anything about: they take the largest group's schema, which then matches `**`.
-        var restName = "notes"
         if rest.count < smallest, let largest = chosen.indices.max(by: { chosen[$0].notes.count < chosen[$1].notes.count }) {
             let absorbed = chosen.remove(at: largest)
             rest += absorbed.notes

@@ -14,6 +14,9 @@ public struct InitThresholds: Sendable, Hashable {
     /// A key in fewer than this share of notes, one or two edits from a common key, is taken for a typo and left
     /// out of the schema.
     public var rareKey = 0.01
+    /// A folder gets a schema of its own from this many notes and this share of the collection.
+    public var groupNotes = 20
+    public var groupShare = 0.03
     /// Dates: `allow-future` is set when at least this share of date values lies after today.
     public var futureDates = 0.01
 
@@ -57,6 +60,8 @@ struct SchemaInference {
     var propertyTypes: [String: String]
     /// The key holding tags, if any.
     var tagKey: String?
+    /// The keys the generator reads as dates: dates when most of their values are, not nearly all.
+    var dateKeys: Set<String> = []
     /// The generator's keys that take several shapes (`SiteGenerator.Conventions.keyTypes`).
     var keyTypes: [String: [String]] = [:]
 
@@ -140,9 +145,11 @@ struct SchemaInference {
         }
         let strings = key.stringCount
         if types.first == .string, strings > 0 {
-            if Double(key.dates) >= thresholds.format * Double(strings) {
+            let dateShare = dateKeys.contains(key.name) ? 0.5 : thresholds.format
+            if Double(key.dates) >= dateShare * Double(strings) {
                 property.isDate = true
-                evidence.append("a date in \(Count.of(key.dates)) of \(Count.of(strings)) values (checked by date-format)")
+                evidence.append("a date in \(Count.of(key.dates)) of \(Count.of(strings)) values (checked by date-format)"
+                    + (dateKeys.contains(key.name) ? "; the generator reads it as a date" : ""))
             } else if Double(key.urls) >= thresholds.format * Double(strings) {
                 property.isURL = true
                 evidence.append("a URL in \(Count.of(key.urls)) of \(Count.of(strings)) values (checked by url-format)")
@@ -174,7 +181,7 @@ struct SchemaInference {
         else { return nil }
         let values = repeated.keys.sorted()
         var evidence = "\(values.count) values, each used at least twice"
-        if outside > 0 { evidence += "; \(outside) used once left out" }
+        if outside > 0 { evidence += "; \(outside) other values (used once, or a rare slip of one of these) are findings" }
         return (values, evidence)
     }
 
