@@ -168,7 +168,8 @@ public enum CollectionInit {
             dateKeys: Set(conventions.dateKeys), keyTypes: conventions.keyTypes)
         for group in groups where !group.notes.isEmpty {
             let statistics = GroupStatistics(group.notes, today: request.today)
-            let schema = inference.infer(name: group.name, files: group.files, statistics: statistics)
+            var schema = inference.infer(name: group.name, files: group.files, statistics: statistics)
+            schema.discriminator = DiscriminatingKey.find(group.notes, statistics: statistics, thresholds: request.thresholds)
             var fileName = fileStem(group.name)
             while !schemaNames.insert(fileName).inserted { fileName += "-2" }
             let path = request.rulesFolder + "/" + fileName + ".schema.yml"

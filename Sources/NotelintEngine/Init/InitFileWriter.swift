@@ -36,6 +36,15 @@ enum InitFileWriter {
             }
         }
         lines.append("additionalProperties: false")
+        if let discriminator = schema.discriminator {
+            lines.append("# Notes of one `\(discriminator.key)` have keys of their own:")
+            lines.append("allOf:")
+            for shape in discriminator.shapes {
+                lines.append("  # `\(discriminator.key): \(shape.value)` in \(Count.of(shape.notes)) notes, which nearly all have these keys too")
+                lines.append("  - if: {properties: {\(scalar(discriminator.key)): {const: \(quoted(shape.value))}}, required: [\(scalar(discriminator.key))]}")
+                lines.append("    then: {required: \(list(shape.required))}")
+            }
+        }
         if !schema.leftOut.isEmpty {
             lines.append("# Left out, so that unknown-key reports them as likely misspellings:")
             for key in schema.leftOut {

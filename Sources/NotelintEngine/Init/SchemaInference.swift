@@ -51,6 +51,8 @@ struct InferredSchema: Sendable {
     var noteCount: Int
     var properties: [InferredProperty]
     var leftOut: [LeftOutKey]
+    /// Shapes within the group told apart by a key's value, each with the keys it requires besides.
+    var discriminator: DiscriminatingKey?
 }
 
 /// Turns a group's key statistics into a schema: required keys, types, closed sets, and which keys are dates.
@@ -81,7 +83,7 @@ struct SchemaInference {
             }
             properties.append(property(key, total: total, isTagKey: name == tagKey))
         }
-        return InferredSchema(name: name, files: files, noteCount: total, properties: properties, leftOut: leftOut)
+        return InferredSchema(name: name, files: files, noteCount: total, properties: properties, leftOut: leftOut, discriminator: nil)
     }
 
     /// The common key `name` is one or two edits from (case ignored, two swapped letters one edit), if any: the

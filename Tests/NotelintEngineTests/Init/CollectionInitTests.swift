@@ -98,6 +98,18 @@ struct CollectionInitTests {
         #expect(try CollectionInit.drift(of: result, request: request).diagnostics.isEmpty)
     }
 
+    @Test func aLayoutThatMarksAShapeRequiresThatShapesKeys() throws {
+        let root = try Self.copy("layouts")
+        let request = Self.request(root) { $0.thresholds.groupNotes = 3 }
+        let result = CollectionInit.infer(request)
+        let schema = Self.file(result, "Rules/notes.schema.yml")
+        #expect(schema.contains("required: [layout, title]"))
+        #expect(schema.contains("  - if: {properties: {layout: {const: \"page\"}}, required: [layout]}\n    then: {required: [permalink]}"))
+        #expect(schema.contains("  - if: {properties: {layout: {const: \"post\"}}, required: [layout]}\n    then: {required: [date, tags]}"))
+        let drift = try CollectionInit.drift(of: result, request: request)
+        #expect(drift.diagnostics.map { "\(PathText.fileName(of: $0.path)) \($0.ruleID)" } == ["post-21.md required-key", "post-21.md required-key"])
+    }
+
     @Test func aRareMisspeltKeyIsLeftOutAndReportedWithTheKeyItMeans() throws {
         let root = try Self.copy("rare-typo")
         let request = Self.request(root) { $0.thresholds.rareKey = 0.1 }
