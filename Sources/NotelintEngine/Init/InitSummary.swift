@@ -18,7 +18,7 @@ public enum InitSummary {
         if !survey.emptyFrontMatter.isEmpty { others.append("\(Count.of(survey.emptyFrontMatter.count)) empty") }
         if !survey.otherFormat.isEmpty { others.append("\(Count.of(survey.otherFormat.count)) in another format") }
         if !survey.badNotes.isEmpty { others.append("\(Count.of(survey.badNotes.count)) unreadable") }
-        if !result.excluded.isEmpty { others.append("\(Count.of(result.excluded.count)) repository files left out") }
+        if !result.excluded.isEmpty { others.append("\(Count.of(result.excluded.count)) left out (see `exclude:` in .lint.yml)") }
         text += others.isEmpty ? "\n" : "; " + others.joined(separator: ", ") + "\n"
         for group in result.groups {
             text += "Group \(group.name): \(Count.of(group.notes)) notes (\(group.files.joined(separator: ", "))) -> \(group.schemaPath)\n"

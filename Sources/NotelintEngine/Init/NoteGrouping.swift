@@ -75,7 +75,11 @@ struct NoteGrouping {
             }
             let folder = String(segments[prefix])
             byFolder[folder, default: []].append(note)
-            globs[folder, default: []].insert(segments[...prefix].joined(separator: "/") + "/**")
+            // Language folders become `*`: a translation added later shares the schema.
+            let glob = segments[...prefix].enumerated().map { depth, segment in
+                depths.contains(depth) && Self.isLanguageName(segment) ? "*" : String(segment)
+            }
+            globs[folder, default: []].insert(glob.joined(separator: "/") + "/**")
         }
         let smallest = max(minimumNotes, Int((Double(notes.count) * minimumShare).rounded(.up)))
         let candidates = byFolder.filter { $0.value.count >= smallest }
