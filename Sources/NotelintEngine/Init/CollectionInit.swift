@@ -131,6 +131,8 @@ public enum CollectionInit {
             return repositoryFileNames.contains(stem)
         }.map { "**/" + PathText.fileName(of: $0) }).sorted()
         if !repositoryFiles.isEmpty { exclusions.append(("repository files without front matter", repositoryFiles)) }
+        let templates = templateGlobs(survey)
+        if !templates.isEmpty { exclusions.append(("templates for new notes, not notes", templates)) }
         for fragment in fragmentFolders(survey) {
             exclusions.append((
                 "\(fragment.name)/ holds fragments: \(Count.of(fragment.partial)) of \(Count.of(fragment.total)) notes there lack front matter or a key nine notes in ten have",
@@ -251,6 +253,25 @@ public enum CollectionInit {
         files.insert(InitResult.File(path: ConfigurationResolver.fileName, bytes: Array(config.text.utf8)), at: 0)
         return InitResult(
             root: root, detection: detection, survey: survey, groups: groupSummaries, files: files, excluded: excludedNotes.sorted())
+    }
+
+    /// Templates for new notes (Dendron `*.template.md`, a `templates/` folder, Hugo `archetypes/`): their keys are
+    /// left empty on purpose.
+    static func templateGlobs(_ survey: CollectionSurvey) -> [String] {
+        let paths = survey.notes.map(\.path) + survey.withoutFrontMatter + survey.emptyFrontMatter
+        var globs = Set<String>()
+        for path in paths {
+            let segments = path.split(separator: "/")
+            for folder in segments.dropLast() {
+                let lowered = folder.lowercased()
+                if ["templates", "_templates", "template", "archetypes"].contains(lowered) { globs.insert("**/\(folder)/**") }
+            }
+            let name = segments.last.map(String.init) ?? ""
+            for suffix in [".template.md", ".template.markdown"] where name.lowercased().hasSuffix(suffix) {
+                globs.insert("**/*" + name.suffix(suffix.count))
+            }
+        }
+        return globs.sorted()
     }
 
     /// Folders of fragments a generator includes into pages (`_includes/`, `_partials/`): named with a leading

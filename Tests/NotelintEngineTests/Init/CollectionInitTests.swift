@@ -154,6 +154,19 @@ struct CollectionInitTests {
         #expect(InitSummary.render(result).contains("  broken.md: "))
     }
 
+    @Test func templatesAreLeftOut() throws {
+        let root = try Self.copy("rare-typo")
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try Data("---\ntitle:\nstatus:\n---\n".utf8).write(to: URL(fileURLWithPath: root + "/templates/note.md"))
+        try Data("---\ntitle:\nstatus:\n---\n".utf8).write(to: URL(fileURLWithPath: root + "/daily.template.md"))
+        let request = Self.request(root)
+        let result = CollectionInit.infer(request)
+        let config = Self.file(result, ".lint.yml")
+        #expect(config.contains("  # templates for new notes, not notes\n  - \"**/*.template.md\"\n  - \"**/templates/**\"\n"))
+        #expect(result.survey.noteCount == 12)
+        #expect(try CollectionInit.drift(of: result, request: request).diagnostics.allSatisfy { !$0.path.contains("template") })
+    }
+
     @Test func theGeneratorKeyIsReadAndChecked() throws {
         let ids = RuleRegistry.all
         let configuration = try Configuration.parse(Array("generator: hugo\n".utf8), path: ".lint.yml", directory: ".", rules: ids)
