@@ -355,7 +355,7 @@ struct ConfigurationText {
         var future = 0
         for note in survey.notes {
             for key in note.keys where keys.contains(key.name) {
-                guard key.value.kind == .string, let text = key.value.text, let date = CalendarDate.parse(text, as: .frontMatter) else { continue }
+                guard key.value.kind == .string, let date = key.value.date else { continue }
                 dates += 1
                 if date > today { future += 1 }
             }
@@ -374,7 +374,7 @@ struct ConfigurationText {
         var schemes: [String: Int] = [:]
         for note in survey.notes {
             for key in note.keys where keys.contains(key.name) {
-                if key.value.kind == .string, let text = key.value.text, let scheme = KeyStatistics.urlScheme(text) { schemes[scheme, default: 0] += 1 }
+                if key.value.kind == .string, let scheme = key.value.urlScheme { schemes[scheme, default: 0] += 1 }
             }
         }
         line("  url-format:")

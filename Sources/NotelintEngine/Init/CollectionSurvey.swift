@@ -1,5 +1,6 @@
 import NotelintCore
 import NotelintLoader
+import NotelintText
 
 /// What `notelint init` keeps of each note: the top-level keys and a summary of each value, never the text around.
 struct SurveyedNote: Sendable {
@@ -25,44 +26,62 @@ enum ValueKind: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 }
 
+/// A value as the statistics need it, worked out while the notes are read in parallel: its type, what it is
+/// (empty, a date, a URL, a plain whole number), and its text only when short enough to be a tag or one of a
+/// closed set of values — so that 100,000 notes' summaries are never kept.
 struct SurveyedValue: Sendable {
     var kind: ValueKind
-    /// A scalar's text (cut to `textLimit` characters); nil for collections.
+    /// A scalar's text when at most `textLimit` bytes; nil for longer ones and collections.
     var text: String?
     /// A list's items, one level deep.
     var items: [SurveyedValue]?
+    /// `''`, blanks, `~` and `[]`: what `empty-value` calls empty.
+    var isEmpty = false
+    /// A string that is a date as front matter writes it (with a time and an offset or not), and whether it is
+    /// exactly `YYYY-MM-DD`.
+    var date: CalendarDate?
+    var isPlainDate = false
+    /// A string that is an absolute URL: its scheme, lowercased.
+    var urlScheme: String?
+    /// An integer written without sign or leading zero, which reads back as the same text.
+    var isPlainInteger = false
 
-    static let textLimit = 300
+    static let textLimit = 200
 
     init(_ node: YAMLNode, depth: Int = 0) {
         let node = node.dereferenced
         switch node.content {
         case .scalar(let scalar):
+            let text = scalar.text
+            if text.utf8.count <= Self.textLimit { self.text = text }
             switch scalar.resolved {
-            case .null: kind = .null
+            case .null:
+                kind = .null
+                isEmpty = true
             case .bool: kind = .boolean
-            case .int: kind = .integer
+            case .int:
+                kind = .integer
+                let digits = text.utf8
+                isPlainInteger = text == "0" || (digits.first.map { $0 >= 0x31 && $0 <= 0x39 } == true && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
             case .float: kind = .number
-            case .string: kind = .string
+            case .string:
+                kind = .string
+                isEmpty = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                if !isEmpty {
+                    date = CalendarDate.parse(text, as: .frontMatter)
+                    isPlainDate = date != nil && CalendarDate.parse(text, as: .date) != nil
+                    urlScheme = KeyStatistics.urlScheme(text)
+                }
             }
-            text = String(scalar.text.prefix(Self.textLimit))
         case .sequence(let nodes, _):
             kind = .array
             items = depth == 0 ? nodes.map { SurveyedValue($0, depth: 1) } : []
+            isEmpty = nodes.isEmpty
         case .mapping:
             kind = .object
         case .alias:
             kind = .null
-        }
-    }
-
-    /// `''`, blanks, `~` and `[]`: what `empty-value` calls empty.
-    var isEmpty: Bool {
-        switch kind {
-        case .null: true
-        case .string: text?.allSatisfy { $0 == " " || $0 == "\t" } ?? true
-        case .array: items?.isEmpty ?? true
-        default: false
+            isEmpty = true
         }
     }
 }

@@ -39,24 +39,22 @@ struct KeyStatistics: Sendable {
         if value.kind == .array {
             for item in value.items ?? [] { itemKinds[item.kind, default: 0] += 1 }
         }
-        if value.kind == .integer, let text = value.text, text == "0" || (text.first.map { $0 >= "1" && $0 <= "9" } == true
-            && text.allSatisfy { $0 >= "0" && $0 <= "9" }) {
-            plainIntegers += 1
-        }
-        guard value.kind == .string, let text = value.text, !value.isEmpty else { return }
-        if !tooManyStrings {
+        if value.isPlainInteger { plainIntegers += 1 }
+        guard value.kind == .string, !value.isEmpty else { return }
+        // A text too long to keep is no member of a closed set: it counts among the values outside.
+        if !tooManyStrings, let text = value.text {
             stringValues[text, default: 0] += 1
             if stringValues.count > Self.stringValueCap {
                 tooManyStrings = true
                 stringValues = [:]
             }
         }
-        if let date = CalendarDate.parse(text, as: .frontMatter) {
+        if let date = value.date {
             dates += 1
-            if CalendarDate(iso: Substring(text)) != nil { plainDates += 1 }
+            if value.isPlainDate { plainDates += 1 }
             if date > today { futureDates += 1 }
         }
-        if let scheme = Self.urlScheme(text) {
+        if let scheme = value.urlScheme {
             urls += 1
             urlSchemes[scheme, default: 0] += 1
         }
@@ -68,17 +66,20 @@ struct KeyStatistics: Sendable {
 
     /// `https`, `http`, `mailto`… for a value that looks like an absolute URL without blanks.
     static func urlScheme(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
-            !text.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        // Bytes, not characters: this runs on every string value of every note.
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex,
+            !bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
         else { return nil }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        let scheme = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        guard scheme.count > 1, let first = scheme.first, isLetter(first),
+            scheme.allSatisfy({ isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
         else { return nil }
-        let rest = text[text.index(after: colon)...]
-        let lowered = scheme.lowercased()
+        let lowered = String(decoding: scheme, as: UTF8.self).lowercased()
         // `note: value` and Windows drive letters are not URLs.
-        guard lowered == "mailto" || rest.hasPrefix("//"), scheme.count > 1 else { return nil }
+        let rest = bytes[bytes.index(after: colon)...]
+        guard lowered == "mailto" || rest.starts(with: "//".utf8) else { return nil }
         return lowered
     }
 }
