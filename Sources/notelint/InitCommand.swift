@@ -42,6 +42,12 @@ struct InitCommand: ParsableCommand {
             guard let date = CalendarDate(iso: Substring(now)) else { throw ValidationError("--now takes a date YYYY-MM-DD") }
             request.today = date
         }
+        do {
+            try CollectionInit.checkRoot(path)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
         let result = CollectionInit.infer(request)
         Output.write(InitSummary.render(result))
         do {

@@ -103,6 +103,11 @@ public enum CollectionInit {
         "governance", "maintainers", "history", "notice", "codeowners",
     ]
 
+    /// A usage error unless `root` is a folder: `init` infers from a collection, not from one note.
+    public static func checkRoot(_ root: String) throws {
+        guard isFolder(root) else { throw UsageError("\(PathText.shown(root)) is not a folder; `init` takes the collection's folder") }
+    }
+
     public static func infer(_ request: InitRequest) -> InitResult {
         let root = request.root
         let boundary = ReadBoundary.forNamedPaths([root])

@@ -17,7 +17,8 @@ public struct DriftReport: Sendable {
 
     public func render(examples: Int = 3) -> String {
         guard !diagnostics.isEmpty else { return "The new configuration flags nothing in \(Count.of(filesChecked)) notes.\n" }
-        var text = "What the new configuration flags today (\(Count.of(diagnostics.count)) findings in \(Count.of(filesChecked)) notes):\n"
+        let findings = diagnostics.count == 1 ? "1 finding" : "\(Count.of(diagnostics.count)) findings"
+        var text = "What the new configuration flags today (\(findings) in \(Count.of(filesChecked)) notes):\n"
         for (rule, count) in countsByRule {
             let matching = diagnostics.filter { $0.ruleID == rule }
             text += "  \(rule): \(Count.of(count)) \(matching[0].severity.rawValue)\(count == 1 ? "" : "s")\n"

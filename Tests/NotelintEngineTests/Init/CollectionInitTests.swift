@@ -203,6 +203,14 @@ struct InitCommandTests {
         #expect(failed.output.contains("content/posts/new.md"))
     }
 
+    @Test func aPathThatIsNoFolderIsAUsageError() throws {
+        let root = try CollectionInitTests.copy("rare-typo")
+        let result = try CommandRunner.notelint(["init", "note-01.md"], in: root)
+        #expect(result.status == 2)
+        #expect(result.error.contains("note-01.md is not a folder"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/.lint.yml"))
+    }
+
     @Test func anUnknownGeneratorIsAUsageError() throws {
         let root = try CollectionInitTests.copy("rare-typo")
         let result = try CommandRunner.notelint(["init", "--generator", "gatsby", "--dry-run"], in: root)
