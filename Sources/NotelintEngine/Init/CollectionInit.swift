@@ -125,7 +125,8 @@ public enum CollectionInit {
             return trimmed.isEmpty ? [] : [String(trimmed), "\(trimmed)/**"]
         }
         let surveyed = CollectionSurvey.survey(
-            root: root, excluded: exclude.map(Glob.init), included: include.map(Glob.init), jobs: request.jobs)
+            root: root, excluded: exclude.map(Glob.init), included: include.map(Glob.init), tagKeys: Set(conventions.tagKeys),
+            jobs: request.jobs)
         var survey = surveyed
         // What the configuration leaves out, each kind with its reason: the generator's own exclusions, repository
         // files, fragment folders, and the few notes that have no YAML front matter today.

@@ -27,61 +27,76 @@ enum ValueKind: String, Sendable, Hashable, CaseIterable, Comparable {
 }
 
 /// A value as the statistics need it, worked out while the notes are read in parallel: its type, what it is
-/// (empty, a date, a URL, a plain whole number), and its text only when short enough to be a tag or one of a
-/// closed set of values — so that 100,000 notes' summaries are never kept.
+/// (empty, a date, a URL, a plain whole number), and its text only when short enough to be one of a closed set
+/// of values, or a tag. Kept small (48 bytes, texts of at most 15 bytes held inline): 100,000 notes' values stay
+/// in memory until the groups are known.
 struct SurveyedValue: Sendable {
     var kind: ValueKind
-    /// A scalar's text when at most `textLimit` bytes; nil for longer ones and collections.
+    private var flags: UInt8 = 0
+    /// `YYYYMMDD` of a string that is a date as front matter writes it; 0 for none.
+    private var packedDate: Int32 = 0
+    /// A scalar's text when at most `textLimit` bytes; nil for longer ones, collections, and list items of keys
+    /// that cannot hold tags.
     var text: String?
     /// A list's items, one level deep.
     var items: [SurveyedValue]?
-    /// `''`, blanks, `~` and `[]`: what `empty-value` calls empty.
-    var isEmpty = false
-    /// A string that is a date as front matter writes it (with a time and an offset or not), and whether it is
-    /// exactly `YYYY-MM-DD`.
-    var date: CalendarDate?
-    var isPlainDate = false
     /// A string that is an absolute URL: its scheme, lowercased.
-    var urlScheme: String?
+    private(set) var urlScheme: String?
+
+    static let textLimit = 64
+    private static let emptyFlag: UInt8 = 1, plainDateFlag: UInt8 = 2, plainIntegerFlag: UInt8 = 4
+
+    /// `''`, blanks, `~` and `[]`: what `empty-value` calls empty.
+    var isEmpty: Bool { flags & Self.emptyFlag != 0 }
+    /// Exactly `YYYY-MM-DD`.
+    var isPlainDate: Bool { flags & Self.plainDateFlag != 0 }
     /// An integer written without sign or leading zero, which reads back as the same text.
-    var isPlainInteger = false
+    var isPlainInteger: Bool { flags & Self.plainIntegerFlag != 0 }
+    /// A string that is a date as front matter writes it (with a time and an offset or not).
+    var date: CalendarDate? {
+        packedDate == 0 ? nil : CalendarDate(year: Int(packedDate / 10000), month: Int(packedDate / 100 % 100), day: Int(packedDate % 100))
+    }
 
-    static let textLimit = 200
-
-    init(_ node: YAMLNode, depth: Int = 0) {
+    /// `keepsItemTexts`: the list's items keep their texts (a key that may hold tags).
+    init(_ node: YAMLNode, depth: Int = 0, keepsItemTexts: Bool = true) {
         let node = node.dereferenced
         switch node.content {
         case .scalar(let scalar):
             let text = scalar.text
-            if text.utf8.count <= Self.textLimit { self.text = text }
+            if text.utf8.count <= Self.textLimit, depth == 0 || keepsItemTexts { self.text = text }
             switch scalar.resolved {
             case .null:
                 kind = .null
-                isEmpty = true
+                flags |= Self.emptyFlag
             case .bool: kind = .boolean
             case .int:
                 kind = .integer
                 let digits = text.utf8
-                isPlainInteger = text == "0" || (digits.first.map { $0 >= 0x31 && $0 <= 0x39 } == true && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+                if text == "0" || (digits.first.map { $0 >= 0x31 && $0 <= 0x39 } == true && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
+                    flags |= Self.plainIntegerFlag
+                }
             case .float: kind = .number
             case .string:
                 kind = .string
-                isEmpty = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-                if !isEmpty {
-                    date = CalendarDate.parse(text, as: .frontMatter)
-                    isPlainDate = date != nil && CalendarDate.parse(text, as: .date) != nil
+                if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    flags |= Self.emptyFlag
+                } else if depth == 0 {
+                    if let date = CalendarDate.parse(text, as: .frontMatter), (1...9999).contains(date.year) {
+                        packedDate = Int32(date.year * 10000 + date.month * 100 + date.day)
+                        if CalendarDate.parse(text, as: .date) != nil { flags |= Self.plainDateFlag }
+                    }
                     urlScheme = KeyStatistics.urlScheme(text)
                 }
             }
         case .sequence(let nodes, _):
             kind = .array
-            items = depth == 0 ? nodes.map { SurveyedValue($0, depth: 1) } : []
-            isEmpty = nodes.isEmpty
+            items = depth == 0 ? nodes.map { SurveyedValue($0, depth: 1, keepsItemTexts: keepsItemTexts) } : []
+            if nodes.isEmpty { flags |= Self.emptyFlag }
         case .mapping:
             kind = .object
         case .alias:
             kind = .null
-            isEmpty = true
+            flags |= Self.emptyFlag
         }
     }
 }
@@ -110,7 +125,8 @@ public struct CollectionSurvey: Sendable {
 
     /// Walks `root` as `lint` does (ignore files honoured), leaving out what `excluded` matches, and loads the
     /// front matter of every note in parallel.
-    static func survey(root: String, excluded: [Glob], included: [Glob], jobs: Int) -> CollectionSurvey {
+    /// `tagKeys`: the keys whose list items keep their texts.
+    static func survey(root: String, excluded: [Glob], included: [Glob], tagKeys: Set<String>, jobs: Int) -> CollectionSurvey {
         let boundary = ReadBoundary.forNamedPaths([root])
         let absoluteRoot = PathText.absolute(root)
         let walk = NoteFinder.walk(paths: [root], boundary: boundary, ignoring: .standard)
@@ -122,7 +138,7 @@ public struct CollectionSurvey: Sendable {
         }
         let loader = NoteLoader(boundary: boundary)
         let results = Parallel.map(selected, workers: jobs) { path, relative -> Result<SurveyedNote, Sorted> in
-            Self.read(loader.load(path: path), relative: relative)
+            Self.read(loader.load(path: path), relative: relative, tagKeys: tagKeys)
         }
         var survey = CollectionSurvey(root: root)
         for result in results {
@@ -142,7 +158,7 @@ public struct CollectionSurvey: Sendable {
         case bad(String, String), none(String), other(String), empty(String)
     }
 
-    static func read(_ note: Note, relative: String) -> Result<SurveyedNote, Sorted> {
+    static func read(_ note: Note, relative: String, tagKeys: Set<String> = []) -> Result<SurveyedNote, Sorted> {
         switch note.outcome {
         case .none: return .failure(.none(relative))
         case .foreign: return .failure(.other(relative))
@@ -165,7 +181,7 @@ public struct CollectionSurvey: Sendable {
                 duplicated.append(name)
                 continue
             }
-            keys.append(SurveyedKey(name: name, value: SurveyedValue(pair.value)))
+            keys.append(SurveyedKey(name: name, value: SurveyedValue(pair.value, keepsItemTexts: tagKeys.contains(name))))
         }
         return .success(SurveyedNote(path: relative, keys: keys, duplicatedKeys: duplicated))
     }
