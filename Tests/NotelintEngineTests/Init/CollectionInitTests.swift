@@ -211,6 +211,13 @@ struct InitCommandTests {
         #expect(!FileManager.default.fileExists(atPath: root + "/.lint.yml"))
     }
 
+    @Test func configShowsTheGeneratorInitWrote() throws {
+        let root = try CollectionInitTests.copy("jekyll-site")
+        #expect(try CommandRunner.notelint(["init", "--now", "2026-12-07"], in: root).status == 0)
+        let shown = try CommandRunner.notelint(["config", "_posts/2013-06-21-post-1.md"], in: root)
+        #expect(shown.output.contains("\ngenerator: jekyll\n"), "\(shown.output)\(shown.error)")
+    }
+
     @Test func anUnknownGeneratorIsAUsageError() throws {
         let root = try CollectionInitTests.copy("rare-typo")
         let result = try CommandRunner.notelint(["init", "--generator", "gatsby", "--dry-run"], in: root)
