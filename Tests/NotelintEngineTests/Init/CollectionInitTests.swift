@@ -218,6 +218,16 @@ struct InitCommandTests {
         #expect(shown.output.contains("\ngenerator: jekyll\n"), "\(shown.output)\(shown.error)")
     }
 
+    @Test func twoProcessesPrintTheSameBytes() throws {
+        // Each process hashes with its own seed: any order taken from a dictionary would show here.
+        let root = try CollectionInitTests.copy("layouts")
+        let arguments = ["init", "--dry-run", "--now", "2026-12-07"]
+        let first = try CommandRunner.notelint(arguments, in: root)
+        let second = try CommandRunner.notelint(arguments, in: root)
+        #expect(first.status == 0)
+        #expect(first.output == second.output)
+    }
+
     @Test func anUnknownGeneratorIsAUsageError() throws {
         let root = try CollectionInitTests.copy("rare-typo")
         let result = try CommandRunner.notelint(["init", "--generator", "gatsby", "--dry-run"], in: root)
