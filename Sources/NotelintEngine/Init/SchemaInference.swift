@@ -191,7 +191,7 @@ struct SchemaInference {
     static func obsidianTypes(_ declared: String) -> (types: [ValueKind], items: [ValueKind]?, isDate: Bool)? {
         switch declared {
         case "text": ([.string, .null], nil, false)
-        case "multitext", "aliases", "tags": ([.array, .string, .null], [.string], false)
+        case "multitext", "list", "aliases", "tags": ([.array, .string, .null], [.string], false)
         case "number": ([.number, .null], nil, false)
         case "checkbox": ([.boolean, .null], nil, false)
         case "date", "datetime": ([.string, .null], nil, true)
