@@ -61,12 +61,13 @@ struct InitCommand: ParsableCommand {
             let drift = try CollectionInit.drift(of: result, request: request)
             Output.write(drift.render())
             if baseline {
+                let findings = drift.diagnostics.count == 1 ? "1 finding" : "\(drift.diagnostics.count) findings"
                 let target = path == "." ? Self.baselineName : path + "/" + Self.baselineName
                 if dryRun {
-                    Output.write("Would record \(drift.diagnostics.count) findings in \(target).\n")
+                    Output.write("Would record \(findings) in \(target).\n")
                 } else {
                     try Output.writeFile(target, drift.baseline(root: path))
-                    Output.write("Recorded \(drift.diagnostics.count) findings in \(target): `notelint lint --baseline \(Self.baselineName)` reports only new ones.\n")
+                    Output.write("Recorded \(findings) in \(target): `notelint lint --baseline \(Self.baselineName)` reports only new ones.\n")
                 }
             }
         } catch {
