@@ -8,8 +8,10 @@ struct Notelint: ParsableCommand {
         commandName: "notelint",
         abstract: "Lint and fix the YAML front matter of Markdown notes.",
         version: VersionText.text(),
-        subcommands: [LintCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self, CleanCommand.self,
-                      ServerCommand.self],
+        subcommands: [
+            LintCommand.self, InitCommand.self, RulesCommand.self, ConfigCommand.self, DumpCommand.self, InstallHookCommand.self,
+            CleanCommand.self, ServerCommand.self,
+        ],
         defaultSubcommand: LintCommand.self
     )
 

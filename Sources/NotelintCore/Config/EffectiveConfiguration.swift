@@ -147,12 +147,15 @@ public struct RuleFileStore: Sendable {
     public let origin: Origin
     /// Where files may be read from (checked again on the opened file, after the parse-time check).
     public let boundary: ReadBoundary
+    /// Files held in memory by absolute path, read instead of the disk: a configuration not written yet.
+    public let overlay: [String: [UInt8]]
     /// Every file read through this store, for the configuration's fingerprint.
     let readLog = FileReadLog()
 
-    public init(_ origin: Origin, boundary: ReadBoundary = .unbounded) {
+    public init(_ origin: Origin, boundary: ReadBoundary = .unbounded, overlay: [String: [UInt8]] = [:]) {
         self.origin = origin
         self.boundary = boundary
+        self.overlay = overlay
     }
 
     public func resolve(_ reference: String) -> String {
@@ -174,6 +177,7 @@ public struct RuleFileStore: Sendable {
     private func readUnlogged(_ resolvedPath: String) -> [UInt8]? {
         switch origin {
         case .directory:
+            if let held = overlay[resolvedPath] { return held }
             if case .success(let bytes) = NoteReader.readAll(path: resolvedPath, boundary: boundary) { return bytes }
             return nil
         case .embedded:

@@ -46,6 +46,8 @@ public struct LintRequest: Sendable {
     public var ignoring = NoteFinder.IgnoreOptions.standard
     /// `--list-files`: select the notes and stop; the report lists them (`selectedFiles`, `unselected`).
     public var listsFilesOnly = false
+    /// Configuration files held in memory by absolute path, used as if written (see `ConfigurationResolver`).
+    public var configurationOverlay: [String: [UInt8]] = [:]
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
@@ -148,7 +150,8 @@ public final class Linter: Sendable {
     private func select(_ request: LintRequest) throws -> Selection {
         let resolver = request.collectionMemo?.resolver ?? ConfigurationResolver(
             registry: registry, explicitPath: request.configPath.map { PathText.absolute($0) },
-            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
+            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks,
+            overlay: request.configurationOverlay)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
         let walk = NoteFinder.walk(paths: onDisk, boundary: boundary, ignoring: request.ignoring)

@@ -56,6 +56,9 @@ public struct LintPlan: Sendable {
     public var writeBaselinePath: String?
     public var report = ReportSettings()
     public var exitPolicy = ExitPolicy()
+    /// Configuration, schema and vocabulary files held in memory by absolute path, used as if they were written:
+    /// what a configuration `notelint init` has not written yet would flag.
+    public var configurationOverlay: [String: [UInt8]] = [:]
 
     public init() {}
 
@@ -181,6 +184,7 @@ public struct LintPlan: Sendable {
         request.allowsOutsideConfigPaths = allowsOutsideConfigPaths
         request.ignoring = ignoring
         request.listsFilesOnly = listsFiles
+        request.configurationOverlay = configurationOverlay
         do {
             switch selection {
             case .paths(let paths):
