@@ -110,7 +110,13 @@ def plant(kind, front, rng, tag_uses, used):
         if cut in tag_uses or cut in used:
             continue
         pattern = re.compile(r"(?<=[\[\s,-])" + re.escape(tag) + r"(?=[,\]]|$)")
-        for index, line in enumerate(front):
+        # Only the lines of the tag list: `tags: [a, b]`, or `tags:` and the `- a` lines below it.
+        start = top["tags"]
+        lines = [start]
+        while start + len(lines) < len(front) and front[start + len(lines)].lstrip().startswith("- "):
+            lines.append(start + len(lines))
+        for index in lines:
+            line = front[index]
             if pattern.search(line):
                 front[index] = pattern.sub(cut, line, count=1)
                 used.add(cut)
