@@ -40,11 +40,18 @@ public final class EffectiveConfiguration: Sendable {
     public let files: RuleFileStore
     /// The configuration's folder as an absolute path, computed once: globs are matched relative to it.
     public let absoluteDirectory: String
+    /// Which files the site's generator makes pages of, when the configuration names it (`generator:`).
+    public let siteContent: SiteContent?
 
     public init(_ configuration: Configuration, registry: [any Rule.Type], files: RuleFileStore) throws {
         self.configuration = configuration
         self.files = files
         self.absoluteDirectory = PathText.absolute(configuration.directory)
+        self.siteContent = configuration.generator.map { generator in
+            SiteContent(
+                generator: generator,
+                settings: SiteGeneratorDetection.settings(of: generator, root: PathText.absolute(configuration.directory), boundary: files.boundary))
+        }
         var rules: [ActiveRule] = []
         for type in registry {
             let description = type.description
@@ -123,7 +130,13 @@ public final class EffectiveConfiguration: Sendable {
         return false
     }
 
+    /// Whether a note a walk found is linted: matched by `include`, not by `exclude`, and, when the configuration
+    /// names its generator, one the generator makes a page of.
     public func includes(relativePath path: String) -> Bool {
+        matchesGlobs(relativePath: path) && siteContent?.exclusion(ofRelativePath: path) == nil
+    }
+
+    public func matchesGlobs(relativePath path: String) -> Bool {
         configuration.include.contains { $0.matches(path) } && !configuration.exclude.contains { $0.matches(path) }
     }
 

@@ -172,7 +172,10 @@ public final class Linter: Sendable {
             if !isExplicit && !configuration.includes(relativePath: relative) {
                 if request.listsFilesOnly {
                     let source = configuration.isFromFile ? PathText.shown(configuration.configuration.path) : "the default configuration"
-                    excluded.append(.init(path: path, reason: "not in the include/exclude of \(source)"))
+                    let pageExclusion = configuration.matchesGlobs(relativePath: relative)
+                        ? configuration.siteContent?.exclusion(ofRelativePath: relative) : nil
+                    let reason = pageExclusion.map { "\($0), as `generator:` in \(source) says" } ?? "not in the include/exclude of \(source)"
+                    excluded.append(.init(path: path, reason: reason))
                 }
                 continue
             }

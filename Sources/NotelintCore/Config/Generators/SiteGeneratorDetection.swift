@@ -23,6 +23,10 @@ public struct SiteGeneratorDetection: Sendable, Hashable {
         /// Paths the generator leaves out (Jekyll `exclude:`) and takes back in (Jekyll `include:`).
         public var excluded: [String] = []
         public var included: [String] = []
+        /// Jekyll's collections (`collections:`, a list or a mapping of names) and the folder they live in
+        /// (`collections_dir`, empty for the root): their `_NAME` folders hold pages.
+        public var collections: [String] = []
+        public var collectionsFolder = ""
         /// Obsidian's property types (`.obsidian/types.json`): property name to `text`, `multitext`, `number`,
         /// `checkbox`, `date`, `datetime`, `aliases` or `tags`.
         public var propertyTypes: [String: String] = [:]
@@ -80,6 +84,10 @@ public struct SiteGeneratorDetection: Sendable, Hashable {
                 guard let config = yaml(root, file, boundary: boundary) else { continue }
                 settings.excluded = strings(config["exclude"])
                 settings.included = strings(config["include"])
+                if let collections = config["collections"]?.dereferenced {
+                    settings.collections = collections.pairs?.compactMap(\.name) ?? strings(collections)
+                }
+                settings.collectionsFolder = trimmedFolder(config["collections_dir"]?.dereferenced.scalar?.text ?? "")
                 break
             }
         case .hugo:
