@@ -14,6 +14,10 @@ public struct InitThresholds: Sendable, Hashable {
     /// A key in fewer than this share of notes, one or two edits from a common key, is taken for a typo and left
     /// out of the schema.
     public var rareKey = 0.01
+    /// A rare key that differs from a common one only in letter case is a second spelling people keep, not a
+    /// slip, once this many notes use it (`cspell:ignore` beside `cSpell:ignore`: the tool reads both). Slips are
+    /// one-offs: `Title` in one note beside `title` in all the others.
+    public var keptCaseVariantNotes = 3
     /// A folder gets a schema of its own from this many notes and this share of the collection.
     public var groupNotes = 20
     public var groupShare = 0.03
@@ -77,7 +81,8 @@ struct SchemaInference {
         for name in names {
             let key = statistics.keys[name]!
             if statistics.share(name) < thresholds.rareKey, propertyTypes[name] == nil,
-                let nearest = Self.nearestCommon(name, in: common) {
+                let nearest = Self.nearestCommon(name, in: common),
+                name.lowercased() != nearest.lowercased() || key.presence < thresholds.keptCaseVariantNotes {
                 leftOut.append(LeftOutKey(name: name, notes: key.presence, nearest: nearest))
                 continue
             }

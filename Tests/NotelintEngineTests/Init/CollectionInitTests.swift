@@ -123,6 +123,24 @@ struct CollectionInitTests {
         #expect(unknown.first?.suggestions == ["title"])
     }
 
+    @Test func aCaseVariantSeveralNotesKeepIsAKeyButAOneOffIsASlip() throws {
+        let root = try CommandRunner.temporaryFolder() + "/case-variants"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for index in 1...40 {
+            let ignoreKey = index <= 3 ? "cspell:ignore" : "cSpell:ignore"
+            let titleKey = index == 40 ? "Title" : "title"
+            let text = "---\n\(titleKey): Note \(index)\n\(ignoreKey): word\(index)\n---\nbody\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/note-\(index).md"))
+        }
+        let request = Self.request(root) { $0.thresholds.rareKey = 0.1 }
+        let result = CollectionInit.infer(request)
+        let schema = Self.file(result, "Rules/notes.schema.yml")
+        #expect(schema.contains("\n  \"cspell:ignore\":\n"))
+        #expect(!schema.contains("\n  Title:"))
+        let drift = try CollectionInit.drift(of: result, request: request)
+        #expect(drift.diagnostics.filter { $0.ruleID == "unknown-key" }.map { PathText.fileName(of: $0.path) } == ["note-40.md"])
+    }
+
     @Test func runningTwiceWritesTheSameBytes() throws {
         let root = try Self.copy("mixed")
         let request = Self.request(root) { $0.thresholds.groupNotes = 3 }
