@@ -1,5 +1,5 @@
 /// Where and why bytes are not one JSON value: the byte offset and a short reason.
-public struct JSONGrammarError: Error, Sendable, Equatable {
+public struct JSONGrammarError: Error, Sendable, Equatable, CustomStringConvertible {
     public var offset: Int
     public var message: String
 
@@ -7,6 +7,8 @@ public struct JSONGrammarError: Error, Sendable, Equatable {
         self.offset = offset
         self.message = message
     }
+
+    public var description: String { "invalid JSON at byte \(offset): \(message)" }
 }
 
 /// What the JSON grammar hands its values to, so that one scanner serves every data model: positioned nodes for

@@ -4,21 +4,13 @@ import NotelintText
 /// surrogate escapes are errors too, so every string read is valid Unicode; every message a client sends passes
 /// through here.
 public enum JSONParser {
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var offset: Int
-        public var reason: String
-        public var description: String { "invalid JSON at byte \(offset): \(reason)" }
-    }
+    public typealias Failure = JSONGrammarError
 
     public static let maxDepth = 256
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var builder = JSONValueBuilder()
-        do {
-            return try JSONGrammar(maxDepth: maxDepth, replacesLoneSurrogates: false).read(bytes, into: &builder)
-        } catch {
-            throw Failure(offset: error.offset, reason: error.message)
-        }
+        return try JSONGrammar(maxDepth: maxDepth, replacesLoneSurrogates: false).read(bytes, into: &builder)
     }
 
     public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
