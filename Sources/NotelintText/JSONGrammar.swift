@@ -64,6 +64,9 @@ public struct JSONGrammar: Sendable {
         self.replacesLoneSurrogates = replacesLoneSurrogates
     }
 
+    /// The failure's message when nesting goes deeper than `maxDepth`.
+    public var depthMessage: String { "nesting deeper than \(maxDepth) levels" }
+
     /// Reads the one JSON value in `range` of `bytes` (all of them when nil) into `builder`.
     @inlinable
     public func read<Builder: JSONBuilder>(
@@ -145,7 +148,7 @@ struct JSONScanner<Builder: JSONBuilder> {
     @inlinable
     mutating func enter() throws(JSONGrammarError) {
         depth += 1
-        if depth > grammar.maxDepth { throw failure("nesting deeper than \(grammar.maxDepth) levels") }
+        if depth > grammar.maxDepth { throw failure(grammar.depthMessage) }
     }
 
     @inlinable
