@@ -25,6 +25,28 @@ import Testing
         #expect((try? JSONParser.parse(String(repeating: "[", count: 200) + String(repeating: "]", count: 200))) != nil)
     }
 
+    @Test func jsonFailuresSayWhereAndWhy() {
+        func failure(_ bytes: [UInt8]) -> JSONParser.Failure? {
+            do {
+                _ = try JSONParser.parse(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(failure(Array("[01]".utf8)) == JSONParser.Failure(offset: 2, message: "numbers must not have leading zeros"))
+        #expect(failure(Array("[1] x".utf8)) == JSONParser.Failure(offset: 4, message: "unexpected text after the JSON value"))
+        #expect(failure(Array(#"["a\u0001"]"#.utf8)) == nil)
+        #expect(failure([0x5B, 0x22, 0x61, 0x01, 0x22, 0x5D])?.message == "control characters must be escaped in strings")
+        // The offending byte, not the start of its string.
+        #expect(failure([0x5B, 0x22, 0x61, 0x62, 0xC3, 0x28, 0x22, 0x5D]) == JSONParser.Failure(offset: 4, message: "invalid UTF-8"))
+        // A high surrogate followed by an escape that is no low surrogate: the error is at the high one.
+        #expect(failure(Array(#"["x\ud800\u0041"]"#.utf8)) == JSONParser.Failure(offset: 3, message: "unpaired surrogate escape"))
+        #expect(failure(Array(String(repeating: "[", count: 300).utf8))?.message == "nesting deeper than 256 levels")
+        // A byte order mark belongs to files, not to messages.
+        #expect(failure([0xEF, 0xBB, 0xBF] + Array("{}".utf8)) != nil)
+    }
+
     @Test func framesSplitAtEveryByteComeOutWhole() {
         let bodies = [#"{"jsonrpc":"2.0","method":"a"}"#, #"{"x":"朝鲜🎉"}"#, "[]"].map { Array($0.utf8) }
         let stream = bodies.flatMap { MessageFramer.frame($0) }

@@ -1,3 +1,5 @@
+import NotelintLoader
+
 /// How a client counts characters in a line (`positionEncoding`): UTF-8 bytes, or UTF-16 code units, the
 /// protocol's default. A CJK character is 3 bytes and 1 unit; an emoji outside the BMP is 4 bytes and 2 units.
 public enum PositionEncoding: String, Sendable {
@@ -27,35 +29,20 @@ public struct TextPosition: Sendable, Hashable, Comparable {
     }
 }
 
-/// The start of each line of a document's bytes, to turn byte offsets into client positions and back.
-/// Lines end at LF, CRLF or a lone CR, as the protocol says.
+/// A document's line table (the loader's `SourceText`: lines end at LF, CRLF or a lone CR, as the protocol says),
+/// with lines counted from zero as the protocol counts them, to turn byte offsets into client positions and back.
 public struct LineIndex: Sendable {
-    public let bytes: [UInt8]
-    public let lineStarts: [Int]
+    public let source: SourceText
+    public var bytes: [UInt8] { source.bytes }
+    public var lineStarts: [Int] { source.lineStarts }
 
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x0A {
-                starts.append(index)
-            } else if byte == 0x0D {
-                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                starts.append(index)
-            }
-        }
-        lineStarts = starts
+        source = SourceText(bytes: bytes)
     }
 
     /// The byte just past a line's text, before its line break.
     public func lineContentEnd(_ line: Int) -> Int {
-        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
-        if end > lineStarts[line], bytes[end - 1] == 0x0A { end -= 1 }
-        if end > lineStarts[line], bytes[end - 1] == 0x0D { end -= 1 }
-        return end
+        source.lineBytes(line + 1).endIndex
     }
 
     /// The line break ending a line ("\n" when it has none), for text inserted in the document's own style.
@@ -67,17 +54,11 @@ public struct LineIndex: Sendable {
 
     /// A line's text without its line break.
     public func text(ofLine line: Int) -> Substring {
-        Substring(String(decoding: bytes[lineStarts[line]..<lineContentEnd(line)], as: UTF8.self))
+        Substring(source.lineText(line + 1))
     }
 
     public func line(ofByte offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
+        source.line(ofByte: offset) - 1
     }
 
     /// The client position of a byte offset. An offset inside a character counts as the character's start.
