@@ -58,32 +58,92 @@ public struct TagSpellingJudge: Sendable {
 
     private func knownTagFinding(for tag: String, reader: TagWordReader) -> TagSpellingFinding? {
         let length = tag.unicodeScalars.count
-        guard length >= options.minimumFuzzyLength else { return nil }
-        let candidate: TagSpellingFinding
-        if let truncated = truncationTarget(of: tag) {
-            candidate = TagSpellingFinding(
-                tag: tag, suggestion: truncated.tag, evidence: truncated.evidence, reason: .truncation)
-        } else if let near = index.nearMisses(
-            of: tag, within: options.distanceLimit(forLength: length), minimumUses: options.minimumOtherNoteUses
-        ).first {
-            candidate = TagSpellingFinding(
-                tag: tag, suggestion: near.known.tag, evidence: near.known.evidence,
-                reason: .nearMiss(distance: near.distance))
-        } else {
-            return nil
+        guard length >= options.minimumTruncationLength else { return nil }
+        let trusted = options.minimumOtherNoteUses
+        // Asked after a candidate is found: it may load the dictionary, and only matters when there is one.
+        if let candidate = candidate(for: tag, length: length, minimumUses: trusted, where: { _ in true }),
+            !reader.isEveryWordPlausible(
+                compoundsCount: candidate.compoundsCount, affixesCount: false,
+                abbreviationsCount: !candidate.isSingleSlip)
+        {
+            return candidate.finding(for: tag, evidence: candidate.known.evidence)
         }
-        // Asked last: it may load the dictionary, and only matters when there is something to suggest.
-        guard !reader.isEveryWordPlausible(compoundsCount: candidate.reason != .truncation) else { return nil }
-        return candidate
+        // A tag too few notes use to be trusted alone, whose words the dictionary accepts, one slip from this tag
+        // that has a word the dictionary rejects: the two sources together are evidence (`quanttum-computing` beside
+        // one `quantum-computing`).
+        // Weaker than a trusted tag: one slip or a cut, and a short tag of one word only for a slip (`goog` beside one
+        // `google`, `bagga` beside one `baggage` are more often names than cut-off words).
+        guard trusted > 1, reader.hasDictionary else { return nil }
+        let isLoneShortWord = reader.words.count == 1 && length < options.minimumLoneWordCorrectionLength
+        let ownUses = index.uses(of: tag)
+        guard
+            let candidate = candidate(for: tag, length: length, minimumUses: 1, where: { known in
+                known.uses < trusted && known.uses >= ownUses && known.vocabularyFile == nil
+                    && known.replacementFile == nil && isMadeOfDictionaryWords(known.tag)
+            }),
+            candidate.isSingleSlip || (candidate.reason == .truncation && !isLoneShortWord),
+            !reader.isEveryWordPlausible(compoundsCount: false, affixesCount: false, abbreviationsCount: false)
+        else { return nil }
+        return candidate.finding(for: tag, evidence: .corpusAndDictionary(uses: candidate.known.uses))
+    }
+
+    /// A known tag this one may be a slip of, and how its words are to be read.
+    private struct Candidate {
+        let known: KnownTag
+        let reason: TagSpellingReason
+        /// Whether a word splitting into two dictionary words makes the tag plausible: not when the tag is the
+        /// start of a known tag, or one slip from it (`comppetition` is `comp petition`, and still a slip).
+        let compoundsCount: Bool
+
+        var isSingleSlip: Bool { reason == .nearMiss(distance: 1) }
+
+        func finding(for tag: String, evidence: TagEvidence) -> TagSpellingFinding {
+            TagSpellingFinding(tag: tag, suggestion: known.tag, evidence: evidence, reason: reason)
+        }
+    }
+
+    /// The known tag (used by at least `minimumUses` notes and passing `accept`) that `tag` was cut from, else the
+    /// nearest one it is a typing slip of.
+    private func candidate(
+        for tag: String, length: Int, minimumUses: Int, where accept: (KnownTag) -> Bool
+    ) -> Candidate? {
+        if let truncated = truncationTarget(of: tag, minimumUses: minimumUses, where: accept) {
+            return Candidate(known: truncated, reason: .truncation, compoundsCount: false)
+        }
+        guard length >= options.minimumFuzzyLength else { return nil }
+        let typed = Array(TagText.folded(tag).unicodeScalars)
+        let nearMisses = index.nearMisses(
+            of: tag, within: options.distanceLimit(forLength: length), minimumUses: minimumUses)
+        for near in nearMisses where accept(near.known) {
+            let intended = Array(TagText.folded(near.known.tag).unicodeScalars)
+            guard near.distance == 1 else {
+                // Letters added after a whole known tag make another form of it (`opentelemetryio`).
+                if typed.starts(with: intended) { continue }
+                return Candidate(known: near.known, reason: .nearMiss(distance: near.distance), compoundsCount: true)
+            }
+            // One edit: only the slips fingers make (`kanal` is not a slip of `canal`), and a letter added at the
+            // end only when it doubles the last one (`healthz` and `opentelemetrys` are other forms).
+            guard let slip = TypingSlip(typed: typed, intended: intended), slip.isKeyboardSlip,
+                !typed.starts(with: intended) || slip.isDoubling
+            else { continue }
+            return Candidate(known: near.known, reason: .nearMiss(distance: 1), compoundsCount: false)
+        }
+        return nil
     }
 
     /// A known tag this one was cut from inside its last word: `calculu` of `calculus`, but not `china`
     /// of `china-analysis`, which is a complete tag of its own.
-    private func truncationTarget(of tag: String) -> KnownTag? {
+    private func truncationTarget(of tag: String, minimumUses: Int, where accept: (KnownTag) -> Bool) -> KnownTag? {
         guard tag.unicodeScalars.last != TagText.wordSeparator else { return nil }
         let length = TagText.folded(tag).unicodeScalars.count
-        return index.knownTags(extending: tag, minimumUses: options.minimumOtherNoteUses).first { known in
-            !TagText.folded(known.tag).unicodeScalars.dropFirst(length).contains(TagText.wordSeparator)
+        return index.knownTags(extending: tag, minimumUses: minimumUses).first { known in
+            accept(known) && !TagText.folded(known.tag).unicodeScalars.dropFirst(length).contains(TagText.wordSeparator)
         }
+    }
+
+    /// Every word of `tag` is one the dictionary accepts (or one too short or too technical to ask about).
+    private func isMadeOfDictionaryWords(_ tag: String) -> Bool {
+        TagWordReader(tag: tag, script: TagScript(of: tag), index: index, options: options, dictionary: dictionary)
+            .isEveryWordPlausible(compoundsCount: false, affixesCount: false)
     }
 }

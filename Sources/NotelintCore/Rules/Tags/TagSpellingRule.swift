@@ -92,7 +92,7 @@ struct TagSpellingRule: CollectionRule {
         return list.tags.compactMap { node, text in
             guard let finding = judge.finding(for: text) else { return nil }
             let suggestion = finding.suggestion
-            let applicability: Applicability = finding.evidence == .dictionary ? .unsafe : .safe
+            let applicability = Self.applicability(of: finding.evidence)
             // When the right tag is already listed, the wrong one goes instead of becoming a duplicate.
             let fix: Fix?
             if present.contains(suggestion) {
@@ -140,7 +140,17 @@ struct TagSpellingRule: CollectionRule {
         case .vocabulary(let file): "in \(file)"
         case .replacementList(let file): "listed in \(file)"
         case .corpus(let uses): "used in \(uses) note\(uses == 1 ? "" : "s")"
+        case .corpusAndDictionary(let uses):
+            "used in \(uses) note\(uses == 1 ? "" : "s"), its words in the spelling dictionary"
         case .dictionary: "suggested by the spelling dictionary"
+        }
+    }
+
+    /// A fix resting on the vocabulary or on enough notes is safe; one the dictionary had a say in needs a glance.
+    static func applicability(of evidence: TagEvidence) -> Applicability {
+        switch evidence {
+        case .vocabulary, .replacementList, .corpus: .safe
+        case .corpusAndDictionary, .dictionary: .unsafe
         }
     }
 
