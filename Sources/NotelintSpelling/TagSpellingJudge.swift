@@ -82,7 +82,8 @@ public struct TagSpellingJudge: Sendable {
                     && known.replacementFile == nil && isMadeOfDictionaryWords(known.tag)
             }),
             candidate.isSingleSlip || (candidate.reason == .truncation && !isLoneShortWord),
-            !reader.isEveryWordPlausible(compoundsCount: false, affixesCount: false, abbreviationsCount: false)
+            !reader.isEveryWordPlausible(
+                compoundsCount: candidate.compoundsCount, affixesCount: false, abbreviationsCount: false)
         else { return nil }
         return candidate.finding(for: tag, evidence: .corpusAndDictionary(uses: candidate.known.uses))
     }
@@ -92,7 +93,8 @@ public struct TagSpellingJudge: Sendable {
         let known: KnownTag
         let reason: TagSpellingReason
         /// Whether a word splitting into two dictionary words makes the tag plausible: not when the tag is the
-        /// start of a known tag, or one slip from it (`comppetition` is `comp petition`, and still a slip).
+        /// start of a known tag, or one slip from a known tag of dictionary words (`comppetition` is
+        /// `comp petition`, and still a slip).
         let compoundsCount: Bool
 
         var isSingleSlip: Bool { reason == .nearMiss(distance: 1) }
@@ -126,7 +128,11 @@ public struct TagSpellingJudge: Sendable {
             guard let slip = TypingSlip(typed: typed, intended: intended), slip.isKeyboardSlip,
                 !typed.starts(with: intended) || slip.isDoubling
             else { continue }
-            return Candidate(known: near.known, reason: .nearMiss(distance: 1), compoundsCount: false)
+            // Two dictionary words run together excuse a left-out, swapped or wrong letter when the known tag is a
+            // name too (`openai` beside `openapi`), not when it is made of dictionary words (`diplomacu` is
+            // `diploma cu`, and still `diplomacy`), nor a doubled letter (`comppetition`) or a hyphen (`labormarket`).
+            let compoundsCount = !slip.isDoubling && !slip.isHyphen && !isMadeOfDictionaryWords(near.known.tag)
+            return Candidate(known: near.known, reason: .nearMiss(distance: 1), compoundsCount: compoundsCount)
         }
         return nil
     }
