@@ -254,6 +254,8 @@ def lint(notelint, folder, dictionary):
 
 
 def evidence_name(evidence):
+    if evidence.startswith("used in") and "dictionary" in evidence:
+        return "collection+dictionary"
     if evidence.startswith("used in"):
         return "collection"
     if evidence.startswith("suggested by"):

@@ -25,8 +25,13 @@ struct TagSpellingRule: CollectionRule {
             A tag typed `decision-making-calculu` starts a tag page of its own, and the note drops off the page \
             it belongs to. Evidence comes from three places: accepted tags and known mistakes in `Rules/` files, \
             the tags other notes use (a tag used by enough other notes is accepted), and a Hunspell dictionary \
-            for the English words inside kebab-case tags. Proper nouns and product names (`openai`, `kubernetes`) \
-            go in the vocabulary file, or are accepted once enough notes use them.
+            for the English words inside kebab-case tags; a tag only one other note uses counts when the \
+            dictionary knows its words. A tag is reported when it is cut off from a known tag, or one typing slip \
+            from it (a letter left out, doubled, swapped or replaced by a neighbouring key, a hyphen missing or \
+            splitting a word), and some word of it is not a word. Words the dictionary knows with another ending \
+            (`agentic`) and words cut at the front (`rustacean`) are left alone unless the collection says \
+            otherwise. Proper nouns and product names (`openai`, `kubernetes`) go in the vocabulary file, or are \
+            accepted once enough notes use them.
             """,
         defaultSeverity: .error,
         options: [
@@ -127,7 +132,12 @@ struct TagSpellingRule: CollectionRule {
         let what: String
         switch finding.reason {
         case .truncation: what = "tag `\(finding.tag)` looks cut off"
-        case .nearMiss(let distance): what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+        case .nearMiss(let distance):
+            if let slip = finding.slipDescription {
+                what = "tag `\(finding.tag)` \(slip)"
+            } else {
+                what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+            }
         case .misspelledWord(let word) where word == finding.tag: what = "tag `\(finding.tag)` looks misspelled"
         case .misspelledWord(let word): what = "tag `\(finding.tag)` has a misspelled word `\(word)`"
         case .knownMistake: what = "tag `\(finding.tag)` is a known mistake"
