@@ -60,32 +60,55 @@ public struct TagSpellingJudge: Sendable {
         let length = tag.unicodeScalars.count
         guard length >= options.minimumTruncationLength else { return nil }
         let trusted = options.minimumOtherNoteUses
+        // Every known tag used at least once that this one may come from, searched once for both kinds of evidence.
+        let neighbours = Neighbours(
+            extending: truncationTargets(of: tag),
+            near: length >= options.minimumFuzzyLength
+                ? index.nearMisses(of: tag, within: options.distanceLimit(forLength: length), minimumUses: 1) : [])
         // Asked after a candidate is found: it may load the dictionary, and only matters when there is one.
-        if let candidate = candidate(for: tag, length: length, minimumUses: trusted, where: { _ in true }),
-            !reader.isEveryWordPlausible(
-                compoundsCount: candidate.compoundsCount, affixesCount: false,
-                abbreviationsCount: !candidate.isSingleSlip)
+        // A hyphen too many or too few beside a trusted tag is that tag, whatever its halves spell (`ro-utes`).
+        if let candidate = candidate(for: tag, among: neighbours, where: { $0.isTrusted(minimumUses: trusted) }),
+            candidate.isHyphenSlip
+                || !reader.isEveryWordPlausible(
+                    compoundsCount: candidate.compoundsCount, affixesCount: false,
+                    abbreviationsCount: !candidate.isSingleSlip)
         {
             return candidate.finding(for: tag, evidence: candidate.known.evidence)
         }
         // A tag too few notes use to be trusted alone, whose words the dictionary accepts, one slip from this tag
         // that has a word the dictionary rejects: the two sources together are evidence (`quanttum-computing` beside
-        // one `quantum-computing`).
-        // Weaker than a trusted tag: one slip or a cut, and a short tag of one word only for a slip (`goog` beside one
-        // `google`, `bagga` beside one `baggage` are more often names than cut-off words).
-        guard trusted > 1, reader.hasDictionary else { return nil }
+        // one `quantum-computing`). Weaker than a trusted tag: one slip or a cut, and a short one-word tag cut short
+        // only when the dictionary offers the longer word too. The cheap question first: most such tags are all
+        // words the dictionary accepts.
+        guard trusted > 1, !neighbours.isEmpty, reader.hasDictionary,
+            !reader.isEveryWordPlausible(compoundsCount: false, affixesCount: false, abbreviationsCount: false)
+        else { return nil }
         let isLoneShortWord = reader.words.count == 1 && length < options.minimumLoneWordCorrectionLength
         let ownUses = index.uses(of: tag)
         guard
-            let candidate = candidate(for: tag, length: length, minimumUses: 1, where: { known in
-                known.uses < trusted && known.uses >= ownUses && known.vocabularyFile == nil
-                    && known.replacementFile == nil && isMadeOfDictionaryWords(known.tag)
+            let candidate = candidate(for: tag, among: neighbours, where: { known in
+                !known.isTrusted(minimumUses: trusted) && !known.isKnownMistake && known.uses >= ownUses
+                    && isMadeOfDictionaryWords(known.tag)
             }),
-            candidate.isSingleSlip || (candidate.reason == .truncation && !isLoneShortWord),
+            candidate.isSingleSlip || candidate.reason == .truncation,
             !reader.isEveryWordPlausible(
                 compoundsCount: candidate.compoundsCount, affixesCount: false, abbreviationsCount: false)
         else { return nil }
+        // A short word cut from a word the dictionary itself offers for it (`justic`: `justice`); not one it does not
+        // (`goog` beside one `google`, `observ` beside one `observability`).
+        if candidate.reason == .truncation, isLoneShortWord {
+            let offered = dictionary?.suggestions(for: TagText.folded(tag)) ?? []
+            guard offered.contains(where: { TagText.folded($0) == TagText.folded(candidate.known.tag) }) else { return nil }
+        }
         return candidate.finding(for: tag, evidence: .corpusAndDictionary(uses: candidate.known.uses))
+    }
+
+    /// The known tags used at least once that a tag may have been cut from, and those near it, in preference order.
+    private struct Neighbours {
+        let extending: [KnownTag]
+        let near: [TagNearMiss]
+
+        var isEmpty: Bool { extending.isEmpty && near.isEmpty }
     }
 
     /// A known tag this one may be a slip of, and how its words are to be read.
@@ -98,25 +121,24 @@ public struct TagSpellingJudge: Sendable {
         let compoundsCount: Bool
 
         var isSingleSlip: Bool { reason == .nearMiss(distance: 1) }
+        /// One slip, and that slip a hyphen: `labormarket`, `compe-tition`.
+        var isHyphenSlip = false
 
         func finding(for tag: String, evidence: TagEvidence) -> TagSpellingFinding {
             TagSpellingFinding(tag: tag, suggestion: known.tag, evidence: evidence, reason: reason)
         }
     }
 
-    /// The known tag (used by at least `minimumUses` notes and passing `accept`) that `tag` was cut from, else the
-    /// nearest one it is a typing slip of.
+    /// The first of `neighbours` passing `accept` that `tag` was cut from, else the nearest one it is a typing
+    /// slip of.
     private func candidate(
-        for tag: String, length: Int, minimumUses: Int, where accept: (KnownTag) -> Bool
+        for tag: String, among neighbours: Neighbours, where accept: (KnownTag) -> Bool
     ) -> Candidate? {
-        if let truncated = truncationTarget(of: tag, minimumUses: minimumUses, where: accept) {
+        if let truncated = neighbours.extending.first(where: accept) {
             return Candidate(known: truncated, reason: .truncation, compoundsCount: false)
         }
-        guard length >= options.minimumFuzzyLength else { return nil }
         let typed = Array(TagText.folded(tag).unicodeScalars)
-        let nearMisses = index.nearMisses(
-            of: tag, within: options.distanceLimit(forLength: length), minimumUses: minimumUses)
-        for near in nearMisses where accept(near.known) {
+        for near in neighbours.near where accept(near.known) {
             let intended = Array(TagText.folded(near.known.tag).unicodeScalars)
             guard near.distance == 1 else {
                 // Letters added after a whole known tag make another form of it (`opentelemetryio`).
@@ -132,18 +154,20 @@ public struct TagSpellingJudge: Sendable {
             // name too (`openai` beside `openapi`), not when it is made of dictionary words (`diplomacu` is
             // `diploma cu`, and still `diplomacy`), nor a doubled letter (`comppetition`) or a hyphen (`labormarket`).
             let compoundsCount = !slip.isDoubling && !slip.isHyphen && !isMadeOfDictionaryWords(near.known.tag)
-            return Candidate(known: near.known, reason: .nearMiss(distance: 1), compoundsCount: compoundsCount)
+            return Candidate(
+                known: near.known, reason: .nearMiss(distance: 1), compoundsCount: compoundsCount,
+                isHyphenSlip: slip.isHyphen)
         }
         return nil
     }
 
-    /// A known tag this one was cut from inside its last word: `calculu` of `calculus`, but not `china`
-    /// of `china-analysis`, which is a complete tag of its own.
-    private func truncationTarget(of tag: String, minimumUses: Int, where accept: (KnownTag) -> Bool) -> KnownTag? {
-        guard tag.unicodeScalars.last != TagText.wordSeparator else { return nil }
+    /// Known tags used at least once that this one was cut from inside its last word: `calculu` of `calculus`, but
+    /// not `china` of `china-analysis`, which is a complete tag of its own. Most used first.
+    private func truncationTargets(of tag: String) -> [KnownTag] {
+        guard tag.unicodeScalars.last != TagText.wordSeparator else { return [] }
         let length = TagText.folded(tag).unicodeScalars.count
-        return index.knownTags(extending: tag, minimumUses: minimumUses).first { known in
-            accept(known) && !TagText.folded(known.tag).unicodeScalars.dropFirst(length).contains(TagText.wordSeparator)
+        return index.knownTags(extending: tag, minimumUses: 1).filter { known in
+            !TagText.folded(known.tag).unicodeScalars.dropFirst(length).contains(TagText.wordSeparator)
         }
     }
 
