@@ -50,11 +50,15 @@ struct TagSpellingRule: CollectionRule {
         triggeringExamples: [
             "---\ntags:\n- ↓decision-making-calculu\n- power\n---\n",
             "---\ntags: [↓strateg, war]\n---\n",
+            // A hyphen splitting a word: joined, the halves are a dictionary word.
+            "---\ntags: [↓compe-tition, war]\n---\n",
         ],
         nonTriggeringExamples: [
             "---\ntags: [decision-making-calculus, power, relations, strategy, war]\n---\n",
             "---\ntags: [朝鲜战争, llm, k8s]\n---\n",
             RuleExample("---\ntags: [decision-making-calculu]\n---\n", options: ["dictionary": .bool(false)]),
+            // Coined words: `crustacean` cut at the front, `agent` + `ic`. Not slips without the collection's word.
+            "---\ntags: [rustacean, agentic]\n---\n",
         ],
         corrections: [
             // A tag one slip from a listed tag: the vocabulary is the evidence, so the fix is safe.
