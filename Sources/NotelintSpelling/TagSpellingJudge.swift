@@ -60,14 +60,10 @@ public struct TagSpellingJudge: Sendable {
         let length = tag.unicodeScalars.count
         guard length >= options.minimumTruncationLength else { return nil }
         let trusted = options.minimumOtherNoteUses
-        // Every known tag used at least once that this one may come from, searched once for both kinds of evidence.
-        let neighbours = Neighbours(
-            extending: truncationTargets(of: tag),
-            near: length >= options.minimumFuzzyLength
-                ? index.nearMisses(of: tag, within: options.distanceLimit(forLength: length), minimumUses: 1) : [])
-        // Asked after a candidate is found: it may load the dictionary, and only matters when there is one.
-        // A hyphen too many or too few beside a trusted tag is that tag, whatever its halves spell (`ro-utes`).
-        if let candidate = candidate(for: tag, among: neighbours, where: { $0.isTrusted(minimumUses: trusted) }),
+        // Plausibility is asked after a candidate is found: it may load the dictionary, and only matters when there is
+        // one. A hyphen too many or too few beside a trusted tag is that tag, whatever its halves spell (`ro-utes`).
+        let trustedNeighbours = neighbours(of: tag, length: length, minimumUses: trusted)
+        if let candidate = candidate(for: tag, among: trustedNeighbours, where: { _ in true }),
             candidate.isHyphenSlip
                 || !reader.isEveryWordPlausible(
                     compoundsCount: candidate.compoundsCount, affixesCount: false,
@@ -80,19 +76,19 @@ public struct TagSpellingJudge: Sendable {
         // one `quantum-computing`). Weaker than a trusted tag: one slip or a cut, and a short one-word tag cut short
         // only when the dictionary offers the longer word too. The cheap question first: most such tags are all
         // words the dictionary accepts.
-        guard trusted > 1, !neighbours.isEmpty, reader.hasDictionary,
-            !reader.isEveryWordPlausible(compoundsCount: false, affixesCount: false, abbreviationsCount: false)
+        guard trusted > 1, reader.hasDictionary,
+            !reader.isEveryWordPlausible(compoundsCount: false, affixesCount: false, abbreviationsCount: true)
         else { return nil }
         let isLoneShortWord = reader.words.count == 1 && length < options.minimumLoneWordCorrectionLength
         let ownUses = index.uses(of: tag)
         guard
-            let candidate = candidate(for: tag, among: neighbours, where: { known in
+            let candidate = candidate(for: tag, among: neighbours(of: tag, length: length, minimumUses: 1), where: { known in
                 !known.isTrusted(minimumUses: trusted) && !known.isKnownMistake && known.uses >= ownUses
                     && isMadeOfDictionaryWords(known.tag)
             }),
             candidate.isSingleSlip || candidate.reason == .truncation,
             !reader.isEveryWordPlausible(
-                compoundsCount: candidate.compoundsCount, affixesCount: false, abbreviationsCount: false)
+                compoundsCount: candidate.compoundsCount, affixesCount: false, abbreviationsCount: true)
         else { return nil }
         // A short word cut from a word the dictionary itself offers for it (`justic`: `justice`); not one it does not
         // (`goog` beside one `google`, `observ` beside one `observability`).
@@ -103,12 +99,20 @@ public struct TagSpellingJudge: Sendable {
         return candidate.finding(for: tag, evidence: .corpusAndDictionary(uses: candidate.known.uses))
     }
 
-    /// The known tags used at least once that a tag may have been cut from, and those near it, in preference order.
+    /// The known tags a tag may have been cut from, and those near it, in preference order.
     private struct Neighbours {
         let extending: [KnownTag]
         let near: [TagNearMiss]
+    }
 
-        var isEmpty: Bool { extending.isEmpty && near.isEmpty }
+    /// Known tags used by at least `minimumUses` notes (or listed) near `tag`: the near-miss search is the costly
+    /// part of judging a tag, so it is asked for the weaker evidence only once the cheap questions leave a doubt.
+    private func neighbours(of tag: String, length: Int, minimumUses: Int) -> Neighbours {
+        Neighbours(
+            extending: truncationTargets(of: tag, minimumUses: minimumUses),
+            near: length >= options.minimumFuzzyLength
+                ? index.nearMisses(of: tag, within: options.distanceLimit(forLength: length), minimumUses: minimumUses)
+                : [])
     }
 
     /// A known tag this one may be a slip of, and how its words are to be read.
@@ -161,12 +165,12 @@ public struct TagSpellingJudge: Sendable {
         return nil
     }
 
-    /// Known tags used at least once that this one was cut from inside its last word: `calculu` of `calculus`, but
-    /// not `china` of `china-analysis`, which is a complete tag of its own. Most used first.
-    private func truncationTargets(of tag: String) -> [KnownTag] {
+    /// Known tags this one was cut from inside its last word: `calculu` of `calculus`, but not `china` of
+    /// `china-analysis`, which is a complete tag of its own. Most used first.
+    private func truncationTargets(of tag: String, minimumUses: Int) -> [KnownTag] {
         guard tag.unicodeScalars.last != TagText.wordSeparator else { return [] }
         let length = TagText.folded(tag).unicodeScalars.count
-        return index.knownTags(extending: tag, minimumUses: 1).filter { known in
+        return index.knownTags(extending: tag, minimumUses: minimumUses).filter { known in
             !TagText.folded(known.tag).unicodeScalars.dropFirst(length).contains(TagText.wordSeparator)
         }
     }

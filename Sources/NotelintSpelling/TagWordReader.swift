@@ -80,12 +80,18 @@ struct TagWordReader {
     /// when it is long (`minimumLoneWordCorrectionLength`): short unknown words are mostly names (`epel`, `gobin`).
     func dictionaryCorrection() -> (suggestion: String, firstWord: String)? {
         guard let dictionary, dictionary.isAvailable else { return nil }
+        // Each word's verdict once: joining asks about neighbours, and verdicts cost dictionary lookups.
+        let isRejected = words.map { word in
+            if case .rejected = verdict(on: word, abbreviationsCount: true) { true } else { false }
+        }
         var corrected: [String] = []
         var firstWord: String?
         var position = 0
         while position < words.count {
             let word = words[position]
-            if position + 1 < words.count, let joined = joinedWord(word, words[position + 1]) {
+            if position + 1 < words.count, isRejected[position] || isRejected[position + 1],
+                let joined = joinedWord(word, words[position + 1])
+            {
                 corrected.append(joined)
                 firstWord = firstWord ?? "\(word)-\(words[position + 1])"
                 position += 2
@@ -93,7 +99,7 @@ struct TagWordReader {
             }
             position += 1
             corrected.append(String(word))
-            guard case .rejected = verdict(on: word) else { continue }
+            guard isRejected[position - 1] else { continue }
             let lowercased = word.lowercased()
             if words.count == 1, lowercased.unicodeScalars.count < options.minimumLoneWordCorrectionLength { continue }
             let suggestions = dictionary.suggestions(for: lowercased)
@@ -107,17 +113,15 @@ struct TagWordReader {
         return (corrected.joined(separator: "-"), firstWord)
     }
 
-    /// `compe` and `tition` as `competition`: at least one of them rejected, the joined word accepted.
+    /// `compe` and `tition` as `competition` (one of them rejected): the joined word, when the dictionary accepts it.
     private func joinedWord(_ first: Substring, _ second: Substring) -> String? {
         guard let dictionary, !first.isEmpty, !second.isEmpty else { return nil }
-        let rejected = [first, second].contains { if case .rejected = verdict(on: $0) { true } else { false } }
-        guard rejected else { return nil }
         let joined = (first + second).lowercased()
         guard joined.unicodeScalars.count >= options.minimumFuzzyLength, dictionary.isCorrect(joined) else { return nil }
         return joined
     }
 
-    private func verdict(on word: Substring, abbreviationsCount: Bool = true) -> Verdict {
+    private func verdict(on word: Substring, abbreviationsCount: Bool) -> Verdict {
         if word.isEmpty { return .unknown }
         if isExempt(word, abbreviationsCount: abbreviationsCount) || index.isKnownWord(String(word), outside: tag, minimumUses: options.minimumOtherNoteUses) {
             return .plausible
