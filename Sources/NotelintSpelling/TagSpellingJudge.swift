@@ -50,14 +50,20 @@ public struct TagSpellingJudge: Sendable {
         guard script != .dense else { return nil }
         let reader = TagWordReader(
             tag: tag, script: script, index: index, options: options, dictionary: dictionary)
-        if let finding = knownTagFinding(for: tag, reader: reader) { return finding }
-        guard let (suggestion, word) = reader.dictionaryCorrection() else { return nil }
+        let length = tag.unicodeScalars.count
+        if let finding = trustedTagFinding(for: tag, length: length, reader: reader) { return finding }
+        // The words the dictionary rejects, asked once for the two kinds of evidence that need them.
+        guard reader.hasDictionary else { return nil }
+        let rejected = reader.rejectedWords()
+        guard rejected.contains(true) else { return nil }
+        if let finding = rareTagFinding(for: tag, length: length, reader: reader) { return finding }
+        guard let (suggestion, word) = reader.dictionaryCorrection(rejected: rejected) else { return nil }
         return TagSpellingFinding(
             tag: tag, suggestion: suggestion, evidence: .dictionary, reason: .misspelledWord(word))
     }
 
-    private func knownTagFinding(for tag: String, reader: TagWordReader) -> TagSpellingFinding? {
-        let length = tag.unicodeScalars.count
+    /// A trusted known tag (listed, or used by enough notes) this one is cut from or one slip from.
+    private func trustedTagFinding(for tag: String, length: Int, reader: TagWordReader) -> TagSpellingFinding? {
         guard length >= options.minimumTruncationLength else { return nil }
         let trusted = options.minimumOtherNoteUses
         // Plausibility is asked after a candidate is found: it may load the dictionary, and only matters when there is
@@ -71,14 +77,18 @@ public struct TagSpellingJudge: Sendable {
         {
             return candidate.finding(for: tag, evidence: candidate.known.evidence)
         }
+        return nil
+    }
+
+    /// A tag too few notes use to be trusted alone, made of dictionary words, that this one is cut from or one slip
+    /// from. Asked only when the dictionary rejects a word of this tag.
+    private func rareTagFinding(for tag: String, length: Int, reader: TagWordReader) -> TagSpellingFinding? {
+        let trusted = options.minimumOtherNoteUses
+        guard length >= options.minimumTruncationLength, trusted > 1 else { return nil }
         // A tag too few notes use to be trusted alone, whose words the dictionary accepts, one slip from this tag
         // that has a word the dictionary rejects: the two sources together are evidence (`quanttum-computing` beside
         // one `quantum-computing`). Weaker than a trusted tag: one slip or a cut, and a short one-word tag cut short
-        // only when the dictionary offers the longer word too. The cheap question first: most such tags are all
-        // words the dictionary accepts.
-        guard trusted > 1, reader.hasDictionary,
-            !reader.isEveryWordPlausible(compoundsCount: false, affixesCount: false, abbreviationsCount: true)
-        else { return nil }
+        // only when the dictionary offers the longer word too.
         let isLoneShortWord = reader.words.count == 1 && length < options.minimumLoneWordCorrectionLength
         let ownUses = index.uses(of: tag)
         guard

@@ -78,12 +78,11 @@ struct TagWordReader {
     /// Two neighbouring words that make one dictionary word when joined, one of them rejected, are a word split by
     /// a hyphen (`compe-tition`). A tag of one word, with no other word to show it is English, is corrected only
     /// when it is long (`minimumLoneWordCorrectionLength`): short unknown words are mostly names (`epel`, `gobin`).
-    func dictionaryCorrection() -> (suggestion: String, firstWord: String)? {
+    /// - Parameter rejected: `rejectedWords()`, when the caller has it already.
+    func dictionaryCorrection(rejected: [Bool]? = nil) -> (suggestion: String, firstWord: String)? {
         guard let dictionary, dictionary.isAvailable else { return nil }
         // Each word's verdict once: joining asks about neighbours, and verdicts cost dictionary lookups.
-        let isRejected = words.map { word in
-            if case .rejected = verdict(on: word, abbreviationsCount: true) { true } else { false }
-        }
+        let isRejected = rejected ?? rejectedWords()
         var corrected: [String] = []
         var firstWord: String?
         var position = 0
@@ -111,6 +110,14 @@ struct TagWordReader {
         }
         guard let firstWord else { return nil }
         return (corrected.joined(separator: "-"), firstWord)
+    }
+
+    /// For each word, whether the dictionary rejects it (as written and in its other cases), short words, words
+    /// with digits and abbreviations aside.
+    func rejectedWords() -> [Bool] {
+        words.map { word in
+            if case .rejected = verdict(on: word, abbreviationsCount: true) { true } else { false }
+        }
     }
 
     /// `compe` and `tition` as `competition` (one of them rejected): the joined word, when the dictionary accepts it.
