@@ -6,6 +6,9 @@ public enum TagEvidence: Sendable, Hashable {
     case replacementList(file: String)
     /// Used by this many notes.
     case corpus(uses: Int)
+    /// Used by this many notes, too few to be trusted alone, and made of words the spelling dictionary accepts while
+    /// it rejects a word of the reported tag.
+    case corpusAndDictionary(uses: Int)
     /// Corrected word by word with the spelling dictionary.
     case dictionary
 }

@@ -15,6 +15,25 @@ public struct TagSpellingFinding: Sendable, Hashable {
     }
 }
 
+extension TagSpellingFinding {
+    /// What one typing slip turned the suggestion into the tag, in words (`has a letter typed twice`), when the tag
+    /// is one slip from it; nil otherwise.
+    public var slipDescription: String? {
+        guard case .nearMiss(distance: 1) = reason,
+            let slip = TypingSlip(
+                typed: Array(TagText.folded(tag).unicodeScalars), intended: Array(TagText.folded(suggestion).unicodeScalars))
+        else { return nil }
+        switch slip.kind {
+        case .omission: return slip.isHyphen ? "is missing a hyphen" : "is missing a letter"
+        case .insertion:
+            if slip.isHyphen { return "has a hyphen splitting a word" }
+            return slip.isDoubling ? "has a letter typed twice" : "has a letter too many"
+        case .transposition: return "has two letters swapped"
+        case .substitution: return "has a wrong letter"
+        }
+    }
+}
+
 public enum TagSpellingReason: Sendable, Hashable {
     /// The tag is a known tag cut short inside its last word.
     case truncation

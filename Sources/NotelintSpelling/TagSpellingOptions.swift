@@ -17,10 +17,16 @@ public struct TagSpellingOptions: Sendable, Hashable {
     /// Shorter words are not corrected by the dictionary for one wrong letter: too many names are one letter
     /// from a dictionary word (`postgres`/`postures`, `rustlang`/`rustling`).
     public var minimumSubstitutionLength: Int
+    /// Shorter tags are not taken for a known tag cut short (`sle` of `sleep` is; `ai` of `aid` is not).
+    public var minimumTruncationLength: Int
+    /// A tag of one word shorter than this is not corrected by the dictionary alone: with no other word to show
+    /// it is English, a short unknown word is more often a name (`epel`, `gobin`, `clerc`) than a slip.
+    public var minimumLoneWordCorrectionLength: Int
 
     public init(
         minimumOtherNoteUses: Int = 2, longLength: Int = 8, shortDistance: Int = 1, longDistance: Int = 2,
-        minimumFuzzyLength: Int = 4, minimumCheckedWordLength: Int = 3, minimumSubstitutionLength: Int = 10
+        minimumFuzzyLength: Int = 4, minimumCheckedWordLength: Int = 3, minimumSubstitutionLength: Int = 10,
+        minimumTruncationLength: Int = 3, minimumLoneWordCorrectionLength: Int = 7
     ) {
         self.minimumOtherNoteUses = minimumOtherNoteUses
         self.longLength = longLength
@@ -29,6 +35,8 @@ public struct TagSpellingOptions: Sendable, Hashable {
         self.minimumFuzzyLength = minimumFuzzyLength
         self.minimumCheckedWordLength = minimumCheckedWordLength
         self.minimumSubstitutionLength = minimumSubstitutionLength
+        self.minimumTruncationLength = minimumTruncationLength
+        self.minimumLoneWordCorrectionLength = minimumLoneWordCorrectionLength
     }
 
     func distanceLimit(forLength length: Int) -> Int {

@@ -44,5 +44,20 @@ extension SpellingTests {
         func commonTyposAreCorrected(typo: String, correction: String) {
             #expect(judge.judge(typo, selfUses: 1)?.suggestion == correction)
         }
+
+        /// Hunspell lists `govern an` before `governance`: the completion wins over the split.
+        @Test(arguments: [
+            ("comppetition", "competition"), ("compe-tition", "competition"), ("war-governan", "war-governance"),
+            ("power-algorit", "power-algorithm"), ("quanttum-computing", "quantum-computing"),
+        ])
+        func doubledLettersSplitWordsAndCutsAreCorrected(typo: String, correction: String) {
+            #expect(judge.judge(typo, selfUses: 1)?.suggestion == correction)
+        }
+
+        /// Words people use as tags that the dictionary lacks, one slip or an affix away from a word it has.
+        @Test(arguments: ["rustacean", "actioned", "agentic", "bootstrapper", "uncompress", "subsetting", "epel", "gobin"])
+        func coinedWordsAreNotFlagged(tag: String) {
+            #expect(judge.judge(tag, selfUses: 1) == nil)
+        }
     }
 }

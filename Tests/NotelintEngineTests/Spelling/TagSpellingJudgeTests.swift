@@ -179,8 +179,15 @@ extension SpellingTests {
         @Test func theDictionaryCorrectsCommonSlips() {
             let judge = judge(dictionary: dictionary)
             #expect(judge.judge("war-stratgy", selfUses: 1)?.suggestion == "war-strategy")
-            #expect(judge.judge("powr", selfUses: 1)?.suggestion == "power")
-            #expect(judge.judge("wra", selfUses: 1)?.suggestion == "war")
+            #expect(judge.judge("war-powr", selfUses: 1)?.suggestion == "war-power")
+            #expect(judge.judge("wra-strategy", selfUses: 1)?.suggestion == "war-strategy")
+        }
+
+        @Test func aShortTagOfOneWordIsNotCorrectedByTheDictionaryAlone() {
+            // With no other word to show it is English, a short unknown word is more often a name than a slip.
+            let judge = judge(dictionary: dictionary)
+            #expect(judge.judge("powr", selfUses: 1) == nil)
+            #expect(judge.judge("wra", selfUses: 1) == nil)
         }
 
         @Test func everyCorrectableWordIsCorrected() {
@@ -225,6 +232,105 @@ extension SpellingTests {
             #expect(judge.judge("полтика", selfUses: 1)?.suggestion == "политика")
             #expect(judge.judge("история", selfUses: 1) == nil)
             #expect(counting.lookupCount == 0)
+        }
+
+        // MARK: Kinds of slip
+
+        /// The words of the slip tests: every intended tag is made of them.
+        private let english = FixedDictionary(
+            words: [
+                "quantum", "computing", "labor", "market", "sleep", "competition", "comp", "petition", "climate",
+                "policy", "games", "reading", "read", "action", "agent", "brand", "crustacean", "canal", "diploma",
+                "diplomacy", "cu", "open", "ai",
+            ],
+            suggestions: [
+                "readi": ["read i", "ready", "reading"],
+                "compe": ["comp", "come"], "tition": ["petition"],
+                "rustacean": ["crustacean"],
+                "actioned": ["auctioned"],
+                "comppetition": ["competition", "comp petition"],
+            ])
+
+        @Test func aDoubledLetterIsASlipEvenWhenTheWordSplitsIntoTwo() {
+            // `comppetition` is `comp` + `petition`, but a doubled letter beside a used tag is a slip.
+            let judge = judge(corpus: ["competition": 3, "quantum-computing": 2], dictionary: english)
+            #expect(judge.judge("comppetition", selfUses: 1)?.suggestion == "competition")
+            #expect(judge.judge("quanttum-computing", selfUses: 1)?.reason == .nearMiss(distance: 1))
+            // Without the collection's evidence, the dictionary's best guess is a doubled letter away: also a slip.
+            #expect(self.judge(dictionary: english).judge("comppetition", selfUses: 1)?.suggestion == "competition")
+        }
+
+        @Test func aMissingHyphenIsFoundThoughBothWordsAreWords() {
+            let trusted = judge(corpus: ["labor-market": 2], dictionary: english)
+            #expect(
+                trusted.judge("labormarket", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "labormarket", suggestion: "labor-market", evidence: .corpus(uses: 2),
+                        reason: .nearMiss(distance: 1)))
+            // One other note is not enough alone; with the dictionary knowing both words it is.
+            let once = judge(corpus: ["labor-market": 1, "labormarket": 1], dictionary: english)
+            #expect(once.judge("labormarket", selfUses: 1)?.evidence == .corpusAndDictionary(uses: 1))
+            #expect(judge(corpus: ["labor-market": 1, "labormarket": 1]).judge("labormarket", selfUses: 1) == nil)
+        }
+
+        @Test func oneOtherNoteAndTheDictionaryTogetherAreEvidence() {
+            let judge = judge(corpus: ["climate-policy": 1, "climate-plicy": 1], dictionary: english)
+            #expect(
+                judge.judge("climate-plicy", selfUses: 1)
+                    == TagSpellingFinding(
+                        tag: "climate-plicy", suggestion: "climate-policy", evidence: .corpusAndDictionary(uses: 1),
+                        reason: .nearMiss(distance: 1)))
+            // A tag used by more notes than the one it would be corrected to is not corrected to it.
+            let moreUsed = self.judge(corpus: ["climate-policy": 1, "climate-plicy": 2], dictionary: english)
+            #expect(moreUsed.judge("climate-plicy", selfUses: 1) == nil)
+        }
+
+        @Test func aShortCutOffTagIsFoundFromTheCollection() {
+            let judge = judge(corpus: ["sleep": 4, "ai": 9])
+            #expect(judge.judge("sle", selfUses: 1) == TagSpellingFinding(
+                tag: "sle", suggestion: "sleep", evidence: .corpus(uses: 4), reason: .truncation))
+            #expect(judge.judge("a", selfUses: 1) == nil)
+        }
+
+        @Test func aCompletionIsPreferredOverASplit() {
+            // Hunspell's first suggestion for `readi` is `read i`; the completion `reading` is further down.
+            #expect(judge(dictionary: english).judge("games-readi", selfUses: 1)?.suggestion == "games-reading")
+        }
+
+        @Test func aWordSplitByAHyphenIsJoined() {
+            let finding = judge(dictionary: english).judge("compe-tition", selfUses: 1)
+            #expect(finding?.suggestion == "competition")
+            #expect(finding?.evidence == .dictionary)
+        }
+
+        @Test func aFrontCutNeedsTheCollection() {
+            // `rustacean` is `crustacean` without its first letter: a word of its own unless the collection says so.
+            #expect(judge(dictionary: english).judge("rustacean", selfUses: 1) == nil)
+            #expect(judge(corpus: ["crustacean": 3], dictionary: english).judge("rustacean", selfUses: 1)?.suggestion == "crustacean")
+        }
+
+        @Test func aDictionaryWordWithAnAffixIsLeftAlone() {
+            // `action` + `ed`, `agent` + `ic`: the writer's derivations, not slips of the dictionary's guesses.
+            let judge = judge(dictionary: english)
+            #expect(judge.judge("actioned", selfUses: 1) == nil)
+            #expect(judge.judge("agentic", selfUses: 1) == nil)
+        }
+
+        @Test func aNearMissMustBeATypingSlip() {
+            // `k` for `c` is no neighbouring key, and a letter added after a whole known tag makes another form of it.
+            let judge = judge(vocabulary: ["opentelemetry"], corpus: ["canal": 3, "brand": 5])
+            #expect(judge.judge("kanal", selfUses: 1) == nil)
+            #expect(judge.judge("opentelemetrys", selfUses: 1) == nil)
+            #expect(judge.judge("canall", selfUses: 1)?.suggestion == "canal")
+            // A word without vowels is no abbreviation when a used tag is one slip away.
+            #expect(judge.judge("brnd", selfUses: 1)?.suggestion == "brand")
+        }
+
+        @Test func aCompoundExcusesASlipOnlyFromANameNotFromWords() {
+            // `diplomacu` is `diploma` + `cu`, still a slip of a tag made of dictionary words.
+            let judge = judge(corpus: ["diplomacy": 5, "openapi": 30], dictionary: english)
+            #expect(judge.judge("diplomacu", selfUses: 1)?.suggestion == "diplomacy")
+            #expect(judge.judge("openai", selfUses: 1) == nil)
         }
 
         @Test func aTypoThatIsARealWordIsLeftAlone() {

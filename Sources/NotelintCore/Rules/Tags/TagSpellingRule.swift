@@ -25,8 +25,13 @@ struct TagSpellingRule: CollectionRule {
             A tag typed `decision-making-calculu` starts a tag page of its own, and the note drops off the page \
             it belongs to. Evidence comes from three places: accepted tags and known mistakes in `Rules/` files, \
             the tags other notes use (a tag used by enough other notes is accepted), and a Hunspell dictionary \
-            for the English words inside kebab-case tags. Proper nouns and product names (`openai`, `kubernetes`) \
-            go in the vocabulary file, or are accepted once enough notes use them.
+            for the English words inside kebab-case tags; a tag only one other note uses counts when the \
+            dictionary knows its words. A tag is reported when it is cut off from a known tag, or one typing slip \
+            from it (a letter left out, doubled, swapped or replaced by a neighbouring key, a hyphen missing or \
+            splitting a word), and some word of it is not a word. Words the dictionary knows with another ending \
+            (`agentic`) and words cut at the front (`rustacean`) are left alone unless the collection says \
+            otherwise. Proper nouns and product names (`openai`, `kubernetes`) go in the vocabulary file, or are \
+            accepted once enough notes use them.
             """,
         defaultSeverity: .error,
         options: [
@@ -45,11 +50,15 @@ struct TagSpellingRule: CollectionRule {
         triggeringExamples: [
             "---\ntags:\n- ↓decision-making-calculu\n- power\n---\n",
             "---\ntags: [↓strateg, war]\n---\n",
+            // A hyphen splitting a word: joined, the halves are a dictionary word.
+            "---\ntags: [↓compe-tition, war]\n---\n",
         ],
         nonTriggeringExamples: [
             "---\ntags: [decision-making-calculus, power, relations, strategy, war]\n---\n",
             "---\ntags: [朝鲜战争, llm, k8s]\n---\n",
             RuleExample("---\ntags: [decision-making-calculu]\n---\n", options: ["dictionary": .bool(false)]),
+            // Coined words: `crustacean` cut at the front, `agent` + `ic`. Not slips without the collection's word.
+            "---\ntags: [rustacean, agentic]\n---\n",
         ],
         corrections: [
             // A tag one slip from a listed tag: the vocabulary is the evidence, so the fix is safe.
@@ -92,7 +101,7 @@ struct TagSpellingRule: CollectionRule {
         return list.tags.compactMap { node, text in
             guard let finding = judge.finding(for: text) else { return nil }
             let suggestion = finding.suggestion
-            let applicability: Applicability = finding.evidence == .dictionary ? .unsafe : .safe
+            let applicability = Self.applicability(of: finding.evidence)
             // When the right tag is already listed, the wrong one goes instead of becoming a duplicate.
             let fix: Fix?
             if present.contains(suggestion) {
@@ -127,7 +136,12 @@ struct TagSpellingRule: CollectionRule {
         let what: String
         switch finding.reason {
         case .truncation: what = "tag `\(finding.tag)` looks cut off"
-        case .nearMiss(let distance): what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+        case .nearMiss(let distance):
+            if let slip = finding.slipDescription {
+                what = "tag `\(finding.tag)` \(slip)"
+            } else {
+                what = "tag `\(finding.tag)` is \(distance == 1 ? "one edit" : "\(distance) edits") away from a known tag"
+            }
         case .misspelledWord(let word) where word == finding.tag: what = "tag `\(finding.tag)` looks misspelled"
         case .misspelledWord(let word): what = "tag `\(finding.tag)` has a misspelled word `\(word)`"
         case .knownMistake: what = "tag `\(finding.tag)` is a known mistake"
@@ -140,7 +154,17 @@ struct TagSpellingRule: CollectionRule {
         case .vocabulary(let file): "in \(file)"
         case .replacementList(let file): "listed in \(file)"
         case .corpus(let uses): "used in \(uses) note\(uses == 1 ? "" : "s")"
+        case .corpusAndDictionary(let uses):
+            "used in \(uses) note\(uses == 1 ? "" : "s"), its words in the spelling dictionary"
         case .dictionary: "suggested by the spelling dictionary"
+        }
+    }
+
+    /// A fix resting on the vocabulary or on enough notes is safe; one the dictionary had a say in needs a glance.
+    static func applicability(of evidence: TagEvidence) -> Applicability {
+        switch evidence {
+        case .vocabulary, .replacementList, .corpus: .safe
+        case .corpusAndDictionary, .dictionary: .unsafe
         }
     }
 
