@@ -307,11 +307,11 @@ import Testing
         let workspace = try Workspace(lintYML: "include: [\"**/*.md\"]\nrules:\n  tag-spelling:\n    min-uses: 2\n    dictionary: false\n")
         let harness = ServerHarness()
         _ = harness.initialize(root: workspace.root)
-        let uri = harness.open(workspace.path("note.md"), "---\ntags: [strategi]\n---\n")
+        let uri = harness.open(workspace.path("note.md"), "---\ntags: [strategu]\n---\n")
         harness.advance(0)
         #expect(diagnostic(harness.published(uri), "tag-spelling") == nil)
         // Kept between keystrokes: typing elsewhere does not lose or invent evidence.
-        harness.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": "---\ntags: [strategi]\n---\nx\n"]]])
+        harness.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": "---\ntags: [strategu]\n---\nx\n"]]])
         harness.advance(1)
         #expect(harness.published(uri) == [])
         try workspace.write("a.md", "---\ntags: [strategy]\n---\n")
