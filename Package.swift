@@ -44,7 +44,7 @@ let package = Package(
         // Which notes changed or are staged, and what the index holds.
         .target(name: "NotelintGit", dependencies: ["NotelintLoader", "NotelintText"]),
         // The run pipeline every front end calls: select notes, check, fix, write, report, exit code.
-        .target(name: "NotelintEngine", dependencies: ["NotelintCore", "NotelintReporters", "NotelintGit"]),
+        .target(name: "NotelintEngine", dependencies: ["NotelintCore", "NotelintReporters", "NotelintGit", "NotelintSchema"]),
         // The language server: the pipeline's findings, fixes and the schema, over LSP for editors.
         .target(name: "NotelintServer", dependencies: ["NotelintEngine", "NotelintCore", "NotelintSchema", "NotelintLoader", "NotelintText"]),
         .executableTarget(

@@ -11,6 +11,7 @@ enum SchemaFormat: String, Sendable {
     case date
     case dateTime = "date-time"
     case uri
+    case email
 }
 
 /// One compiled (sub)schema. Subschemas are referred to by their index in `JSONSchema`'s table, which lets

@@ -10,6 +10,7 @@ enum SchemaFormats {
             case .date: CalendarDate.parse(bytes, as: .date) != nil
             case .dateTime: CalendarDate.parse(bytes, as: .dateTime) != nil
             case .uri: URIFormat.isURI(bytes[...])
+            case .email: EmailFormat.isEmail(bytes[...])
             }
         }
     }
@@ -19,6 +20,7 @@ enum SchemaFormats {
         case .date: "a date written YYYY-MM-DD"
         case .dateTime: "a date and time as in RFC 3339, such as 2024-05-01T09:30:00Z"
         case .uri: "an absolute URI, such as https://example.com/page"
+        case .email: "an e-mail address, such as someone@example.com"
         }
     }
 }

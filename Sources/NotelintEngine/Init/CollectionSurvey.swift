@@ -1,5 +1,6 @@
 import NotelintCore
 import NotelintLoader
+import NotelintSchema
 import NotelintText
 
 /// What `notelint init` keeps of each note: the top-level keys and a summary of each value, never the text around.
@@ -44,7 +45,7 @@ struct SurveyedValue: Sendable {
     private(set) var urlScheme: String?
 
     static let textLimit = 64
-    private static let emptyFlag: UInt8 = 1, plainDateFlag: UInt8 = 2, plainIntegerFlag: UInt8 = 4
+    private static let emptyFlag: UInt8 = 1, plainDateFlag: UInt8 = 2, plainIntegerFlag: UInt8 = 4, emailFlag: UInt8 = 8
 
     /// `''`, blanks, `~` and `[]`: what `empty-value` calls empty.
     var isEmpty: Bool { flags & Self.emptyFlag != 0 }
@@ -52,6 +53,8 @@ struct SurveyedValue: Sendable {
     var isPlainDate: Bool { flags & Self.plainDateFlag != 0 }
     /// An integer written without sign or leading zero, which reads back as the same text.
     var isPlainInteger: Bool { flags & Self.plainIntegerFlag != 0 }
+    /// A string that `format: email` accepts.
+    var isEmail: Bool { flags & Self.emailFlag != 0 }
     /// A string that is a date as front matter writes it (with a time and an offset or not).
     var date: CalendarDate? {
         packedDate == 0 ? nil : CalendarDate(year: Int(packedDate / 10000), month: Int(packedDate / 100 % 100), day: Int(packedDate % 100))
@@ -86,6 +89,7 @@ struct SurveyedValue: Sendable {
                         if CalendarDate.parse(text, as: .date) != nil { flags |= Self.plainDateFlag }
                     }
                     urlScheme = KeyStatistics.urlScheme(text)
+                    if urlScheme == nil, text.utf8.contains(UInt8(ascii: "@")), EmailFormat.isEmail(text) { flags |= Self.emailFlag }
                 }
             }
         case .sequence(let nodes, _):

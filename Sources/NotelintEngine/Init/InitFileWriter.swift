@@ -25,6 +25,7 @@ enum InitFileWriter {
             }
             lines.append("    type: " + (types.count == 1 ? scalar(types[0]) : list(types)))
             if property.nonEmpty { lines.append(property.types.contains(.array) ? "    minItems: 1" : "    minLength: 1") }
+            if let format = property.format { lines.append("    format: \(format)") }
             if let values = property.enumValues {
                 // An empty value is `empty-value`'s to report, not a value outside the set.
                 let written = values.map(scalar) + (property.types.contains(.null) ? ["null"] : [])

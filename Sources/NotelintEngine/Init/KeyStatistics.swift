@@ -19,6 +19,8 @@ struct KeyStatistics: Sendable {
     /// String values that are absolute URLs, by scheme.
     var urls = 0
     var urlSchemes: [String: Int] = [:]
+    /// String values that are e-mail addresses.
+    var emails = 0
     /// Empty values (`''`, `~`, `[]`).
     var empty = 0
     /// Integers written as plain numbers (`title: 2019`), lossless when read as text: no sign, no leading zero.
@@ -54,6 +56,7 @@ struct KeyStatistics: Sendable {
             if value.isPlainDate { plainDates += 1 }
             if date > today { futureDates += 1 }
         }
+        if value.isEmail { emails += 1 }
         if let scheme = value.urlScheme {
             urls += 1
             urlSchemes[scheme, default: 0] += 1

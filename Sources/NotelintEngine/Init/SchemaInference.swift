@@ -38,6 +38,8 @@ struct InferredProperty: Sendable {
     /// Checked by `date-format` (any date form the generator writes), not by the schema's `format`.
     var isDate = false
     var isURL = false
+    /// A `format` the schema asserts (`email`).
+    var format: String?
     /// Comment lines: why each choice was made.
     var evidence: [String]
 }
@@ -160,6 +162,9 @@ struct SchemaInference {
             } else if Double(key.urls) >= thresholds.format * Double(strings) {
                 property.isURL = true
                 evidence.append("a URL in \(Count.of(key.urls)) of \(Count.of(strings)) values (checked by url-format)")
+            } else if Double(key.emails) >= thresholds.format * Double(strings) {
+                property.format = "email"
+                evidence.append("an e-mail address in \(Count.of(key.emails)) of \(Count.of(strings)) values")
             } else if let closed = closedSet(key) {
                 property.enumValues = closed.values
                 evidence.append(closed.evidence)

@@ -141,6 +141,23 @@ struct CollectionInitTests {
         #expect(drift.diagnostics.filter { $0.ruleID == "unknown-key" }.map { PathText.fileName(of: $0.path) } == ["note-40.md"])
     }
 
+    @Test func aKeyOfEmailAddressesIsGivenTheEmailFormat() throws {
+        let root = try CommandRunner.temporaryFolder() + "/emails"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for index in 1...30 {
+            let contact = index == 30 ? "someone at example.com" : "writer\(index)@example.com"
+            let text = "---\ntitle: Note \(index)\ncontact: \(contact)\n---\nbody\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/note-\(index).md"))
+        }
+        let request = Self.request(root)
+        let result = CollectionInit.infer(request)
+        let schema = Self.file(result, "Rules/notes.schema.yml")
+        #expect(schema.contains("    # an e-mail address in 29 of 30 values\n"))
+        #expect(schema.contains("    format: email\n"))
+        let drift = try CollectionInit.drift(of: result, request: request)
+        #expect(drift.diagnostics.map { "\(PathText.fileName(of: $0.path)) \($0.ruleID)" } == ["note-30.md schema"])
+    }
+
     @Test func runningTwiceWritesTheSameBytes() throws {
         let root = try Self.copy("mixed")
         let request = Self.request(root) { $0.thresholds.groupNotes = 3 }

@@ -29,7 +29,7 @@ import Testing
         "uniqueItems",
         "optional/bignum", "optional/ecmascript-regex", "optional/float-overflow", "optional/non-bmp-regex",
         "optional/refOfUnknownKeyword", "optional/unknownKeyword",
-        "optional/format/date", "optional/format/date-time", "optional/format/uri",
+        "optional/format/date", "optional/format/date-time", "optional/format/uri", "optional/format/email",
     ].map { $0 + ".json" }
 
     struct Tally {
