@@ -246,6 +246,12 @@ public enum CollectionInit {
                 config.line("    vocabulary-files: [\(InitFileWriter.scalar(vocabularyPath))]")
             }
         }
+        // A generator whose draft flag is not `draft: true` (Jekyll's `published: false`) is told to draft-status.
+        if let draftKey = conventions.draftKey, draftKey != "draft" || !conventions.draftValue {
+            config.line("  draft-status:   # \(detection.generator.displayName) keeps a page unpublished with `\(draftKey): \(conventions.draftValue)`")
+            config.line("    draft-key: \(InitFileWriter.scalar(draftKey))")
+            config.line("    draft-value: \(conventions.draftValue)")
+        }
         if frontMatterOptional, !unfenced.isEmpty {
             let reason = detection.generator == .obsidian ? "Obsidian notes need no properties"
                 : "\(Count.of(unfenced.count)) of \(Count.of(survey.walkedCount)) notes have no YAML front matter"

@@ -57,6 +57,8 @@ struct CollectionInitTests {
         #expect(config.contains("  - \"vendor/**\"") && config.contains("  - \"drafts-old/**\""))
         #expect(config.contains("keys: [date]"))
         #expect(config.contains("key: categories"))
+        // Jekyll keeps a page off the site with `published: false`, not `draft: true`.
+        #expect(config.contains("  draft-status:   # Jekyll keeps a page unpublished with `published: false`\n    draft-key: published\n    draft-value: false\n"))
         let drift = try CollectionInit.drift(of: result, request: request)
         #expect(drift.diagnostics.isEmpty, "\(drift.render())")
         // The same configuration written and read back from disk.

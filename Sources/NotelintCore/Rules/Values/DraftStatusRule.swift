@@ -7,6 +7,8 @@ struct DraftStatusRule: Rule {
         static let publishedStatuses = OptionKey("published-statuses", ["evergreen"], "Statuses that require `draft: false`.")
         static let draftStatuses = OptionKey("draft-statuses", ["draft"], "Statuses that require `draft: true`.")
         static let draftKey = OptionKey("draft-key", "draft", "The key holding the draft flag.")
+        static let draftValue = OptionKey(
+            "draft-value", true, "The draft flag's value that keeps a note unpublished: `false` for Jekyll's `published`.")
         static let statusKey = OptionKey("status-key", "status", "The key holding the status.")
     }
 
@@ -22,36 +24,45 @@ struct DraftStatusRule: Rule {
             Option.publishedStatuses.declaration,
             Option.draftStatuses.declaration,
             Option.draftKey.declaration,
+            Option.draftValue.declaration,
             Option.statusKey.declaration,
         ],
         triggeringExamples: [
             "---\ndraft: true\nstatus: ↓evergreen\n---\n",
             "---\nstatus: ↓draft\ndraft: false\n---\n",
             RuleExample("---\ndraft: true\nstatus: ↓done\n---\n", options: ["published-statuses": .strings(["done"])]),
+            RuleExample(
+                "---\npublished: false\nstatus: ↓evergreen\n---\n",
+                options: ["draft-key": .string("published"), "draft-value": .bool(false)]),
         ],
         nonTriggeringExamples: [
             "---\ndraft: false\nstatus: evergreen\n---\n",
             "---\ndraft: true\nstatus: seedling\n---\n",
             "---\nstatus: evergreen\n---\n",
+            RuleExample(
+                "---\npublished: true\nstatus: evergreen\n---\n",
+                options: ["draft-key": .string("published"), "draft-value": .bool(false)]),
         ]
     )
 
     let published: Set<String>
     let drafts: Set<String>
     let draftKey: String
+    let draftValue: Bool
     let statusKey: String
 
     init(options: RuleOptions) {
         published = Set(options[Option.publishedStatuses])
         drafts = Set(options[Option.draftStatuses])
         draftKey = options[Option.draftKey]
+        draftValue = options[Option.draftValue]
         statusKey = options[Option.statusKey]
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let root = context.root,
             let draftPair = root.pair(forKey: draftKey), let statusPair = root.pair(forKey: statusKey),
-            case .bool(let isDraft)? = draftPair.value.dereferenced.scalar?.resolved,
+            case .bool(let flag)? = draftPair.value.dereferenced.scalar?.resolved,
             let status = statusPair.value.dereferenced.scalar?.text
         else { return [] }
         let expected: Bool
@@ -62,12 +73,12 @@ struct DraftStatusRule: Rule {
         } else {
             return []
         }
-        guard isDraft != expected else { return [] }
+        guard (flag == draftValue) != expected else { return [] }
         let meaning = expected ? "is not finished" : "is finished and published"
         return [Finding(
             range: statusPair.value.range,
-            message: "`\(statusKey): \(status)` \(meaning), but `\(draftKey): \(isDraft)` says otherwise",
+            message: "`\(statusKey): \(status)` \(meaning), but `\(draftKey): \(flag)` says otherwise",
             related: [RelatedLocation(range: draftPair.value.range, message: "`\(draftKey)` is set here")],
-            subject: "\(statusKey)=\(status),\(draftKey)=\(isDraft)")]
+            subject: "\(statusKey)=\(status),\(draftKey)=\(flag)")]
     }
 }
