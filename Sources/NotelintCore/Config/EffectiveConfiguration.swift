@@ -113,6 +113,8 @@ public final class EffectiveConfiguration: Sendable {
 
     /// Some active rule weighs a note against the others (tag spelling).
     public var needsCorpus: Bool { rules.contains { $0.needsCorpus } }
+    /// Whether a rule weighs notes against the collection index.
+    public var hasIndexedRules: Bool { rules.contains { $0.rule is any IndexedCollectionRule } }
 
     /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
     public var corpusKey: String { rules.lazy.compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags" }

@@ -115,8 +115,8 @@ public final class Linter: Sendable {
         let tables = cacheTables(for: selection.jobs, request)
         let outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        let corpus = collectionEvidence(outcomes, selection, request, tables: tables)
-        let perNote = secondPass(selection, outcomes, corpus: corpus, request)
+        let evidence = collectionEvidence(outcomes, selection, request, tables: tables)
+        let perNote = secondPass(selection, outcomes, evidence: evidence, request)
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
         var report = LintReport(diagnostics: diagnostics, filesChecked: selection.jobs.count)
@@ -224,38 +224,66 @@ public final class Linter: Sendable {
     private func collectionEvidence(
         _ outcomes: [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
         tables: [ObjectIdentifier: ResultCache.Table]
-    ) -> TagCorpus {
+    ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
+        var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
         if request.gatherEvidence && request.configPath == nil {
-            counter = evidence(
+            (counter, others) = evidence(
                 adding: counter, around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
-                followsSymlinks: request.followsSymlinks, ignoring: request.ignoring)
+                followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
         }
-        return counter.corpus()
+        // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
+        // others of its folder.
+        var members: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        var numbers = [Int](repeating: -1, count: selection.jobs.count)
+        for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
+            let id = ObjectIdentifier(job.configuration)
+            numbers[number] = members[id, default: []].count
+            members[id, default: []].append((job.path, outcomes[number].pass.facts))
+        }
+        var indexes: [ObjectIdentifier: CollectionIndex] = [:]
+        for (id, notes) in members { indexes[id] = CollectionIndex(notes: notes + (others[id] ?? [])) }
+        return Evidence(corpus: counter.corpus(), indexes: indexes, numbers: numbers)
+    }
+
+    /// What the second pass weighs notes against: the tags in use, and each configuration's collection index with
+    /// each job's number in it (-1: none).
+    struct Evidence {
+        let corpus: TagCorpus
+        let indexes: [ObjectIdentifier: CollectionIndex]
+        let numbers: [Int]
+
+        func view(for job: Job, at number: Int) -> CollectionView? {
+            guard numbers[number] >= 0, let index = indexes[ObjectIdentifier(job.configuration)] else { return nil }
+            return CollectionView(index: index, note: numbers[number])
+        }
     }
 
     /// Notes a collection rule may report on are loaded again and checked whole; notes with fixes to apply are
     /// fixed and written.
     private func secondPass(
-        _ selection: Selection, _ outcomes: [FirstPassOutcome], corpus: TagCorpus, _ request: LintRequest
+        _ selection: Selection, _ outcomes: [FirstPassOutcome], evidence: Evidence, _ request: LintRequest
     ) -> [([Diagnostic], FileFix?)] {
         let jobs = selection.jobs
+        let corpus = evidence.corpus
         let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: corpus, workers: request.jobs)
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
-            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+            let collection = evidence.view(for: job, at: index)
+            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil)
+                || Self.mayReport(collection, job.configuration) {
                 diagnostics = self.check(
                     self.load(job, request, selection), configuration: job.configuration, relativePath: job.relativePath,
-                    today: request.today, corpus: corpus)
+                    today: request.today, corpus: corpus, collection: collection)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return (diagnostics, nil)
             }
             return self.fix(
                 job.path, job.configuration, job.relativePath, request: request, boundary: selection.boundary, minimum: minimum,
-                corpus: corpus)
+                corpus: corpus, collection: collection)
                 ?? (diagnostics, nil)
         }
     }
@@ -303,6 +331,8 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic]
         /// The note's tags: its share of the corpus.
         var tags: [String]
+        /// What the note gives the collection index (titles, slugs, names, references).
+        var facts: [CollectionFact] = []
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
 
@@ -329,7 +359,35 @@ public final class Linter: Sendable {
         let diagnostics = check(
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
-            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus)
+            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey),
+            facts: collectionFacts(of: note, configuration, relativePath, today: today), needsCorpus: needsCorpus)
+    }
+
+    /// The collection index of a few loaded notes (rule examples, an editor's open notes), in the order given.
+    public func collectionIndex(
+        of notes: [(note: Note, relativePath: String)], configuration: EffectiveConfiguration, today: CalendarDate
+    ) -> CollectionIndex {
+        CollectionIndex(notes: notes.map { ($0.note.path, collectionFacts(of: $0.note, configuration, $0.relativePath, today: today)) })
+    }
+
+    /// What the configuration's indexed collection rules take from a note for the collection index.
+    func collectionFacts(
+        of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate
+    ) -> [CollectionFact] {
+        guard configuration.hasIndexedRules else { return [] }
+        let context = RuleContext(
+            note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
+            relativePath: relativePath)
+        return configuration.rules.flatMap { ($0.rule as? any IndexedCollectionRule)?.facts(of: context) ?? [] }
+    }
+
+    /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
+    static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
+        guard let collection, let note = collection.note else { return false }
+        let facts = collection.index.facts(ofNote: note)
+        return configuration.rules.contains {
+            ($0.rule as? any IndexedCollectionRule)?.mayReport(facts, ofNote: note, in: collection.index) ?? false
+        }
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
@@ -340,7 +398,9 @@ public final class Linter: Sendable {
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
             var union: Set<String>? = []
             for active in configuration.rules where active.needsCorpus {
-                guard let values = (active.rule as? any CollectionRule)?.reportableValues(in: corpus, workers: workers) else { union = nil; break }
+                // Indexed collection rules are asked note by note (`mayReport`), not for tags.
+                guard let rule = active.rule as? any CollectionRule else { continue }
+                guard let values = rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
                 union?.formUnion(values)
             }
             result[ObjectIdentifier(configuration)] = .some(union)
@@ -352,15 +412,16 @@ public final class Linter: Sendable {
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
         adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
-        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions
-    ) -> TagCounter {
+        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions,
+        today: CalendarDate
+    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: [CollectionFact])]]) {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
             folders[PathText.absolute(configuration.configuration.directory)] = configuration
         }
-        guard !folders.isEmpty else { return corpus }
+        guard !folders.isEmpty else { return (corpus, [:]) }
         let lintedPaths = Set(linted.map { PathText.absolute($0.path) })
-        var others: [(path: String, key: String, table: ResultCache.Table?, loader: NoteLoader)] = []
+        var others: [(path: String, configuration: EffectiveConfiguration, table: ResultCache.Table?, loader: NoteLoader)] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
             let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
@@ -369,25 +430,36 @@ public final class Linter: Sendable {
             let walkIgnoring = NoteFinder.IgnoreOptions(honoursIgnoreFiles: ignoring.honoursIgnoreFiles)
             for path in NoteFinder.find(paths: [folder], boundary: boundary, ignoring: walkIgnoring) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
-                others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)], loader))
+                others.append((path, configuration, tables[ObjectIdentifier(configuration)], loader))
             }
         }
-        let tagLists = Parallel.map(others, workers: jobs) { other in
-            // The tags a cached result kept, when the note has not changed since (only the tags are needed).
+        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: [CollectionFact]) in
+            // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
-                return cached.pass.tags
+                return (cached.pass.tags, cached.pass.facts)
             }
-            return TagCorpus.tags(of: other.loader.load(path: other.path), key: other.key)
+            let note = other.loader.load(path: other.path)
+            let configuration = other.configuration
+            let relative = PathText.relative(other.path, to: configuration.absoluteDirectory)
+            return (TagCorpus.tags(of: note, key: configuration.corpusKey),
+                    self.collectionFacts(of: note, configuration, relative, today: today))
         }
         var result = corpus
-        for tags in tagLists { result.add(tags) }
-        return result
+        var facts: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        let currentDirectory = PathText.currentDirectory()
+        for (other, share) in zip(others, shares) {
+            result.add(share.tags)
+            guard other.configuration.hasIndexedRules else { continue }
+            facts[ObjectIdentifier(other.configuration), default: []].append(
+                (PathText.relative(other.path, to: currentDirectory), share.facts))
+        }
+        return (result, facts)
     }
 
     /// Fixes one note: reads it whole, fixes in passes, writes it back atomically unless `--diff`.
     private func fix(
         _ path: String, _ configuration: EffectiveConfiguration, _ relativePath: String, request: LintRequest,
-        boundary: ReadBoundary, minimum: Applicability, corpus: TagCorpus
+        boundary: ReadBoundary, minimum: Applicability, corpus: TagCorpus, collection: CollectionView?
     ) -> ([Diagnostic], FileFix?)? {
         let bytes: [UInt8]
         if let given = request.contents[path] {
@@ -399,7 +471,7 @@ public final class Linter: Sendable {
         }
         let fixer = fixer(
             minimum: minimum, configuration: configuration, relativePath: relativePath, today: request.today,
-            loader: noteLoader(for: configuration, boundary: boundary))
+            loader: noteLoader(for: configuration, boundary: boundary), collection: collection)
         var (diagnostics, fix) = fixer.fix(bytes, path: path, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
         guard request.writeFixes, request.contents[path] == nil else { return (diagnostics, fix) }
@@ -407,7 +479,7 @@ public final class Linter: Sendable {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
             diagnostics = check(noteLoader(for: configuration, boundary: boundary).load(bytes: bytes, path: path), configuration: configuration,
-                                relativePath: relativePath, today: request.today, corpus: corpus)
+                                relativePath: relativePath, today: request.today, corpus: corpus, collection: collection)
         } else if !request.keepsFixedTexts {
             fix.original = []
             fix.fixed = []
@@ -419,10 +491,10 @@ public final class Linter: Sendable {
     /// A fixer whose passes are checked by this linter with the note's configuration, path and date.
     package func fixer(
         minimum: Applicability, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate,
-        loader: NoteLoader? = nil
+        loader: NoteLoader? = nil, collection: CollectionView? = nil
     ) -> NoteFixer {
         NoteFixer(minimum: minimum, loader: loader ?? self.loader, corpusKey: configuration.corpusKey) { note, corpus in
-            self.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
+            self.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus, collection: collection)
         }
     }
 
@@ -430,7 +502,7 @@ public final class Linter: Sendable {
     /// `withCorpusRules: false` leaves out the rules that weigh a note against the others (the first pass).
     public func check(
         _ note: Note, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate, corpus: TagCorpus?,
-        withCorpusRules: Bool = true
+        withCorpusRules: Bool = true, collection: CollectionView? = nil
     ) -> [Diagnostic] {
         let schema = configuration.schema(forRelativePath: relativePath)
         var violations: [SchemaViolation] = []
@@ -445,7 +517,9 @@ public final class Linter: Sendable {
                 break
             }
         }
-        let context = RuleContext(note: note, schema: schema, schemaViolations: violations, today: today, corpus: corpus)
+        let context = RuleContext(
+            note: note, schema: schema, schemaViolations: violations, today: today, corpus: corpus, relativePath: relativePath,
+            collection: collection)
         let ignored = configuration.ignoredRules(forRelativePath: relativePath)
         var suppressions = Suppressions(note: note)
         var diagnostics: [Diagnostic] = []

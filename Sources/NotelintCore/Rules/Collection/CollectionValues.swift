@@ -1,0 +1,34 @@
+import NotelintLoader
+
+/// The values a collection rule reads from a note's keys: a scalar, or each scalar of a list, with its node.
+enum CollectionValues {
+    /// The non-empty scalar values of `key` (the items of a list, in order).
+    static func of(_ key: String, in root: YAMLNode?) -> [(node: YAMLNode, text: String)] {
+        guard let value = root?[key]?.dereferenced else { return [] }
+        return (value.items ?? [value]).compactMap { item in
+            let node = item.dereferenced
+            guard let scalar = node.scalar, scalar.resolved.type != .null else { return nil }
+            let text = scalar.text
+            return text.allSatisfy(\.isWhitespace) ? nil : (node, text)
+        }
+    }
+
+    /// Whitespace trimmed and every run of it one space.
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// "a", "a and b", "a, b and c", then "and N more" past `limit`.
+    static func list(_ items: [String], limit: Int = 3) -> String {
+        let shown = items.prefix(limit)
+        var text = shown.count > 1 ? shown.dropLast().joined(separator: ", ") + " and " + shown.last! : shown.first ?? ""
+        if items.count > limit { text = shown.joined(separator: ", ") + " and \(items.count - limit) more" }
+        return text
+    }
+
+    /// The folder of a path relative to the configuration (empty at its top).
+    static func folder(of relativePath: String) -> String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+}

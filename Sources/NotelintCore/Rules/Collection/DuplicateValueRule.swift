@@ -1,0 +1,112 @@
+import NotelintLoader
+
+/// A value that should name one note only (a title, a source) is used by several.
+struct DuplicateValueRule: IndexedCollectionRule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let keys = OptionKey("keys", ["title", "source"], "Keys whose values must differ from note to note.")
+        static let caseSensitiveKeys = OptionKey(
+            "case-sensitive-keys", [String](), "Keys compared with case (the others ignore it: `Foo` is `foo`).")
+        static let exactWhitespaceKeys = OptionKey(
+            "exact-whitespace-keys", [String](), "Keys compared with whitespace as written (the others trim it and collapse runs).")
+        static let scope = OptionKey(
+            "scope", "collection",
+            "Where values must be unique: `collection`, `folder` (each folder apart), `schema` (each schema's notes apart) or `key` (notes with the same `scope-key` value).")
+        static let scopeKey = OptionKey("scope-key", "lang", "With `scope: key`: the key whose value groups notes (a translated site's language).")
+    }
+
+    static let description = RuleDescription(
+        id: "duplicate-value",
+        summary: "A value meant to be unique is used by another note",
+        rationale: """
+            Two notes with one title show up as twins in every list and search; two notes of one source are the \
+            same article noted twice, and their notes drift apart. The finding names every other note with the \
+            value. Values are compared without case and with whitespace collapsed unless configured otherwise; \
+            a translated site compares within each language (`scope: key`, `scope-key: lang`).
+            """,
+        defaultSeverity: .warning,
+        options: [
+            Option.keys.declaration,
+            Option.caseSensitiveKeys.declaration,
+            Option.exactWhitespaceKeys.declaration,
+            Option.scope.declaration,
+            Option.scopeKey.declaration,
+        ],
+        triggeringExamples: [
+            RuleExample("---\ntitle: ↓On Power\n---\n", others: ["power.md": "---\ntitle: On power\n---\n"]),
+            RuleExample("---\ntitle: Reading\nsource: ↓https://example.com/a\n---\n",
+                        others: ["a.md": "---\ntitle: A\nsource: https://example.com/a\n---\n"]),
+            RuleExample("---\ntitle: ↓戦争論\n---\n", others: ["senso.md": "---\ntitle: 戦争論\n---\n"]),
+            RuleExample("---\nlang: en\ntitle: ↓Home\n---\n", options: ["scope": .string("key")],
+                        others: ["home.en.md": "---\nlang: en\ntitle: Home\n---\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("---\ntitle: On Power\n---\n", others: ["war.md": "---\ntitle: On War\n---\n"]),
+            RuleExample("---\ntitle: On Power\n---\n", options: ["case-sensitive-keys": .strings(["title"])],
+                        others: ["power.md": "---\ntitle: On power\n---\n"]),
+            RuleExample("---\nlang: de\ntitle: Home\n---\n", options: ["scope": .string("key")],
+                        others: ["home.en.md": "---\nlang: en\ntitle: Home\n---\n"]),
+        ]
+    )
+
+    static let kind = "duplicate-value"
+
+    let keys: [String]
+    let caseSensitive: Set<String>
+    let exactWhitespace: Set<String>
+    let scope: String
+    let scopeKey: String
+
+    init(options: RuleOptions) {
+        keys = options[Option.keys]
+        caseSensitive = Set(options[Option.caseSensitiveKeys])
+        exactWhitespace = Set(options[Option.exactWhitespaceKeys])
+        scope = options[Option.scope]
+        scopeKey = options[Option.scopeKey]
+    }
+
+    func facts(of context: RuleContext) -> [CollectionFact] {
+        guard let root = context.root else { return [] }
+        let group: String
+        switch scope {
+        case "folder": group = CollectionValues.folder(of: context.relativePath)
+        case "schema": group = context.schema?.path ?? ""
+        case "key": group = CollectionValues.of(scopeKey, in: root).first?.text ?? ""
+        default: group = ""
+        }
+        var facts: [CollectionFact] = []
+        for key in keys {
+            var seen: Set<String> = []
+            for (node, text) in CollectionValues.of(key, in: root) {
+                var value = exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
+                if !caseSensitive.contains(key) { value = value.lowercased() }
+                // The key and the scope belong to the value: a title never meets a source, nor English German.
+                value = key + "\u{1F}" + group + "\u{1F}" + value
+                guard seen.insert(value).inserted else { continue }
+                facts.append(CollectionFact(kind: Self.kind, key: key, value: value, text: text, range: node.range))
+            }
+        }
+        return facts
+    }
+
+    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
+        facts.contains { fact in
+            fact.kind == Self.kind && index.occurrences(kind: Self.kind, value: fact.value).contains { $0.note != note }
+        }
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let collection = context.collection else { return [] }
+        return facts(of: context).compactMap { fact in
+            let others = collection.others(kind: Self.kind, value: fact.value)
+            guard !others.isEmpty else { return nil }
+            let names = others.map { collection.index.paths[$0.note] }
+            let noun = others.count == 1 ? "another note" : "\(others.count) other notes"
+            return Finding(
+                range: fact.range,
+                message: "`\(fact.key)` `\(fact.text)` is also used by \(noun): \(CollectionValues.list(names))",
+                related: others.map { collection.index.location($0, message: "the same `\(fact.key)`") },
+                subject: "\(fact.key)=\(fact.text)")
+        }
+    }
+}
