@@ -46,7 +46,7 @@ public struct GitHubReporter: Reporter {
         // An annotation sits in one file: it names the first other note, and how many more there are.
         let elsewhere = diagnostic.related.filter { $0.path != nil }
         if let first = elsewhere.first, let path = first.path {
-            message += "\nalso at \(path):\(first.range.start.line):\(first.range.start.column)"
+            message += "\nalso at \(ReportPath.display(path, from: currentDirectory)):\(first.range.start.line):\(first.range.start.column)"
             if elsewhere.count > 1 { message += " and \(elsewhere.count - 1) more" }
         }
         let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")

@@ -1,4 +1,5 @@
 import NotelintLoader
+import NotelintSpelling
 import NotelintText
 
 /// A link in the front matter to a note that does not exist.
@@ -63,6 +64,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     let nameKeys: [String]
     let allowsDrafts: Bool
     let draftKey: String
+    private let nearNames = NearNameCache()
 
     init(options: RuleOptions) {
         keys = Set(options[Option.keys])
@@ -102,28 +104,33 @@ struct BrokenReferenceRule: IndexedCollectionRule {
             facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
         }
         for pair in root.pairs ?? [] {
-            guard let key = pair.name else { continue }
-            references(in: pair.value, key: key, declared: keys.contains(key), inFlow: false, into: &facts)
+            guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
+            for (node, _) in Self.scalars(in: pair.value) {
+                guard case .string(let text)? = node.scalar?.resolved else { continue }
+                let links = Self.wikilinkTargets(in: text)
+                for target in links { add(target, node: node, key: key, into: &facts) }
+                if keys.contains(key) && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
+            }
         }
         return facts
     }
 
-    /// The references in a value: wikilinks in any string, and whole values of declared keys.
-    private func references(in node: YAMLNode, key: String, declared: Bool, inFlow: Bool, into facts: inout [CollectionFact]) {
-        let node = node.dereferenced
-        switch node.content {
-        case .scalar(let scalar):
-            guard case .string(let text) = scalar.resolved else { return }
-            let links = wikilinks || declared ? Self.wikilinkTargets(in: text) : []
-            for target in links { add(target, node: node, key: key, into: &facts) }
-            if declared && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
-        case .sequence(let items, let style):
-            for item in items { references(in: item, key: key, declared: declared, inFlow: inFlow || style == .flow, into: &facts) }
-        case .mapping(let pairs, let style):
-            for pair in pairs { references(in: pair.value, key: key, declared: declared, inFlow: inFlow || style == .flow, into: &facts) }
-        case .alias:
-            return
+    /// Every scalar under a value, in order, with whether it sits in a flow collection. Iterative, and aliases are
+    /// not followed: a deeply nested or alias-bombed front matter costs its size, no more.
+    static func scalars(in value: YAMLNode) -> [(node: YAMLNode, inFlow: Bool)] {
+        var found: [(node: YAMLNode, inFlow: Bool)] = []
+        var stack: [(node: YAMLNode, inFlow: Bool)] = [(value, false)]
+        while let (node, inFlow) = stack.popLast() {
+            switch node.content {
+            case .scalar: found.append((node, inFlow))
+            case .sequence(let items, let style):
+                stack.append(contentsOf: items.reversed().map { ($0, inFlow || style == .flow) })
+            case .mapping(let pairs, let style):
+                stack.append(contentsOf: pairs.reversed().map { ($0.value, inFlow || style == .flow) })
+            case .alias: continue
+            }
         }
+        return found
     }
 
     private func add(_ target: String, node: YAMLNode, key: String, into facts: inout [CollectionFact]) {
@@ -156,8 +163,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
         facts.contains { fact in
             guard fact.kind == Self.referenceKind else { return false }
-            let targets = index.occurrences(kind: Self.nameKind, value: fact.value)
-            return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0.note, index) }
+            guard index.contains(kind: Self.nameKind, value: fact.value) else { return true }
+            return !allowsDrafts && index.occurrences(kind: Self.nameKind, value: fact.value).allSatisfy { isDraft($0.note, index) }
         }
     }
 
@@ -183,60 +190,97 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     }
 
     private func brokenFinding(_ fact: CollectionFact, _ context: RuleContext, _ index: CollectionIndex) -> Finding {
-        let loose = Self.looseFold(fact.text)
-        let looseScalars = Array(loose.unicodeScalars)
-        var matches: [Int: String] = [:]
-        for candidate in index.all(kind: Self.nameKind) where candidate.fact.key != "path" {
-            let name = Self.looseFold(candidate.fact.text)
-            guard abs(name.unicodeScalars.count - looseScalars.count) <= 1 else { continue }
-            if name == loose || EditDistance.between(Array(name.unicodeScalars), looseScalars, metric: .optimalStringAlignment, limit: 1) != nil {
-                matches[candidate.note] = matches[candidate.note] ?? candidate.fact.text
-            }
-        }
-        let names = matches.values.sorted()
+        let matches = nearNames.table(for: index).notes(near: Self.looseFold(fact.text))
+        let names = Set(matches.values).sorted()
         var fix: Fix?
-        if matches.count == 1, let name = names.first, let node = Self.node(at: fact, in: context.root),
+        if matches.count == 1, let name = names.first, let root = context.root,
+            let (node, inFlow) = Self.scalars(in: root).first(where: { $0.node.range.start.offset == Int(fact.offset) }),
             let text = node.scalar?.text, let range = text.firstRange(of: fact.text) {
             let fixed = String(text[..<range.lowerBound]) + name + String(text[range.upperBound...])
-            fix = YAMLEdits.replaceScalar(node, with: fixed, inFlow: Self.isInFlow(fact, context.root))
+            fix = YAMLEdits.replaceScalar(node, with: fixed, inFlow: inFlow)
                 .map { Fix(edits: [$0], applicability: .unsafe, title: "point it at `\(name)`") }
         }
         return Finding(
             range: fact.range, message: "no note is named `\(fact.text)`", suggestions: Array(names.prefix(3)), fix: fix,
             subject: "\(fact.key)=\(fact.text)")
     }
-
-    /// The scalar a fact was read from.
-    static func node(at fact: CollectionFact, in root: YAMLNode?) -> YAMLNode? {
-        func find(_ node: YAMLNode) -> YAMLNode? {
-            let node = node.dereferenced
-            if node.scalar != nil { return node.range.start.offset == Int(fact.offset) ? node : nil }
-            for child in (node.items ?? []) + (node.pairs ?? []).map(\.value) { if let found = find(child) { return found } }
-            return nil
-        }
-        return root.flatMap(find)
-    }
-
-    /// Whether the fact's scalar sits inside a flow collection (`[…]`, `{…}`), where a plain scalar has fewer characters.
-    static func isInFlow(_ fact: CollectionFact, _ root: YAMLNode?) -> Bool {
-        func search(_ node: YAMLNode, _ inFlow: Bool) -> Bool? {
-            let node = node.dereferenced
-            switch node.content {
-            case .scalar: return node.range.start.offset == Int(fact.offset) ? inFlow : nil
-            case .sequence(let items, let style):
-                for item in items { if let found = search(item, inFlow || style == .flow) { return found } }
-            case .mapping(let pairs, let style):
-                for pair in pairs { if let found = search(pair.value, inFlow || style == .flow) { return found } }
-            case .alias: return nil
-            }
-            return nil
-        }
-        return root.flatMap { search($0, false) } ?? false
-    }
 }
 
 extension String {
     fileprivate var trimmingWhitespace: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+/// The names notes answer to (file names, aliases, slugs), folded loosely and indexed by their first two and last
+/// two characters: a name one slip from another shares one of the two ends (or is short: names of five characters
+/// or fewer are always compared), so a broken reference meets a handful of names, not every note's.
+final class NearNames: Sendable {
+    private let names: [(loose: [Unicode.Scalar], note: Int, text: String)]
+    private let byPrefix: [String: [Int32]]
+    private let bySuffix: [String: [Int32]]
+    private let short: [Int32]
+
+    init(_ index: CollectionIndex) {
+        var names: [(loose: [Unicode.Scalar], note: Int, text: String)] = []
+        var byPrefix: [String: [Int32]] = [:]
+        var bySuffix: [String: [Int32]] = [:]
+        var short: [Int32] = []
+        for occurrence in index.all(kind: BrokenReferenceRule.nameKind) where occurrence.fact.key != "path" {
+            let loose = Array(BrokenReferenceRule.looseFold(occurrence.fact.text).unicodeScalars)
+            let number = Int32(names.count)
+            names.append((loose, occurrence.note, occurrence.fact.text))
+            if loose.count <= 5 {
+                short.append(number)
+            } else {
+                byPrefix[Self.key(loose.prefix(2)), default: []].append(number)
+                bySuffix[Self.key(loose.suffix(2)), default: []].append(number)
+            }
+        }
+        self.names = names
+        self.byPrefix = byPrefix
+        self.bySuffix = bySuffix
+        self.short = short
+    }
+
+    private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The notes with a name equal to `loose` or one slip from it, each with that name as written.
+    func notes(near loose: String) -> [Int: String] {
+        let target = Array(loose.unicodeScalars)
+        var candidates = Set(short)
+        if target.count >= 2 {
+            candidates.formUnion(byPrefix[Self.key(target.prefix(2))] ?? [])
+            candidates.formUnion(bySuffix[Self.key(target.suffix(2))] ?? [])
+        }
+        var found: [Int: String] = [:]
+        for number in candidates.sorted() {
+            let name = names[Int(number)]
+            guard abs(name.loose.count - target.count) <= 1 else { continue }
+            if name.loose == target
+                || EditDistance.between(name.loose, target, metric: .optimalStringAlignment, limit: 1) != nil {
+                found[name.note] = found[name.note] ?? name.text
+            }
+        }
+        return found
+    }
+}
+
+/// One `NearNames` table per collection index, built the first time a reference is broken.
+private final class NearNameCache: @unchecked Sendable {
+    // @unchecked: `cached` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    // The index is kept alive with its table so that its identity cannot be reused by another index.
+    private var cached: (index: CollectionIndex, table: NearNames)?
+
+    func table(for index: CollectionIndex) -> NearNames {
+        lock.withLock {
+            if let cached, cached.index === index { return cached.table }
+            let table = NearNames(index)
+            cached = (index, table)
+            return table
+        }
     }
 }

@@ -18,12 +18,12 @@ enum CollectionValues {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// "a", "a and b", "a, b and c", then "and N more" past `limit`.
-    static func list(_ items: [String], limit: Int = 3) -> String {
+    /// "a", "a and b", "a, b and c", then "and N more" past `limit`, of `total` items (the first of which are given).
+    static func list(_ items: [String], total: Int? = nil, limit: Int = 3) -> String {
+        let total = max(total ?? items.count, items.count)
         let shown = items.prefix(limit)
-        var text = shown.count > 1 ? shown.dropLast().joined(separator: ", ") + " and " + shown.last! : shown.first ?? ""
-        if items.count > limit { text = shown.joined(separator: ", ") + " and \(items.count - limit) more" }
-        return text
+        if total > shown.count { return shown.joined(separator: ", ") + " and \(total - shown.count) more" }
+        return shown.count > 1 ? shown.dropLast().joined(separator: ", ") + " and " + shown.last! : shown.first ?? ""
     }
 
     /// The folder of a path relative to the configuration (empty at its top).

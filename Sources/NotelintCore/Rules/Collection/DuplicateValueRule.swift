@@ -90,21 +90,20 @@ struct DuplicateValueRule: IndexedCollectionRule {
     }
 
     func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { fact in
-            fact.kind == Self.kind && index.occurrences(kind: Self.kind, value: fact.value).contains { $0.note != note }
-        }
+        facts.contains { $0.kind == Self.kind && index.hasOther(kind: Self.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let collection = context.collection else { return [] }
         return facts(of: context).compactMap { fact in
+            let total = collection.otherCount(kind: Self.kind, value: fact.value)
+            guard total > 0 else { return nil }
             let others = collection.others(kind: Self.kind, value: fact.value)
-            guard !others.isEmpty else { return nil }
             let names = others.map { collection.index.paths[$0.note] }
-            let noun = others.count == 1 ? "another note" : "\(others.count) other notes"
+            let noun = total == 1 ? "another note" : "\(total) other notes"
             return Finding(
                 range: fact.range,
-                message: "`\(fact.key)` `\(fact.text)` is also used by \(noun): \(CollectionValues.list(names))",
+                message: "`\(fact.key)` `\(fact.text)` is also used by \(noun): \(CollectionValues.list(names, total: total))",
                 related: others.map { collection.index.location($0, message: "the same `\(fact.key)`") },
                 subject: "\(fact.key)=\(fact.text)")
         }

@@ -86,9 +86,12 @@ struct SlugCollisionRule: IndexedCollectionRule {
     func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
         facts.contains { fact in
             switch fact.kind {
-            case Self.tagKind: index.occurrences(kind: fact.kind, value: fact.value).contains { $0.fact.text != fact.text }
-            case Self.urlKind: index.occurrences(kind: fact.kind, value: fact.value).contains { $0.note != note }
-            default: false
+            case Self.tagKind:
+                // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
+                let spellings = index.spellings(kind: fact.kind, value: fact.value)
+                return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
+            case Self.urlKind: return index.hasOther(kind: fact.kind, value: fact.value, than: note)
+            default: return false
             }
         }
     }
@@ -101,42 +104,55 @@ struct SlugCollisionRule: IndexedCollectionRule {
     }
 
     private func tagFinding(_ fact: CollectionFact, _ context: RuleContext, _ collection: CollectionView) -> Finding? {
-        let others = collection.others(kind: Self.tagKind, value: fact.value)
-        guard others.contains(where: { $0.fact.text != fact.text }) else { return nil }
-        // Notes per spelling, this one counted with its own.
-        var notes: [String: Set<Int>] = [fact.text: [-1]]
-        for other in others { notes[other.fact.text, default: []].insert(other.note) }
-        let ranked = notes.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-        let leader = ranked[0]
-        let isMajority = ranked.count == 1 || leader.value.count > ranked[1].value.count
-        // The most used spelling is the page's name: its notes are not the ones to change.
-        if isMajority && leader.key == fact.text { return nil }
-        let spellings = ranked.filter { $0.key != fact.text }.map { "`\($0.key)` (\($0.value.count) \($0.value.count == 1 ? "note" : "notes"))" }
-        var fix: Fix?
-        if isMajority, let list = TagList(context, key: fact.key), let node = list.tags.first(where: { $0.text == fact.text })?.node {
-            if list.tags.contains(where: { $0.text == leader.key }) {
-                fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
-                    .map { Fix(edits: [$0], applicability: .safe, title: "remove `\(fact.text)`: `\(leader.key)` is listed already") }
-            } else {
-                fix = YAMLEdits.replaceScalar(node, with: leader.key, inFlow: list.isFlow)
-                    .map { Fix(edits: [$0], applicability: .safe, title: "replace with `\(leader.key)`") }
+        // Notes per spelling (facts are one a note and spelling): the index's tally, with this note counted as it
+        // is now rather than as the index read it (a fix may have changed it since).
+        var notes: [String: Int] = [:]
+        for spelling in collection.index.spellings(kind: Self.tagKind, value: fact.value) { notes[spelling.text] = spelling.count }
+        if let note = collection.note {
+            for own in collection.index.facts(ofNote: note) where own.kind == Self.tagKind && own.value == fact.value {
+                notes[own.text, default: 0] -= 1
             }
         }
-        let related = others.filter { $0.fact.text != fact.text }
+        notes[fact.text, default: 0] += 1
+        let ranked = notes.filter { $0.value > 0 }.map { (text: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        guard ranked.count > 1 else { return nil }
+        let leader = ranked[0]
+        let isMajority = leader.count > ranked[1].count
+        // The most used spelling is the page's name: its notes are not the ones to change.
+        if isMajority && leader.text == fact.text { return nil }
+        let spellings = ranked.filter { $0.text != fact.text }.map { "`\($0.text)` (\($0.count) \($0.count == 1 ? "note" : "notes"))" }
+        var fix: Fix?
+        // Rewritten only to a spelling that is its own slug (`machine-learning`, not `War`): a spelling another rule
+        // would change again (`tag-format` lowercasing it) is never the target, so fixes cannot undo each other.
+        if isMajority, style.slug(leader.text) == leader.text,
+            let list = TagList(context, key: fact.key), let node = list.tags.first(where: { $0.text == fact.text })?.node {
+            if list.tags.contains(where: { $0.text == leader.text }) {
+                fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                    .map { Fix(edits: [$0], applicability: .safe, title: "remove `\(fact.text)`: `\(leader.text)` is listed already") }
+            } else {
+                fix = YAMLEdits.replaceScalar(node, with: leader.text, inFlow: list.isFlow)
+                    .map { Fix(edits: [$0], applicability: .safe, title: "replace with `\(leader.text)`") }
+            }
+        }
+        let own = fact.text
+        let related = collection.index.occurrences(
+            kind: Self.tagKind, value: fact.value, except: collection.note, limit: CollectionIndex.relatedLimit, where: { $0.text != own })
             .map { collection.index.location($0, message: "`\($0.fact.text)`, the same page") }
         return Finding(
             range: fact.range,
             message: "`\(fact.text)` publishes to the same page (`\(fact.value.split(separator: "\u{1F}").last ?? "")`) as \(CollectionValues.list(spellings))",
-            suggestions: isMajority ? [leader.key] : [], related: related, fix: fix, subject: "\(fact.key)=\(fact.text)")
+            suggestions: isMajority ? [leader.text] : [], related: related, fix: fix, subject: "\(fact.key)=\(fact.text)")
     }
 
     private func urlFinding(_ fact: CollectionFact, _ collection: CollectionView) -> Finding? {
+        let total = collection.otherCount(kind: Self.urlKind, value: fact.value)
+        guard total > 0 else { return nil }
         let others = collection.others(kind: Self.urlKind, value: fact.value)
-        guard !others.isEmpty else { return nil }
         let names = others.map { collection.index.paths[$0.note] }
         return Finding(
             range: fact.range,
-            message: "`\(fact.key)` `\(fact.text)` publishes to `/\(fact.value)/`, as \(CollectionValues.list(names)) does",
+            message: "`\(fact.key)` `\(fact.text)` publishes to `/\(fact.value)/`, as \(CollectionValues.list(names, total: total)) \(total == 1 ? "does" : "do")",
             related: others.map { collection.index.location($0, message: "the same URL") }, subject: "\(fact.key)=\(fact.text)")
     }
 }
