@@ -116,7 +116,10 @@ public final class Linter: Sendable {
         let outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
         let evidence = collectionEvidence(outcomes, selection, request, tables: tables)
-        let perNote = secondPass(selection, outcomes, evidence: evidence, request)
+        var perNote = secondPass(selection, outcomes, evidence: evidence, request)
+        if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
+            perNote = settle(perNote, selection, evidence, request)
+        }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
         var report = LintReport(diagnostics: diagnostics, filesChecked: selection.jobs.count)
@@ -245,6 +248,51 @@ public final class Linter: Sendable {
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
         for (id, notes) in members { indexes[id] = CollectionIndex(notes: notes + (others[id] ?? [])) }
         return Evidence(corpus: counter.corpus(), indexes: indexes, numbers: numbers)
+    }
+
+    /// After fixes: the collection as the fixed notes now stand (a tag rewritten in three notes no longer collides
+    /// with itself), and the notes the collection rules reported, or may now report, checked against it again.
+    private func settle(
+        _ perNote: [([Diagnostic], FileFix?)], _ selection: Selection, _ evidence: Evidence, _ request: LintRequest
+    ) -> [([Diagnostic], FileFix?)] {
+        let jobs = selection.jobs
+        // The text each fixed note has now: the fixed text, or the file as written.
+        func fixedBytes(_ index: Int) -> [UInt8]? {
+            // A note that could not be written is as it was: its findings stand as reported.
+            guard let fix = perNote[index].1, fix.changed, fix.writeError == nil else { return nil }
+            if !fix.textsReleased { return fix.fixed }
+            guard case .success(let bytes) = NoteReader.readAll(path: jobs[index].path, boundary: selection.boundary) else { return nil }
+            return bytes
+        }
+        var fixed: [Int: Note] = [:]
+        for index in jobs.indices where evidence.numbers[index] >= 0 {
+            guard let bytes = fixedBytes(index) else { continue }
+            fixed[index] = noteLoader(for: jobs[index].configuration, boundary: selection.boundary).load(bytes: bytes, path: jobs[index].path)
+        }
+        guard !fixed.isEmpty else { return perNote }
+        var indexes: [ObjectIdentifier: CollectionIndex] = [:]
+        for (id, old) in evidence.indexes {
+            var notes = (0..<old.noteCount).map { (path: old.paths[$0], facts: Array(old.facts(ofNote: $0))) }
+            for (index, note) in fixed where ObjectIdentifier(jobs[index].configuration) == id {
+                notes[evidence.numbers[index]].facts = collectionFacts(of: note, jobs[index].configuration, jobs[index].relativePath, today: request.today)
+            }
+            indexes[id] = CollectionIndex(notes: notes)
+        }
+        let settled = Evidence(corpus: evidence.corpus, indexes: indexes, numbers: evidence.numbers)
+        let fixedNotes = fixed
+        return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
+            let job = jobs[index]
+            guard let collection = settled.view(for: job, at: index) else { return perNote[index] }
+            let indexed = Set(job.configuration.rules.filter { $0.rule is any IndexedCollectionRule }.map(\.id))
+            guard fixedNotes[index] != nil || perNote[index].0.contains(where: { indexed.contains($0.ruleID) })
+                || Self.mayReport(collection, job.configuration)
+            else { return perNote[index] }
+            let note = fixedNotes[index] ?? self.load(job, request, selection)
+            let diagnostics = self.check(
+                note, configuration: job.configuration, relativePath: job.relativePath, today: request.today,
+                corpus: evidence.corpus, collection: collection)
+            return (diagnostics, perNote[index].1)
+        }
     }
 
     /// What the second pass weighs notes against: the tags in use, and each configuration's collection index with

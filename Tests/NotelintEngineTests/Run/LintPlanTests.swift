@@ -30,15 +30,16 @@ import NotelintLoader
                 additionalProperties: false
                 properties: { title: {}, date: {}, draft: {}, status: {}, tags: {}, summary: {}, layout: {} }
                 """)
-            for name in ["a", "b", "c"] { try write("notes/\(name).md", Self.note(tag: "quantum-computing")) }
+            for name in ["a", "b", "c"] { try write("notes/\(name).md", Self.note(tag: "quantum-computing", title: "Note \(name)")) }
         }
 
         deinit { try? FileManager.default.removeItem(atPath: folder) }
 
-        static func note(tag: String, extra: String = "") -> String {
+        /// Titles differ from note to note: one title twice is a finding of its own (`duplicate-value`).
+        static func note(tag: String, extra: String = "", title: String = "A note") -> String {
             """
             ---
-            title: A note
+            title: \(title)
             date: 2024-05-01
             draft: false
             status: budding
