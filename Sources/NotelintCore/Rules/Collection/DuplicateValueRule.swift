@@ -13,6 +13,9 @@ struct DuplicateValueRule: IndexedCollectionRule {
             "scope", "collection",
             "Where values must be unique: `collection`, `folder` (each folder apart), `schema` (each schema's notes apart) or `key` (notes with the same `scope-key` value).")
         static let scopeKey = OptionKey("scope-key", "lang", "With `scope: key`: the key whose value groups notes (a translated site's language).")
+        static let scopeFolders = OptionKey(
+            "scope-folders", [String](),
+            "With `scope: folder`: globs naming the folders that are scopes, everything below one counting as one (`**/content/*` for a site with a folder per language); empty: every folder.")
     }
 
     static let description = RuleDescription(
@@ -31,6 +34,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
             Option.exactWhitespaceKeys.declaration,
             Option.scope.declaration,
             Option.scopeKey.declaration,
+            Option.scopeFolders.declaration,
         ],
         triggeringExamples: [
             RuleExample("---\ntitle: ↓On Power\n---\n", others: ["power.md": "---\ntitle: On power\n---\n"]),
@@ -46,6 +50,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
                         others: ["power.md": "---\ntitle: On power\n---\n"]),
             RuleExample("---\nlang: de\ntitle: Home\n---\n", options: ["scope": .string("key")],
                         others: ["home.en.md": "---\nlang: en\ntitle: Home\n---\n"]),
+            RuleExample("---\ntitle: Home\n---\n", options: ["scope": .string("folder"), "scope-folders": .strings(["content/*"])],
+                        others: ["content/en/docs/home.md": "---\ntitle: Home\n---\n", "content/de/home.md": "---\ntitle: Home\n---\n"]),
         ]
     )
 
@@ -56,6 +62,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let exactWhitespace: Set<String>
     let scope: String
     let scopeKey: String
+    let scopeFolders: [Glob]
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -63,13 +70,26 @@ struct DuplicateValueRule: IndexedCollectionRule {
         exactWhitespace = Set(options[Option.exactWhitespaceKeys])
         scope = options[Option.scope]
         scopeKey = options[Option.scopeKey]
+        scopeFolders = options[Option.scopeFolders].map(Glob.init)
+    }
+
+    /// The scope of a note in `folder` (relative to the configuration): the folder itself, or the first folder
+    /// above it that `scope-folders` names (none: the notes outside every named folder share one scope).
+    func folderScope(_ folder: String) -> String {
+        guard !scopeFolders.isEmpty else { return folder }
+        let ends = folder.indices.filter { folder[$0] == "/" && $0 != folder.startIndex } + [folder.endIndex]
+        for end in ends {
+            let prefix = String(folder[..<end])
+            if scopeFolders.contains(where: { $0.matches(prefix) }) { return prefix }
+        }
+        return ""
     }
 
     func facts(of context: RuleContext) -> [CollectionFact] {
         guard let root = context.root else { return [] }
         let group: String
         switch scope {
-        case "folder": group = CollectionValues.folder(of: context.relativePath)
+        case "folder": group = folderScope(CollectionValues.folder(of: context.relativePath))
         case "schema": group = context.schema?.path ?? ""
         case "key": group = CollectionValues.of(scopeKey, in: root).first?.text ?? ""
         default: group = ""

@@ -37,6 +37,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
             RuleExample("---\ntags: [machine_learning]\n---\n", options: ["slug": .string("hugo")],
                         others: ["a.md": "---\ntags: [machine-learning]\n---\n"]),
             RuleExample("---\ntags: [戦争, 平和]\n---\n", options: ["slug": .string("eleventy")], others: ["a.md": "---\ntags: [革命]\n---\n"]),
+            RuleExample("---\npermalink: false\n---\n", others: ["a.md": "---\npermalink: false\n---\n"]),
         ],
         corrections: [
             RuleCorrection("---\ntags: [Machine Learning, war]\n---\n", "---\ntags: [machine-learning, war]\n---\n",
@@ -69,7 +70,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
             }
         }
         for key in urlKeys {
-            for (node, text) in CollectionValues.of(key, in: root) {
+            // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
+            for (node, text) in CollectionValues.of(key, in: root) where node.scalar?.resolved.type == .string {
                 let url = urlSlug(text)
                 guard !url.isEmpty else { continue }
                 facts.append(CollectionFact(kind: Self.urlKind, key: key, value: url, text: text, range: node.range))
