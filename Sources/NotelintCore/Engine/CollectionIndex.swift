@@ -223,7 +223,7 @@ public final class CollectionIndex: Sendable {
     }
 
     /// At most this many other notes are named as related locations of one finding; its message gives the count.
-    public static let relatedLimit = 20
+    public static let relatedLimit = 10
 
     private static func hash(_ kind: String, _ value: String) -> Int {
         var hasher = Hasher()

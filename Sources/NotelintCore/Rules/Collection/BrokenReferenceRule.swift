@@ -77,7 +77,11 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
     /// Case and runs of whitespace set aside: how names are compared.
     static func fold(_ text: String) -> String {
-        CollectionValues.collapsingWhitespace(text.replacing("\\", with: "/")).lowercased()
+        let slashed = text.utf8.contains(UInt8(ascii: "\\"))
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
+        let collapsed = slashed.utf8.contains(where: { $0 <= 0x20 }) || slashed.unicodeScalars.contains(where: \.properties.isWhitespace)
+            ? CollectionValues.collapsingWhitespace(slashed) : slashed
+        return collapsed.lowercased()
     }
 
     /// Also accents, spaces, `-` and `_`: how near misses are found.
@@ -105,6 +109,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         }
         for pair in root.pairs ?? [] {
             guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
+            // Most values are one plain string without a link: settled without walking anything.
+            if case .string(let text)? = pair.value.scalar?.resolved, !keys.contains(key), !text.utf8.contains(UInt8(ascii: "[")) { continue }
             for (node, _) in Self.scalars(in: pair.value) {
                 guard case .string(let text)? = node.scalar?.resolved else { continue }
                 let links = Self.wikilinkTargets(in: text)
@@ -149,6 +155,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
     /// The note each `[[target#heading|label]]` in a text names.
     static func wikilinkTargets(in text: String) -> [String] {
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
         var targets: [String] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
