@@ -93,19 +93,39 @@ public final class CollectionIndex: Sendable {
     /// For groups written in several ways: how many facts use each way, most used first.
     private let spellingTallies: [Int32: [(text: String, count: Int)]]
 
-    public init(notes: [(path: String, facts: [CollectionFact])]) {
+    /// Collects notes one at a time, so that a caller can let go of each note's facts as they are added.
+    public struct Builder {
         var paths: [String] = []
         var facts: [CollectionFact] = []
         var owners: [Int32] = []
         var starts: [Int32] = []
-        paths.reserveCapacity(notes.count)
-        starts.reserveCapacity(notes.count + 1)
-        for (number, note) in notes.enumerated() {
-            paths.append(note.path)
+
+        public init() {}
+
+        /// Adds the next note; returns its number.
+        @discardableResult
+        public mutating func add(path: String, facts noteFacts: [CollectionFact]) -> Int {
+            paths.append(path)
             starts.append(Int32(facts.count))
-            facts.append(contentsOf: note.facts)
-            owners.append(contentsOf: repeatElement(Int32(number), count: note.facts.count))
+            facts.append(contentsOf: noteFacts)
+            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: noteFacts.count))
+            return paths.count - 1
         }
+
+        public consuming func build() -> CollectionIndex { CollectionIndex(self) }
+    }
+
+    public convenience init(notes: [(path: String, facts: [CollectionFact])]) {
+        var builder = Builder()
+        for note in notes { builder.add(path: note.path, facts: note.facts) }
+        self.init(builder)
+    }
+
+    private init(_ builder: consuming Builder) {
+        let paths = builder.paths
+        let facts = builder.facts
+        let owners = builder.owners
+        var starts = builder.starts
         starts.append(Int32(facts.count))
         var heads: [Int: Int32] = [:]
         heads.reserveCapacity(facts.count)

@@ -113,9 +113,9 @@ public final class Linter: Sendable {
             return report
         }
         let tables = cacheTables(for: selection.jobs, request)
-        let outcomes = firstPass(selection, request, tables: tables)
+        var outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        let evidence = collectionEvidence(outcomes, selection, request, tables: tables)
+        let evidence = collectionEvidence(&outcomes, selection, request, tables: tables)
         var perNote = secondPass(selection, outcomes, evidence: evidence, request)
         if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
             perNote = settle(perNote, selection, evidence, request)
@@ -225,7 +225,7 @@ public final class Linter: Sendable {
     /// of the `.lint.yml` found for a note; an explicit `--config` may live anywhere, so then only the notes
     /// checked count.
     private func collectionEvidence(
-        _ outcomes: [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
+        _ outcomes: inout [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
         tables: [ObjectIdentifier: ResultCache.Table]
     ) -> Evidence {
         var counter = TagCounter()
@@ -237,16 +237,22 @@ public final class Linter: Sendable {
                 followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
         }
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
-        // others of its folder.
-        var members: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        // others of its folder. Each note's facts move into the index: they are not kept twice.
+        var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
         var numbers = [Int](repeating: -1, count: selection.jobs.count)
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
-            let id = ObjectIdentifier(job.configuration)
-            numbers[number] = members[id, default: []].count
-            members[id, default: []].append((job.path, outcomes[number].pass.facts))
+            numbers[number] = builders[ObjectIdentifier(job.configuration), default: CollectionIndex.Builder()]
+                .add(path: job.path, facts: outcomes[number].pass.facts)
+            outcomes[number].pass.facts = []
         }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
-        for (id, notes) in members { indexes[id] = CollectionIndex(notes: notes + (others[id] ?? [])) }
+        for id in Array(builders.keys) {
+            // Taken out of the table, so that adding to it copies nothing.
+            guard var builder = builders.removeValue(forKey: id) else { continue }
+            for note in others[id] ?? [] { builder.add(path: note.path, facts: note.facts) }
+            others[id] = nil
+            indexes[id] = builder.build()
+        }
         return Evidence(corpus: counter.corpus(), indexes: indexes, numbers: numbers)
     }
 

@@ -6,7 +6,8 @@ import NotelintText
 struct BrokenReferenceRule: IndexedCollectionRule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
-        static let keys = OptionKey("keys", [String](), "Keys whose values name other notes, with or without `[[…]]`.")
+        static let keys = OptionKey(
+            "keys", [String](), "Keys whose values name other notes, with or without `[[…]]` (a schema can say so too: `format: note-ref`).")
         static let wikilinks = OptionKey("wikilinks", true, "Check every `[[Note]]` in any front matter value.")
         static let aliasKeys = OptionKey("alias-keys", ["aliases"], "Keys holding other names a note answers to.")
         static let nameKeys = OptionKey("name-keys", ["slug", "permalink"], "Keys whose value also names the note (a slug, a permalink).")
@@ -84,6 +85,24 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return collapsed.lowercased()
     }
 
+    /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
+    static func shared(_ folded: String, _ text: String) -> String { folded == text ? text : folded }
+
+    /// The notes a reference names: by a name (file name, alias, slug, permalink), or for `folder/Note`, the notes
+    /// named `Note` whose path ends so.
+    func targets(_ reference: String, in index: CollectionIndex) -> [CollectionIndex.Occurrence] {
+        let exact = index.occurrences(kind: Self.nameKind, value: reference)
+        guard exact.isEmpty, let slash = reference.lastIndex(of: "/") else { return exact }
+        let name = String(reference[reference.index(after: slash)...])
+        let suffix = reference.hasPrefix("/") ? reference : "/" + reference
+        return index.occurrences(kind: Self.nameKind, value: name).filter { occurrence in
+            guard occurrence.fact.key == "file" else { return false }
+            var path = Self.fold(index.paths[occurrence.note])
+            if path.hasSuffix(".md") { path.removeLast(3) }
+            return path == reference || path.hasSuffix(suffix)
+        }
+    }
+
     /// Also accents, spaces, `-` and `_`: how near misses are found.
     static func looseFold(_ text: String) -> String {
         String(SlugStyle.foldingLatin(fold(text)).unicodeScalars.filter { !" -_".unicodeScalars.contains($0) }.map(Character.init))
@@ -95,17 +114,22 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         var path = context.relativePath
         if path.lowercased().hasSuffix(".md") { path.removeLast(3) }
         let stem = path.split(separator: "/").last.map(String.init) ?? path
-        facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.fold(stem), text: stem, range: start))
-        if path != stem { facts.append(CollectionFact(kind: Self.nameKind, key: "path", value: Self.fold(path), text: path, range: start)) }
+        // The file name only: a reference by path is matched against the file names, then against each note's path.
+        facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
         for key in aliasKeys + nameKeys {
             for (node, text) in CollectionValues.of(key, in: root) {
                 let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
-                facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.fold(name), text: name, range: node.range))
+                facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
             }
         }
         if case .bool(true)? = root[draftKey]?.dereferenced.scalar?.resolved {
             facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
+        }
+        // Keys the schema declares as references count as if the `keys` option named them.
+        var keys = keys
+        for pair in root.pairs ?? [] {
+            if let key = pair.name, context.schema?.schema.declaredFormat(ofProperty: key) == "note-ref" { keys.insert(key) }
         }
         for pair in root.pairs ?? [] {
             guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
@@ -170,8 +194,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
         facts.contains { fact in
             guard fact.kind == Self.referenceKind else { return false }
-            guard index.contains(kind: Self.nameKind, value: fact.value) else { return true }
-            return !allowsDrafts && index.occurrences(kind: Self.nameKind, value: fact.value).allSatisfy { isDraft($0.note, index) }
+            let targets = targets(fact.value, in: index)
+            return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0.note, index) }
         }
     }
 
@@ -184,7 +208,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         let index = collection.index
         return facts(of: context).compactMap { fact in
             guard fact.kind == Self.referenceKind else { return nil }
-            let targets = index.occurrences(kind: Self.nameKind, value: fact.value)
+            let targets = targets(fact.value, in: index)
             if let first = targets.first {
                 guard !allowsDrafts, targets.allSatisfy({ isDraft($0.note, index) }) else { return nil }
                 return Finding(
@@ -233,7 +257,7 @@ final class NearNames: Sendable {
         var byPrefix: [String: [Int32]] = [:]
         var bySuffix: [String: [Int32]] = [:]
         var short: [Int32] = []
-        for occurrence in index.all(kind: BrokenReferenceRule.nameKind) where occurrence.fact.key != "path" {
+        for occurrence in index.all(kind: BrokenReferenceRule.nameKind) {
             let loose = Array(BrokenReferenceRule.looseFold(occurrence.fact.text).unicodeScalars)
             let number = Int32(names.count)
             names.append((loose, occurrence.note, occurrence.fact.text))

@@ -13,9 +13,9 @@ struct DuplicateValueRule: IndexedCollectionRule {
             "scope", "collection",
             "Where values must be unique: `collection`, `folder` (each folder apart), `schema` (each schema's notes apart) or `key` (notes with the same `scope-key` value).")
         static let scopeKey = OptionKey("scope-key", "lang", "With `scope: key`: the key whose value groups notes (a translated site's language).")
-        static let scopeFolders = OptionKey(
-            "scope-folders", [String](),
-            "With `scope: folder`: globs naming the folders that are scopes, everything below one counting as one (`**/content/*` for a site with a folder per language); empty: every folder.")
+        static let scopeGlobs = OptionKey(
+            "scope-globs", [String](),
+            "With `scope: folder`: globs naming the folders that are scopes, everything below one counting as one (`**/content/*` for a site with a folder per language); empty: every folder is one.")
     }
 
     static let description = RuleDescription(
@@ -34,7 +34,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
             Option.exactWhitespaceKeys.declaration,
             Option.scope.declaration,
             Option.scopeKey.declaration,
-            Option.scopeFolders.declaration,
+            Option.scopeGlobs.declaration,
         ],
         triggeringExamples: [
             RuleExample("---\ntitle: ↓On Power\n---\n", others: ["power.md": "---\ntitle: On power\n---\n"]),
@@ -43,6 +43,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
             RuleExample("---\ntitle: ↓戦争論\n---\n", others: ["senso.md": "---\ntitle: 戦争論\n---\n"]),
             RuleExample("---\nlang: en\ntitle: ↓Home\n---\n", options: ["scope": .string("key")],
                         others: ["home.en.md": "---\nlang: en\ntitle: Home\n---\n"]),
+            RuleExample("---\ntitle: ↓Exporters\n---\n", options: ["scope": .string("folder"), "scope-globs": .strings(["content/*"])],
+                        others: ["notes/exporters.md": "---\ntitle: Exporters\n---\n", "content/de/exporters.md": "---\ntitle: Exporters\n---\n"]),
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntitle: On Power\n---\n", others: ["war.md": "---\ntitle: On War\n---\n"]),
@@ -50,7 +52,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
                         others: ["power.md": "---\ntitle: On power\n---\n"]),
             RuleExample("---\nlang: de\ntitle: Home\n---\n", options: ["scope": .string("key")],
                         others: ["home.en.md": "---\nlang: en\ntitle: Home\n---\n"]),
-            RuleExample("---\ntitle: Home\n---\n", options: ["scope": .string("folder"), "scope-folders": .strings(["content/*"])],
+            RuleExample("---\ntitle: Home\n---\n", options: ["scope": .string("folder"), "scope-globs": .strings(["content/*"])],
                         others: ["content/en/docs/home.md": "---\ntitle: Home\n---\n", "content/de/home.md": "---\ntitle: Home\n---\n"]),
         ]
     )
@@ -62,7 +64,9 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let exactWhitespace: Set<String>
     let scope: String
     let scopeKey: String
-    let scopeFolders: [Glob]
+    let scopeGlobs: [Glob]
+    /// The kind of each key's facts, made once: every fact of a key shares the one string.
+    let kinds: [String: String]
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -70,17 +74,18 @@ struct DuplicateValueRule: IndexedCollectionRule {
         exactWhitespace = Set(options[Option.exactWhitespaceKeys])
         scope = options[Option.scope]
         scopeKey = options[Option.scopeKey]
-        scopeFolders = options[Option.scopeFolders].map(Glob.init)
+        scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
+        kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The scope of a note in `folder` (relative to the configuration): the folder itself, or the first folder
-    /// above it that `scope-folders` names (none: the notes outside every named folder share one scope).
+    /// above it that `scope-globs` names (none: the notes outside every named folder share one scope).
     func folderScope(_ folder: String) -> String {
-        guard !scopeFolders.isEmpty else { return folder }
+        guard !scopeGlobs.isEmpty else { return folder }
         let ends = folder.indices.filter { folder[$0] == "/" && $0 != folder.startIndex } + [folder.endIndex]
         for end in ends {
             let prefix = String(folder[..<end])
-            if scopeFolders.contains(where: { $0.matches(prefix) }) { return prefix }
+            if scopeGlobs.contains(where: { $0.matches(prefix) }) { return prefix }
         }
         return ""
     }
@@ -100,25 +105,26 @@ struct DuplicateValueRule: IndexedCollectionRule {
             for (node, text) in CollectionValues.of(key, in: root) {
                 var value = exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
                 if !caseSensitive.contains(key) { value = value.lowercased() }
-                // The key and the scope belong to the value: a title never meets a source, nor English German.
-                value = key + "\u{1F}" + group + "\u{1F}" + value
+                // The scope belongs to the value (English never meets German), the key to the kind (a title never
+                // meets a source); a value that is its text is kept once.
+                value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
                 guard seen.insert(value).inserted else { continue }
-                facts.append(CollectionFact(kind: Self.kind, key: key, value: value, text: text, range: node.range))
+                facts.append(CollectionFact(kind: kinds[key] ?? Self.kind, key: key, value: value, text: text, range: node.range))
             }
         }
         return facts
     }
 
     func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { $0.kind == Self.kind && index.hasOther(kind: Self.kind, value: $0.value, than: note) }
+        facts.contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let collection = context.collection else { return [] }
         return facts(of: context).compactMap { fact in
-            let total = collection.otherCount(kind: Self.kind, value: fact.value)
+            let total = collection.otherCount(kind: fact.kind, value: fact.value)
             guard total > 0 else { return nil }
-            let others = collection.others(kind: Self.kind, value: fact.value)
+            let others = collection.others(kind: fact.kind, value: fact.value)
             let names = others.map { collection.index.paths[$0.note] }
             let noun = total == 1 ? "another note" : "\(total) other notes"
             return Finding(

@@ -66,7 +66,9 @@ struct SlugCollisionRule: IndexedCollectionRule {
             for (node, text) in CollectionValues.of(key, in: root) where seen.insert(text).inserted {
                 let slug = style.slug(text)
                 guard !slug.isEmpty else { continue }
-                facts.append(CollectionFact(kind: Self.tagKind, key: key, value: key + "\u{1F}" + slug, text: text, range: node.range))
+                // One string where the tag is its own slug (most are), and the key only when several keys are tags.
+                let value = keys.count == 1 ? (slug == text ? text : slug) : key + "\u{1F}" + slug
+                facts.append(CollectionFact(kind: Self.tagKind, key: key, value: value, text: text, range: node.range))
             }
         }
         for key in urlKeys {
@@ -143,7 +145,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
             .map { collection.index.location($0, message: "`\($0.fact.text)`, the same page") }
         return Finding(
             range: fact.range,
-            message: "`\(fact.text)` publishes to the same page (`\(fact.value.split(separator: "\u{1F}").last ?? "")`) as \(CollectionValues.list(spellings))",
+            message: "`\(fact.text)` publishes to the same page (`\(style.slug(fact.text))`) as \(CollectionValues.list(spellings))",
             suggestions: isMajority ? [leader.text] : [], related: related, fix: fix, subject: "\(fact.key)=\(fact.text)")
     }
 
