@@ -432,16 +432,14 @@ public final class Linter: Sendable {
         let context = RuleContext(
             note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
             relativePath: relativePath)
-        return configuration.rules.flatMap { ($0.rule as? any IndexedCollectionRule)?.facts(of: context) ?? [] }
+        return configuration.indexedRules.flatMap { $0.facts(of: context) }
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
     static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
         guard let collection, let note = collection.note else { return false }
         let facts = collection.index.facts(ofNote: note)
-        return configuration.rules.contains {
-            ($0.rule as? any IndexedCollectionRule)?.mayReport(facts, ofNote: note, in: collection.index) ?? false
-        }
+        return configuration.indexedRules.contains { $0.mayReport(facts, ofNote: note, in: collection.index) }
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).

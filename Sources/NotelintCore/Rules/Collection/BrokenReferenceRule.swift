@@ -66,6 +66,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     let allowsDrafts: Bool
     let draftKey: String
     private let nearNames = NearNameCache()
+    private let referenceKeys = ReferenceKeyCache()
 
     init(options: RuleOptions) {
         keys = Set(options[Option.keys])
@@ -112,7 +113,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         var facts: [CollectionFact] = []
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
         var path = context.relativePath
-        if path.lowercased().hasSuffix(".md") { path.removeLast(3) }
+        if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
         let stem = path.split(separator: "/").last.map(String.init) ?? path
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
@@ -128,9 +129,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         }
         // Keys the schema declares as references count as if the `keys` option named them.
         var keys = keys
-        for pair in root.pairs ?? [] {
-            if let key = pair.name, context.schema?.schema.declaredFormat(ofProperty: key) == "note-ref" { keys.insert(key) }
-        }
+        if let schema = context.schema { keys.formUnion(referenceKeys.keys(of: schema)) }
         for pair in root.pairs ?? [] {
             guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
             // Most values are one plain string without a link: settled without walking anything.
@@ -313,5 +312,19 @@ private final class NearNameCache: @unchecked Sendable {
             cached = (index, table)
             return table
         }
+    }
+}
+
+/// The keys each schema declares as references (`format: note-ref`), worked out once a schema.
+private final class ReferenceKeyCache: @unchecked Sendable {
+    // @unchecked: `known` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var known: [String: Set<String>] = [:]
+
+    func keys(of schema: EffectiveConfiguration.LoadedSchema) -> Set<String> {
+        if let keys = lock.withLock({ known[schema.path] }) { return keys }
+        let keys = Set(schema.schema.knownProperties.filter { schema.schema.declaredFormat(ofProperty: $0) == "note-ref" })
+        lock.withLock { known[schema.path] = keys }
+        return keys
     }
 }

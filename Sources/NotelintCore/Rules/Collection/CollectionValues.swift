@@ -15,7 +15,20 @@ enum CollectionValues {
 
     /// Whitespace trimmed and every run of it one space.
     static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Most values have single spaces between words and none around them: returned as they are.
+        var previousIsSpace = true
+        var plain = true
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " "
+            if isSpace && previousIsSpace || scalar.value < 0x20 || !scalar.isASCII && scalar.properties.isWhitespace {
+                plain = false
+                break
+            }
+            previousIsSpace = isSpace
+        }
+        if plain && !previousIsSpace { return text }
+        if plain && text.isEmpty { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// "a", "a and b", "a, b and c", then "and N more" past `limit`, of `total` items (the first of which are given).

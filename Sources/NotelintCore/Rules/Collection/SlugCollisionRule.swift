@@ -1,4 +1,5 @@
 import NotelintLoader
+import NotelintSpelling
 import NotelintText
 
 /// Different spellings of a tag publish to one page; two notes publish to one URL.
@@ -51,6 +52,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
     let keys: [String]
     let urlKeys: [String]
     let style: SlugStyle
+    /// Slugs already made: a collection has thousands of notes and a few thousand distinct tags.
+    private let slugs = SlugMemo()
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -64,7 +67,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
         for key in keys {
             var seen: Set<String> = []
             for (node, text) in CollectionValues.of(key, in: root) where seen.insert(text).inserted {
-                let slug = style.slug(text)
+                let slug = slugs.slug(text, style)
                 guard !slug.isEmpty else { continue }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
                 let value = keys.count == 1 ? (slug == text ? text : slug) : key + "\u{1F}" + slug
@@ -158,5 +161,21 @@ struct SlugCollisionRule: IndexedCollectionRule {
             range: fact.range,
             message: "`\(fact.key)` `\(fact.text)` publishes to `/\(fact.value)/`, as \(CollectionValues.list(names, total: total)) \(total == 1 ? "does" : "do")",
             related: others.map { collection.index.location($0, message: "the same URL") }, subject: "\(fact.key)=\(fact.text)")
+    }
+}
+
+/// A tag's slug, remembered: the same tags recur in note after note.
+private final class SlugMemo: @unchecked Sendable {
+    // @unchecked: `known` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var known: [String: String] = [:]
+
+    func slug(_ text: String, _ style: SlugStyle) -> String {
+        if let slug = lock.withLock({ known[text] }) { return slug }
+        let made = style.slug(text)
+        // The tag itself when it is its own slug, so that the facts share one string.
+        let slug = made == text ? text : made
+        lock.withLock { if known.count < 100_000 { known[text] = slug } }
+        return slug
     }
 }
