@@ -81,9 +81,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     static func fold(_ text: String) -> String {
         let slashed = text.utf8.contains(UInt8(ascii: "\\"))
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
-        let collapsed = slashed.utf8.contains(where: { $0 <= 0x20 }) || slashed.unicodeScalars.contains(where: \.properties.isWhitespace)
-            ? CollectionValues.collapsingWhitespace(slashed) : slashed
-        return collapsed.lowercased()
+        return CollectionValues.collapsingWhitespace(slashed).lowercased()
     }
 
     /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
@@ -106,7 +104,9 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
     /// Also accents, spaces, `-` and `_`: how near misses are found.
     static func looseFold(_ text: String) -> String {
-        String(SlugStyle.foldingLatin(fold(text)).unicodeScalars.filter { !" -_".unicodeScalars.contains($0) }.map(Character.init))
+        let folded = fold(text)
+        let latin = folded.utf8.allSatisfy { $0 < 0x80 } ? folded : SlugStyle.foldingLatin(folded)
+        return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
     }
 
     func facts(of context: RuleContext) -> [CollectionFact] {
@@ -114,7 +114,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
         var path = context.relativePath
         if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
-        let stem = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
@@ -238,7 +238,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
 extension String {
     fileprivate var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard let first = first, let last = last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
 
