@@ -102,6 +102,14 @@ public final class CollectionIndex: Sendable {
 
         public init() {}
 
+        /// Room for this many more notes and facts, so that the tables are not copied as they grow.
+        public mutating func reserve(notes: Int, facts count: Int) {
+            paths.reserveCapacity(paths.count + notes)
+            starts.reserveCapacity(starts.count + notes + 1)
+            facts.reserveCapacity(facts.count + count)
+            owners.reserveCapacity(owners.count + count)
+        }
+
         /// Adds the next note; returns its number.
         @discardableResult
         public mutating func add(path: String, facts noteFacts: [CollectionFact]) -> Int {

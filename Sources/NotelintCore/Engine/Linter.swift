@@ -239,6 +239,21 @@ public final class Linter: Sendable {
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
         // others of its folder. Each note's facts move into the index: they are not kept twice.
         var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
+        var sizes: [ObjectIdentifier: (notes: Int, facts: Int)] = [:]
+        for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
+            let id = ObjectIdentifier(job.configuration)
+            sizes[id, default: (0, 0)].notes += 1
+            sizes[id, default: (0, 0)].facts += outcomes[number].pass.facts.count
+        }
+        for (id, notes) in others {
+            sizes[id, default: (0, 0)].notes += notes.count
+            sizes[id, default: (0, 0)].facts += notes.reduce(0) { $0 + $1.facts.count }
+        }
+        for (id, size) in sizes {
+            var builder = CollectionIndex.Builder()
+            builder.reserve(notes: size.notes, facts: size.facts)
+            builders[id] = builder
+        }
         var numbers = [Int](repeating: -1, count: selection.jobs.count)
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
             numbers[number] = builders[ObjectIdentifier(job.configuration), default: CollectionIndex.Builder()]
