@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "NotelintSpelling", targets: ["NotelintSpelling"]),
         .library(name: "NotelintCore", targets: ["NotelintCore"]),
         .library(name: "NotelintEngine", targets: ["NotelintEngine"]),
+        .library(name: "NotelintServer", targets: ["NotelintServer"]),
         .executable(name: "notelint", targets: ["notelint"]),
     ],
     dependencies: [
@@ -44,19 +45,23 @@ let package = Package(
         .target(name: "NotelintGit", dependencies: ["NotelintLoader", "NotelintText"]),
         // The run pipeline every front end calls: select notes, check, fix, write, report, exit code.
         .target(name: "NotelintEngine", dependencies: ["NotelintCore", "NotelintReporters", "NotelintGit"]),
+        // The language server: the pipeline's findings, fixes and the schema, over LSP for editors.
+        .target(name: "NotelintServer", dependencies: ["NotelintEngine", "NotelintCore", "NotelintSchema", "NotelintLoader", "NotelintText"]),
         .executableTarget(
             name: "notelint",
             dependencies: [
                 "NotelintLoader", "NotelintText", "NotelintSpelling", "NotelintCore", "NotelintReporters", "NotelintGit",
                 "NotelintEngine",
+                "NotelintServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fuzzing (scripts/fuzz.sh): the invariants, shared by the libFuzzer entry point and the replay test.
-        .target(name: "NotelintFuzzChecks", dependencies: ["NotelintLoader", "NotelintText", "NotelintCore", "NotelintEngine"]),
+        .target(name: "NotelintFuzzChecks", dependencies: ["NotelintLoader", "NotelintText", "NotelintCore", "NotelintEngine", "NotelintServer"]),
         .executableTarget(name: "notelint-fuzz", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintFuzzTests", dependencies: ["NotelintFuzzChecks"]),
         .testTarget(name: "NotelintLoaderTests", dependencies: ["NotelintLoader"]),
+        .testTarget(name: "NotelintServerTests", dependencies: ["NotelintServer", "NotelintLoader"]),
         .testTarget(
             name: "NotelintEngineTests",
             dependencies: [

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Fuzzes notelint with libFuzzer (Swift's -sanitize=fuzzer, with AddressSanitizer):
 #
-#   scripts/fuzz.sh loader|linter|fixer|all [SECONDS]      (default: 60 seconds per target)
+#   scripts/fuzz.sh loader|linter|fixer|server|all [SECONDS]      (default: 60 seconds per target)
 #
 # Targets (Sources/NotelintFuzzChecks/FuzzChecks.swift holds their invariants):
 #   loader  the front-matter splitter and YAML loader, and the `notelint dump` record of what was loaded
 #   linter  every rule of the embedded default configuration
 #   fixer   --unsafe-fixes in memory, then the fixed text fixed again
+#   server  the language server's message reader and dispatch (raw bytes, and one framed body)
 #
 # The fuzzing build lives in its own scratch folder, .build-fuzz/, with the working corpus of each target
 # (.build-fuzz/corpus/TARGET), seeded from Fixtures/, the YAML test suite and a sample of the real-world corpora in
@@ -22,13 +23,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-    echo "usage: scripts/fuzz.sh loader|linter|fixer|all [SECONDS]" >&2
+    echo "usage: scripts/fuzz.sh loader|linter|fixer|server|all [SECONDS]" >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
 case "$1" in
-    loader | linter | fixer) targets=("$1") ;;
-    all) targets=(loader linter fixer) ;;
+    loader | linter | fixer | server) targets=("$1") ;;
+    all) targets=(loader linter fixer server) ;;
     *) usage ;;
 esac
 seconds=${2:-60}

@@ -4,6 +4,8 @@
 # again. scripts/test-dist.sh installs lintian itself.
 set -euo pipefail
 packages=(libyaml-dev libhunspell-dev hunspell-en-us pkg-config dpkg-dev)
+# Neovim: the language server is tested against its built-in LSP client (headless).
+packages+=(neovim)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -18,7 +18,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "NotelintLoader", package: "notelint"),
-                .product(name: "NotelintEngine", package: "notelint"),
+                .product(name: "NotelintText", package: "notelint"),
+                .product(name: "NotelintCore", package: "notelint"),
             ],
             path: "Benchmarks/NotelintMicro",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

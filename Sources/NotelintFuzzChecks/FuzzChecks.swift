@@ -12,6 +12,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case linter
     /// `--unsafe-fixes` in memory, then the fixed text fixed again.
     case fixer
+    /// The language server's message reader and dispatch.
+    case server
 }
 
 /// The invariants each target checks on arbitrary bytes. Each check returns the violations found (empty when the
@@ -22,6 +24,7 @@ public enum FuzzChecks {
         case .loader: checkLoader(bytes)
         case .linter: checkLinter(bytes)
         case .fixer: checkFixer(bytes)
+        case .server: checkServer(bytes)
         }
     }
 

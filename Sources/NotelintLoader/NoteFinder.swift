@@ -19,6 +19,7 @@ import Darwin
 public enum NoteFinder {
     public static let noteExtensions = [".md", ".markdown"]
     public static let skippedDirectoryNames: Set<String> = [".git", "node_modules"]
+    private static let skippedDirectoryNameBytes = Set(skippedDirectoryNames.map { Array($0.utf8) })
 
     /// Something met in a walk that is not a note although it might have held or been one.
     public struct Skipped: Sendable, Hashable {
@@ -110,7 +111,7 @@ public enum NoteFinder {
             walk(
                 path, identity: identity, context: start, honoursIgnoreFiles: ignoring.honoursIgnoreFiles, boundary: boundary,
                 visited: &visited, into: &found, skipping: &skipped, ignoring: &ignored)
-            result.notes.append(contentsOf: sortedByBytes(found))
+            result.notes.append(contentsOf: found)
             result.skipped.append(contentsOf: sortedByBytes(skipped, by: \.path))
             result.ignored.append(contentsOf: sortedByBytes(ignored, by: \.path))
         }
@@ -170,9 +171,13 @@ public enum NoteFinder {
     static func loadIgnoreFiles(in directory: String, depth: Int, boundary: ReadBoundary, onto stack: inout IgnoreStack) {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for name in ignoreFileNames {
-            if case .success(let bytes) = NoteReader.readAll(path: prefix + name, boundary: boundary, limit: ignoreFileLimit) {
-                stack.push(IgnoreFile(path: prefix + name, depth: depth, bytes: bytes))
-            }
+            loadIgnoreFile(prefix + name, depth: depth, boundary: boundary, onto: &stack)
+        }
+    }
+
+    static func loadIgnoreFile(_ path: String, depth: Int, boundary: ReadBoundary, onto stack: inout IgnoreStack) {
+        if case .success(let bytes) = NoteReader.readAll(path: path, boundary: boundary, limit: ignoreFileLimit) {
+            stack.push(IgnoreFile(path: path, depth: depth, bytes: bytes))
         }
     }
 
@@ -181,10 +186,6 @@ public enum NoteFinder {
     }
 
     /// Byte-wise order, the same in every locale; String's own `<` compares Unicode canonical forms instead.
-    static func sortedByBytes(_ paths: [String]) -> [String] {
-        sortedByBytes(paths, by: \.self)
-    }
-
     static func sortedByBytes<Item>(_ items: [Item], by path: (Item) -> String) -> [Item] {
         let keyed = items.map { (bytes: Array(path($0).utf8), item: $0) }
         return keyed.sorted { left, right in
@@ -212,90 +213,205 @@ public enum NoteFinder {
         return DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    /// Iterative, so that a deep tree cannot exhaust the stack.
+    /// An entry of a folder that the walk keeps: a note, or a folder to enter.
+    private struct Listed {
+        var path: String
+        /// The name's bytes, a folder's with a `/` after them: sorting these within each folder and walking
+        /// depth first yields the notes in the byte-wise order of their whole paths (`a.md` before `a/b.md`),
+        /// without a sort over every path at the end.
+        var key: [UInt8]
+        var folder: DirectoryIdentity?
+    }
+
+    /// A folder whose listing is being walked.
+    private struct Frame {
+        var entries: [Listed]
+        var next = 0
+        var context: IgnoreContext
+    }
+
+    /// Depth first in byte-wise order, iterative so that a deep tree cannot exhaust the stack.
     private static func walk(
         _ root: String, identity: DirectoryIdentity, context: IgnoreContext, honoursIgnoreFiles: Bool, boundary: ReadBoundary,
         visited: inout Set<DirectoryIdentity>, into found: inout [String], skipping skipped: inout [Skipped],
         ignoring ignored: inout [Ignored]
     ) {
         guard visited.insert(identity).inserted else { return }
-        var pending = [(path: root, context: context)]
-        while let (directory, inherited) = pending.popLast() {
-            guard let stream = opendir(directory) else {
-                skipped.append(Skipped(path: directory, kind: .unreadableDirectory, reason: errorText()))
-                continue
-            }
-            defer { closedir(stream) }
-            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-            var context = inherited
-            if honoursIgnoreFiles {
-                loadIgnoreFiles(in: directory, depth: context.segments.count, boundary: boundary, onto: &context.stack)
-            }
-            let stack = context.stack
-            // One buffer for every name's bytes: an array per entry would cost an allocation each.
-            var buffer: [UInt8] = []
-            func nameBytes(_ name: String) -> [UInt8] {
-                buffer.removeAll(keepingCapacity: true)
-                buffer.append(contentsOf: name.utf8)
-                return buffer
-            }
-            while let entry = readdir(stream) {
-                let name = entryName(entry)
-                if name == "." || name == ".." { continue }
-                let path = prefix + name
-                let kind = entryKind(entry, path: path, boundary: boundary)
-                if !stack.isEmpty {
-                    let isDirectory: Bool
-                    switch kind {
-                    case .directory: isDirectory = true
-                    case .outside(let toFolder): isDirectory = toFolder
-                    default: isDirectory = false
-                    }
-                    // Only folders and notes need a verdict: other files are passed over anyway.
-                    if let match = isDirectory || isNoteName(name) ? stack.match(parents: context.segments, name: nameBytes(name), isDirectory: isDirectory) : nil,
-                        match.isIgnored
-                    {
-                        ignored.append(Ignored(path: path, isDirectory: isDirectory, reason: reason(match)))
-                        continue
-                    }
-                }
-                switch kind {
-                case .outside(let isDirectory):
-                    if isDirectory || isNoteName(name) {
-                        let what = isDirectory ? "a folder" : "a file"
-                        skipped.append(Skipped(
-                            path: path, kind: .outsideBoundary,
-                            reason: "not followed: a symbolic link to \(what) outside the folder being linted"))
-                    }
-                case .directory:
-                    guard !skippedDirectoryNames.contains(name),
-                        let identity = directoryIdentity(path), visited.insert(identity).inserted
-                    else { continue }
-                    pending.append((path, IgnoreContext(segments: context.segments + [Array(name.utf8)], stack: stack)))
-                case .file:
-                    if isNoteName(name) { found.append(path) }
-                case .other(let reason):
-                    if isNoteName(name) { skipped.append(Skipped(path: path, kind: .notANote, reason: reason)) }
-                }
+        var frames: [Frame] = []
+        func enter(_ directory: String, _ inherited: IgnoreContext) {
+            if let frame = list(
+                directory, context: inherited, honoursIgnoreFiles: honoursIgnoreFiles, boundary: boundary,
+                visited: &visited, skipping: &skipped, ignoring: &ignored)
+            {
+                frames.append(frame)
             }
         }
+        enter(root, context)
+        while !frames.isEmpty {
+            let top = frames.count - 1
+            guard frames[top].next < frames[top].entries.count else {
+                frames.removeLast()
+                continue
+            }
+            let entry = frames[top].entries[frames[top].next]
+            frames[top].next += 1
+            guard entry.folder != nil else {
+                found.append(entry.path)
+                continue
+            }
+            let parent = frames[top].context
+            enter(entry.path, IgnoreContext(segments: parent.segments + [Array(entry.key.dropLast())], stack: parent.stack))
+        }
+    }
+
+    /// One folder's notes and subfolders, sorted, after its ignore files have had their say; nil when it cannot be
+    /// listed (then it is reported). A subfolder reached before by another path (a link) is left out.
+    private static func list(
+        _ directory: String, context inherited: IgnoreContext, honoursIgnoreFiles: Bool, boundary: ReadBoundary,
+        visited: inout Set<DirectoryIdentity>, skipping skipped: inout [Skipped], ignoring ignored: inout [Ignored]
+    ) -> Frame? {
+        guard let stream = opendir(directory) else {
+            skipped.append(Skipped(path: directory, kind: .unreadableDirectory, reason: errorText()))
+            return nil
+        }
+        defer { closedir(stream) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        // Only names that can matter are turned into strings: notes, folders, links and ignore files.
+        var candidates: [(name: [UInt8], type: UInt8)] = []
+        var ignoreFilesPresent = [Bool](repeating: false, count: ignoreFileNames.count)
+        while let entry = readdir(stream) {
+            let type = entry.pointee.d_type
+            let kept: [UInt8]? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+                let name = UnsafeRawBufferPointer(rebasing: raw[0..<length])
+                if isDotOrDotDot(name) { return nil }
+                if honoursIgnoreFiles, type != UInt8(DT_DIR), let index = ignoreFileIndex(name) { ignoreFilesPresent[index] = true }
+                if type == UInt8(DT_REG) && !hasNoteSuffix(name) { return nil }
+                return Array(name)
+            }
+            if let kept { candidates.append((kept, type)) }
+        }
+        var context = inherited
+        if honoursIgnoreFiles {
+            for (index, name) in ignoreFileNames.enumerated() where ignoreFilesPresent[index] {
+                loadIgnoreFile(prefix + name, depth: context.segments.count, boundary: boundary, onto: &context.stack)
+            }
+        }
+        let stack = context.stack
+        var entries: [Listed] = []
+        entries.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let path = prefix + String(decoding: candidate.name, as: UTF8.self)
+            let isNote = hasNoteSuffix(candidate.name)
+            let kind = entryKind(type: candidate.type, path: path, boundary: boundary)
+            if !stack.isEmpty {
+                let isDirectory: Bool
+                switch kind {
+                case .directory: isDirectory = true
+                case .outside(let toFolder): isDirectory = toFolder
+                default: isDirectory = false
+                }
+                // Only folders and notes need a verdict: other files are passed over anyway.
+                if isDirectory || isNote, let match = stack.match(parents: context.segments, name: candidate.name, isDirectory: isDirectory),
+                    match.isIgnored
+                {
+                    ignored.append(Ignored(path: path, isDirectory: isDirectory, reason: reason(match)))
+                    continue
+                }
+            }
+            switch kind {
+            case .outside(let isDirectory):
+                if isDirectory || isNote {
+                    let what = isDirectory ? "a folder" : "a file"
+                    skipped.append(Skipped(
+                        path: path, kind: .outsideBoundary,
+                        reason: "not followed: a symbolic link to \(what) outside the folder being linted"))
+                }
+            case .directory:
+                guard !skippedDirectoryNameBytes.contains(candidate.name), let identity = directoryIdentity(path) else { continue }
+                entries.append(Listed(path: path, key: candidate.name + [UInt8(ascii: "/")], folder: identity))
+            case .file:
+                if isNote { entries.append(Listed(path: path, key: candidate.name, folder: nil)) }
+            case .other(let reason):
+                if isNote { skipped.append(Skipped(path: path, kind: .notANote, reason: reason)) }
+            }
+        }
+        // Sorted through small (prefix, index) pairs: most names differ in their first eight bytes.
+        var order = entries.indices.map { (prefix: bigEndianPrefix(entries[$0].key), index: $0) }
+        order.sort { left, right in
+            if left.prefix != right.prefix { return left.prefix < right.prefix }
+            return compareBytes(entries[left.index].key, entries[right.index].key) < 0
+        }
+        var sorted: [Listed] = []
+        sorted.reserveCapacity(entries.count)
+        for (_, index) in order {
+            // Claimed in walking order, so which of two paths to one folder is walked does not depend on `readdir`.
+            if let folder = entries[index].folder, !visited.insert(folder).inserted { continue }
+            sorted.append(entries[index])
+        }
+        return Frame(entries: sorted, context: context)
+    }
+
+    private static func isDotOrDotDot(_ name: UnsafeRawBufferPointer) -> Bool {
+        let dot = UInt8(ascii: ".")
+        return (name.count == 1 && name[0] == dot) || (name.count == 2 && name[0] == dot && name[1] == dot)
+    }
+
+    /// `isNoteName` on bytes, before any string is made.
+    private static func hasNoteSuffix<Bytes: RandomAccessCollection<UInt8>>(_ name: Bytes) -> Bool where Bytes.Index == Int {
+        for suffix in noteSuffixBytes where name.count > suffix.count {
+            var matched = true
+            var index = name.endIndex - suffix.count
+            for byte in suffix {
+                if name[index] != byte {
+                    matched = false
+                    break
+                }
+                index += 1
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
+    private static let noteSuffixBytes = noteExtensions.map { Array($0.utf8) }
+    private static let ignoreFileNameBytes = ignoreFileNames.map { Array($0.utf8) }
+
+    private static func ignoreFileIndex(_ name: UnsafeRawBufferPointer) -> Int? {
+        ignoreFileNameBytes.firstIndex { $0.elementsEqual(name) }
+    }
+
+    /// The first eight bytes as one number that orders like them; names hold no NUL, so padding sorts first.
+    private static func bigEndianPrefix(_ bytes: [UInt8]) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<8 { value = value << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+        return value
+    }
+
+    private static func compareBytes(_ left: [UInt8], _ right: [UInt8]) -> Int32 {
+        let common = min(left.count, right.count)
+        let order = left.withUnsafeBytes { l in
+            right.withUnsafeBytes { r in common == 0 ? 0 : memcmp(l.baseAddress!, r.baseAddress!, common) }
+        }
+        if order != 0 { return order }
+        return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
     }
 
     private enum EntryKind { case directory, file, outside(isDirectory: Bool), other(reason: String) }
 
-    private static func entryKind(_ entry: UnsafeMutablePointer<dirent>, path: String, boundary: ReadBoundary) -> EntryKind {
-        switch Int32(entry.pointee.d_type) {
+    private static func entryKind(type: UInt8, path: String, boundary: ReadBoundary) -> EntryKind {
+        switch Int32(type) {
         case Int32(DT_DIR): return .directory
         case Int32(DT_REG): return .file
         case Int32(DT_LNK), Int32(DT_UNKNOWN):
             // Resolve what the link (or an entry of a file system without types) points at.
             var info = stat()
             guard stat(path, &info) == 0 else {
-                let isLink = Int32(entry.pointee.d_type) == Int32(DT_LNK)
+                let isLink = Int32(type) == Int32(DT_LNK)
                 return .other(reason: (isLink ? "cannot follow the symbolic link: " : "cannot read file: ") + errorText())
             }
             let isFolderOrFile = info.st_mode & S_IFMT == S_IFDIR || info.st_mode & S_IFMT == S_IFREG
-            if isFolderOrFile, !boundary.isUnbounded, isSymbolicLink(entry, path: path), !boundary.contains(path: path) {
+            if isFolderOrFile, !boundary.isUnbounded, isSymbolicLink(type: type, path: path), !boundary.contains(path: path) {
                 return .outside(isDirectory: info.st_mode & S_IFMT == S_IFDIR)
             }
             switch info.st_mode & S_IFMT {
@@ -311,8 +427,8 @@ public enum NoteFinder {
         }
     }
 
-    private static func isSymbolicLink(_ entry: UnsafeMutablePointer<dirent>, path: String) -> Bool {
-        if Int32(entry.pointee.d_type) == Int32(DT_LNK) { return true }
+    private static func isSymbolicLink(type: UInt8, path: String) -> Bool {
+        if Int32(type) == Int32(DT_LNK) { return true }
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }

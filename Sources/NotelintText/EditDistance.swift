@@ -68,7 +68,7 @@ public enum EditDistance {
 /// search.
 public enum NearestName {
     /// The candidate closest to `name`, if it is close enough to be a plausible typo
-    /// (at most a third of the name's length, and at least one edit allowed).
+    /// (at most a third of the name's length, and at least one edit allowed; two swapped letters are one edit).
     public static func nearest(to name: String, in candidates: [String]) -> String? {
         let folded = name.lowercased()
         let length = folded.unicodeScalars.count
@@ -79,7 +79,7 @@ public enum NearestName {
             let candidateLength = candidate.unicodeScalars.count
             guard abs(candidateLength - length) <= allowed else { continue }
             let lowered = candidate.lowercased()
-            guard let distance = lowered == folded ? 0 : EditDistance.between(folded, lowered, metric: .levenshtein, limit: allowed)
+            guard let distance = lowered == folded ? 0 : EditDistance.between(folded, lowered, metric: .optimalStringAlignment, limit: allowed)
             else { continue }
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }

@@ -12,7 +12,7 @@ func printError(_ text: String) {
     text.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
 }
 
-/// The target chosen by `NOTELINT_FUZZ_TARGET` (loader, linter or fixer).
+/// The target chosen by `NOTELINT_FUZZ_TARGET` (loader, linter, fixer or server).
 let selectedTarget: FuzzTarget = {
     guard let name = getenv("NOTELINT_FUZZ_TARGET").map({ String(cString: $0) }), let target = FuzzTarget(rawValue: name) else {
         printError("set NOTELINT_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n")
@@ -40,7 +40,7 @@ struct ReplayMain {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard let first = arguments.first, let target = FuzzTarget(rawValue: first), arguments.count > 1 else {
-            printError("usage: notelint-fuzz loader|linter|fixer FILE...\n")
+            printError("usage: notelint-fuzz loader|linter|fixer|server FILE...\n")
             exit(2)
         }
         var failed = 0

@@ -81,15 +81,16 @@ struct EditDistanceTests {
         }
     }
 
-    @Test func nearestNameAllowsAThirdOfTheNameInLevenshteinEdits() {
+    @Test func nearestNameAllowsAThirdOfTheNameInEdits() {
         #expect(NearestName.nearest(to: "titl", in: ["title", "tags", "date"]) == "title")
         #expect(NearestName.nearest(to: "TITLE", in: ["title", "tags"]) == "title")
         #expect(NearestName.nearest(to: "xyz", in: ["title", "tags"]) == nil)
         #expect(NearestName.nearest(to: "title", in: ["title"]) == nil)
-        // Suggestions count a swap as two edits: in five scalars only one is allowed.
-        #expect(NearestName.nearest(to: "titel", in: ["title", "tags", "date"]) == nil)
-        #expect(NearestName.nearest(to: "tilte", in: ["title", "tilt"]) == "tilt")
-        #expect(NearestName.nearest(to: "stauts", in: ["status", "stats"]) == "stats")
+        // Two swapped letters are one edit, the commonest slip in a key (`tilte`); ties go to the first candidate.
+        #expect(NearestName.nearest(to: "titel", in: ["title", "tags", "date"]) == "title")
+        #expect(NearestName.nearest(to: "tilte", in: ["title", "tilt"]) == "title")
+        #expect(NearestName.nearest(to: "stauts", in: ["status", "stats"]) == "status")
+        #expect(NearestName.nearest(to: "tlite", in: ["title"]) == nil)
     }
 
     private func randomWord(using generator: inout SeededGenerator) -> String {

@@ -85,6 +85,9 @@ struct FuzzReplayTests {
         for bad in [#"{"a": 1,}"#, "[01]", "\"a\u{1}\"", #"{"a" 1}"#, "[1] 2", #""\x""#] {
             #expect(JSONCheck.validate(Array(bad.utf8)) != nil, "\(bad)")
         }
+        // Nesting past the check's depth is checked no further, without exhausting the stack.
+        #expect(JSONCheck.validate(Array(String(repeating: "[", count: 5_000).utf8)) == nil)
+        #expect(JSONCheck.validate(Array((String(repeating: "[", count: 999) + "x").utf8)) != nil)
     }
 
     /// A note the fixer changes: its fix is checked (body kept, fixing again changes nothing) and passes.

@@ -16,6 +16,27 @@ import Testing
         #expect(found == [".hidden/kept.md", "a.b/x.md", "a.markdown", "a/deeper/y.md", "a/z.md", "b.md"])
     }
 
+    @Test func eachFolderIsSortedAsItsPathsWouldBe() throws {
+        let scratch = try ScratchDirectory()
+        for file in ["a0.md", "a/b.md", "a.md", "a-b.md", "B.md", "a/a/c.md", "a/a.md", "ab/c.md"] {
+            try scratch.write(file, "x")
+        }
+        let found = NoteFinder.find(paths: [scratch.path]).map { String($0.dropFirst(scratch.path.count + 1)) }
+        // Walked folder by folder, the notes still come in the byte order of their whole paths.
+        #expect(found == ["B.md", "a-b.md", "a.md", "a/a.md", "a/a/c.md", "a/b.md", "a0.md", "ab/c.md"])
+        #expect(found == found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    @Test func aFolderReachedTwiceIsWalkedByTheFirstPathInOrder() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("x/n.md", "x")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/w", withDestinationPath: "x")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/y", withDestinationPath: "x")
+        // Not whichever `readdir` lists first: the same on every file system.
+        let found = NoteFinder.find(paths: [scratch.path]).map { String($0.dropFirst(scratch.path.count + 1)) }
+        #expect(found == ["w/n.md"])
+    }
+
     @Test func explicitFilesAreTakenAsGiven() throws {
         let scratch = try ScratchDirectory()
         let text = try scratch.write("notes.txt", "x")

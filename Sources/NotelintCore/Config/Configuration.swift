@@ -16,6 +16,7 @@ import NotelintLoader
 ///     rules: [date-format]        # or [all]
 /// limits:                         # per note; see `LimitSetting.all`
 ///   max-front-matter-bytes: 65536
+/// generator: jekyll               # see `SiteGenerator`; written by `notelint init`
 /// ```
 public struct Configuration: Sendable {
     public struct SchemaMapping: Sendable {
@@ -53,9 +54,12 @@ public struct Configuration: Sendable {
     public var ignores: [Ignore]
     /// What one note may cost to load: the `limits:` section over `LoadLimits.default`.
     public var limits: LoadLimits = .default
+    /// The site generator or app the notes are written for (`generator:`), whose conventions a walk or a check may
+    /// follow; nil when the file does not say.
+    public var generator: SiteGenerator?
 
     public static let defaultInclude = [Glob("**/*.md"), Glob("**/*.markdown")]
-    static let topLevelKeys = ["include", "exclude", "schemas", "rules", "ignore", "limits"]
+    static let topLevelKeys = ["include", "exclude", "schemas", "rules", "ignore", "limits", "generator"]
 
     /// Parses and checks a configuration file's text. Unknown keys, rule ids and options are errors.
     /// `references` says where the files it names may lie; each is checked here, where its key's place is known.
@@ -139,6 +143,12 @@ public struct Configuration: Sendable {
                     }
                     configuration.limits[keyPath: setting.keyPath] = number
                 }
+            case "generator":
+                let name = try reader.string(pair.value)
+                guard let generator = SiteGenerator(name: name) else {
+                    throw ConfigurationError.unknown("generator", name, among: SiteGenerator.names, at: pair.value, in: path)
+                }
+                configuration.generator = generator
             default:
                 throw ConfigurationError.unknown("key", key, among: topLevelKeys, at: pair.key, in: path)
             }

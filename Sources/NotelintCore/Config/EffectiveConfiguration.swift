@@ -42,11 +42,18 @@ public final class EffectiveConfiguration: Sendable {
     public let files: RuleFileStore
     /// The configuration's folder as an absolute path, computed once: globs are matched relative to it.
     public let absoluteDirectory: String
+    /// Which files the site's generator makes pages of, when the configuration names it (`generator:`).
+    public let siteContent: SiteContent?
 
     public init(_ configuration: Configuration, registry: [any Rule.Type], files: RuleFileStore) throws {
         self.configuration = configuration
         self.files = files
         self.absoluteDirectory = PathText.absolute(configuration.directory)
+        self.siteContent = configuration.generator.map { generator in
+            SiteContent(
+                generator: generator,
+                settings: SiteGeneratorDetection.settings(of: generator, root: PathText.absolute(configuration.directory), boundary: files.boundary))
+        }
         var rules: [ActiveRule] = []
         for type in registry {
             let description = type.description
@@ -128,7 +135,13 @@ public final class EffectiveConfiguration: Sendable {
         return false
     }
 
+    /// Whether a note a walk found is linted: matched by `include`, not by `exclude`, and, when the configuration
+    /// names its generator, one the generator makes a page of.
     public func includes(relativePath path: String) -> Bool {
+        matchesGlobs(relativePath: path) && siteContent?.exclusion(ofRelativePath: path) == nil
+    }
+
+    public func matchesGlobs(relativePath path: String) -> Bool {
         configuration.include.contains { $0.matches(path) } && !configuration.exclude.contains { $0.matches(path) }
     }
 
@@ -152,12 +165,15 @@ public struct RuleFileStore: Sendable {
     public let origin: Origin
     /// Where files may be read from (checked again on the opened file, after the parse-time check).
     public let boundary: ReadBoundary
+    /// Files held in memory by absolute path, read instead of the disk: a configuration not written yet.
+    public let overlay: [String: [UInt8]]
     /// Every file read through this store, for the configuration's fingerprint.
     let readLog = FileReadLog()
 
-    public init(_ origin: Origin, boundary: ReadBoundary = .unbounded) {
+    public init(_ origin: Origin, boundary: ReadBoundary = .unbounded, overlay: [String: [UInt8]] = [:]) {
         self.origin = origin
         self.boundary = boundary
+        self.overlay = overlay
     }
 
     public func resolve(_ reference: String) -> String {
@@ -179,6 +195,7 @@ public struct RuleFileStore: Sendable {
     private func readUnlogged(_ resolvedPath: String) -> [UInt8]? {
         switch origin {
         case .directory:
+            if let held = overlay[resolvedPath] { return held }
             if case .success(let bytes) = NoteReader.readAll(path: resolvedPath, boundary: boundary) { return bytes }
             return nil
         case .embedded:

@@ -14,6 +14,7 @@ public enum EffectiveConfigurationText {
         var out = "# configuration: \(configuration.path)\n"
         out += "include: [\(configuration.include.map { quote($0.pattern) }.joined(separator: ", "))]\n"
         out += "exclude: [\(configuration.exclude.map { quote($0.pattern) }.joined(separator: ", "))]\n"
+        if let generator = configuration.generator { out += "generator: \(generator)\n" }
         out += "schemas:\n"
         for schema in effective.schemas {
             out += "  - files: [\(schema.files.map { quote($0.pattern) }.joined(separator: ", "))]\n    schema: \(quote(schema.path))\n"

@@ -11,11 +11,17 @@ public final class ConfigurationResolver {
     let allowsOutsideReferences: Bool
     /// `--follow-symlinks`: a `.lint.yml` that is a link may lead anywhere.
     let followsSymlinks: Bool
+    /// Configuration files (and the files they name) held in memory by absolute path, found and read instead of
+    /// the disk: what a configuration not yet written would say (`notelint init --dry-run`).
+    let overlay: [String: [UInt8]]
     private var byDirectory: [String: EffectiveConfiguration] = [:]
     private var byFile: [String: EffectiveConfiguration] = [:]
     private var embedded: EffectiveConfiguration?
 
-    public init(registry: [any Rule.Type], explicitPath: String? = nil, allowsOutsideReferences: Bool = false, followsSymlinks: Bool = false) {
+    public init(registry: [any Rule.Type], explicitPath: String? = nil, allowsOutsideReferences: Bool = false, followsSymlinks: Bool = false,
+        overlay: [String: [UInt8]] = [:]
+    ) {
+        self.overlay = overlay
         self.registry = registry
         self.explicitPath = explicitPath
         self.allowsOutsideReferences = allowsOutsideReferences
@@ -28,7 +34,7 @@ public final class ConfigurationResolver {
         if let known = byDirectory[directory] { return known }
         let found: EffectiveConfiguration
         let candidate = directory == "/" ? "/" + Self.fileName : directory + "/" + Self.fileName
-        if FileStatus.isRegularFile(candidate) {
+        if overlay[candidate] != nil || FileStatus.isRegularFile(candidate) {
             found = try load(file: candidate)
         } else if directory == "/" || directory.isEmpty {
             found = try embeddedDefault()
@@ -48,14 +54,14 @@ public final class ConfigurationResolver {
         let boundary = path == explicitPath || followsSymlinks
             ? ReadBoundary.unbounded : ConfigReferencePolicy(configurationDirectory: directory, allowsOutside: false).boundary
         let bytes: [UInt8]
-        switch NoteReader.readAll(path: path, boundary: boundary) {
+        switch overlay[path].map({ .success($0) }) ?? NoteReader.readAll(path: path, boundary: boundary) {
         case .success(let read): bytes = read
         case .failure(let failure):
             throw ConfigurationError(path: path, position: nil, message: "cannot read the configuration file: \(failure.reason)")
         }
         let configuration = try Configuration.parse(bytes, path: path, directory: directory, rules: registry, references: references)
         let effective = try EffectiveConfiguration(
-            configuration, registry: registry, files: RuleFileStore(.directory(directory), boundary: references.boundary))
+            configuration, registry: registry, files: RuleFileStore(.directory(directory), boundary: references.boundary, overlay: overlay))
         byFile[path] = effective
         return effective
     }

@@ -28,6 +28,8 @@ public struct LintRequest: Sendable {
     public var keepsFixedTexts = true
     /// Where results of unchanged notes are kept between runs; nil: no cache.
     public var cache: ResultCache?
+    /// Kept by a long-lived front end between runs over an unchanged collection (see `CollectionMemo`).
+    public var collectionMemo: CollectionMemo?
     /// Gather cross-note evidence (tags in use) from every note under the configuration's folder,
     /// not only from the notes linted.
     public var gatherEvidence: Bool
@@ -44,6 +46,8 @@ public struct LintRequest: Sendable {
     public var ignoring = NoteFinder.IgnoreOptions.standard
     /// `--list-files`: select the notes and stop; the report lists them (`selectedFiles`, `unselected`).
     public var listsFilesOnly = false
+    /// Configuration files held in memory by absolute path, used as if written (see `ConfigurationResolver`).
+    public var configurationOverlay: [String: [UInt8]] = [:]
 
     public init(
         paths: [String], configPath: String? = nil, today: CalendarDate = .today(), jobs: Int = 0,
@@ -147,9 +151,10 @@ public final class Linter: Sendable {
     /// Walks the paths and resolves each note's configuration, up front and on one thread: the parallel stages
     /// only read them.
     private func select(_ request: LintRequest) throws -> Selection {
-        let resolver = ConfigurationResolver(
+        let resolver = request.collectionMemo?.resolver ?? ConfigurationResolver(
             registry: registry, explicitPath: request.configPath.map { PathText.absolute($0) },
-            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks)
+            allowsOutsideReferences: request.allowsOutsideConfigPaths, followsSymlinks: request.followsSymlinks,
+            overlay: request.configurationOverlay)
         let onDisk = request.paths.filter { request.contents[$0] == nil && !request.outsideLinks.contains($0) }
         let boundary = request.followsSymlinks ? .unbounded : request.roots.map(ReadBoundary.init(rootPaths:)) ?? .forNamedPaths(onDisk)
         let walk = NoteFinder.walk(paths: onDisk, boundary: boundary, ignoring: request.ignoring)
@@ -170,7 +175,10 @@ public final class Linter: Sendable {
             if !isExplicit && !configuration.includes(relativePath: relative) {
                 if request.listsFilesOnly {
                     let source = configuration.isFromFile ? PathText.shown(configuration.configuration.path) : "the default configuration"
-                    excluded.append(.init(path: path, reason: "not in the include/exclude of \(source)"))
+                    let pageExclusion = configuration.matchesGlobs(relativePath: relative)
+                        ? configuration.siteContent?.exclusion(ofRelativePath: relative) : nil
+                    let reason = pageExclusion.map { "\($0), as `generator:` in \(source) says" } ?? "not in the include/exclude of \(source)"
+                    excluded.append(.init(path: path, reason: reason))
                 }
                 continue
             }
@@ -179,6 +187,7 @@ public final class Linter: Sendable {
         let unselected = walk.ignored.map {
             LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
         } + excluded
+        request.collectionMemo?.keep(resolver)
         return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped, unselected: unselected)
     }
 
@@ -232,9 +241,15 @@ public final class Linter: Sendable {
         for outcome in outcomes { counter.add(outcome.pass.tags) }
         var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
         if request.gatherEvidence && request.configPath == nil {
-            (counter, others) = evidence(
-                adding: counter, around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
-                followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
+            // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
+            let gather = {
+                self.evidence(
+                    adding: TagCounter(), around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
+                    followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
+            }
+            let gathered = request.collectionMemo?.otherNotes(around: selection.jobs.map(\.absolutePath), gather) ?? gather()
+            counter.add(counting: gathered.0)
+            others = gathered.1
         }
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
         // others of its folder. Each note's facts move into the index: they are not kept twice.
@@ -268,7 +283,7 @@ public final class Linter: Sendable {
             others[id] = nil
             indexes[id] = builder.build()
         }
-        return Evidence(corpus: counter.corpus(), indexes: indexes, numbers: numbers)
+        return Evidence(corpus: request.collectionMemo?.corpus(for: counter) ?? counter.corpus(), indexes: indexes, numbers: numbers)
     }
 
     /// After fixes: the collection as the fixed notes now stand (a tag rewritten in three notes no longer collides
@@ -336,7 +351,9 @@ public final class Linter: Sendable {
     ) -> [([Diagnostic], FileFix?)] {
         let jobs = selection.jobs
         let corpus = evidence.corpus
-        let reportable = Self.reportableValues(of: jobs.map(\.configuration), in: corpus, workers: request.jobs)
+        let compute = { Self.reportableValues(of: $0, in: corpus, workers: request.jobs) }
+        let reportable = request.collectionMemo?.reportableValues(of: jobs.map(\.configuration), in: corpus, compute)
+            ?? compute(jobs.map(\.configuration))
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics

@@ -58,5 +58,10 @@ public struct TagCounter: Sendable {
         for tag in tags { uses[tag, default: 0] += 1 }
     }
 
+    /// Adds another counter's counts.
+    public mutating func add(counting other: TagCounter) {
+        uses.merge(other.uses, uniquingKeysWith: +)
+    }
+
     public func corpus() -> TagCorpus { TagCorpus(uses: uses) }
 }

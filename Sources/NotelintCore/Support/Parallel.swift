@@ -6,12 +6,12 @@ import Glibc
 import Darwin
 #endif
 
-enum Parallel {
-    static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+public enum Parallel {
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// Maps in parallel, keeping the input order. Work is handed out in small batches so that
     /// a few slow notes do not leave a worker idle.
-    static func map<Input: Sendable, Output: Sendable>(
+    public static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         let count = inputs.count

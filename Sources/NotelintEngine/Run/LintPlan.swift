@@ -45,12 +45,20 @@ public struct LintPlan: Sendable {
     /// The result cache's folder; nil: no cache. Never used with `--diff` or a buffer, which promise to write
     /// nothing.
     public var cacheDirectory: String? = ResultCache.defaultDirectory
+    /// A buffer's run reads the cache for its collection's evidence (an editor's server, whose cache a lint run
+    /// keeps warm); it still writes nothing: a buffer's own result is never stored.
+    public var buffersReadCache = false
+    /// Kept between runs by a long-lived front end (an editor's server) while the collection does not change.
+    public var collectionMemo: CollectionMemo?
     /// Report only findings this baseline file does not record.
     public var baselinePath: String?
     /// Record the findings in this baseline file instead of reporting them.
     public var writeBaselinePath: String?
     public var report = ReportSettings()
     public var exitPolicy = ExitPolicy()
+    /// Configuration, schema and vocabulary files held in memory by absolute path, used as if they were written:
+    /// what a configuration `notelint init` has not written yet would flag.
+    public var configurationOverlay: [String: [UInt8]] = [:]
 
     public init() {}
 
@@ -159,7 +167,7 @@ public struct LintPlan: Sendable {
 
     /// The notes to lint and how to read each, as the selection says.
     private func selectNotes(into outcome: inout LintOutcome) throws -> LintRequest {
-        let writesNothing = showsDiffOnly || listsFiles || { if case .buffer = selection { return true }; return false }()
+        let writesNothing = showsDiffOnly || listsFiles || { if case .buffer = selection { return !buffersReadCache }; return false }()
         var cache: ResultCache?
         if let cacheDirectory, !writesNothing {
             switch ResultCache.opening(directory: cacheDirectory) {
@@ -169,12 +177,14 @@ public struct LintPlan: Sendable {
         }
         var request = LintRequest(
             paths: [], configPath: configPath, today: today, jobs: jobs, fixes: fixes, writeFixes: !showsDiffOnly, cache: cache)
+        request.collectionMemo = collectionMemo
         // Only diffs and buffers print fixed texts; written notes need not stay in memory.
         request.keepsFixedTexts = showsDiffOnly
         request.followsSymlinks = followsSymlinks
         request.allowsOutsideConfigPaths = allowsOutsideConfigPaths
         request.ignoring = ignoring
         request.listsFilesOnly = listsFiles
+        request.configurationOverlay = configurationOverlay
         do {
             switch selection {
             case .paths(let paths):

@@ -64,6 +64,49 @@ struct IgnoreOptionTests {
         #expect(!everything.output.contains("drafts/later.md"))
     }
 
+    /// With `generator:` in `.lint.yml`, the walk keeps to what the generator makes pages of, ignore files or not.
+    @Test func theNamedGeneratorsContentRulesApply() throws {
+        // Front matter that no configuration accepts: it would fail the run if it were linted.
+        let broken = "---\ntitle: [unclosed\n---\n"
+        let site = try tree([
+            ".lint.yml": "generator: jekyll\n",
+            "_config.yml": "exclude: [drafts-old]\ncollections:\n  docs:\n    output: true\ninclude: [_pages]\n",
+            "_posts/2024-01-01-hello.md": Self.good,
+            "_docs/guide.md": Self.good,
+            "_pages/faq.md": Self.good,
+            "about.md": Self.good,
+            "_layouts/page.md": broken,
+            ".github/ISSUE_TEMPLATE/bug.md": broken,
+            "drafts-old/x.md": broken,
+            "vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/README.md": broken,
+        ], git: false)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let listed = try CommandRunner.notelint(["lint", "--list-files", "--verbose", "."], in: site)
+        #expect(listed.output == "_docs/guide.md\n_pages/faq.md\n_posts/2024-01-01-hello.md\nabout.md\n", "\(listed.error)")
+        #expect(listed.error.contains(
+            "notelint: _layouts/page.md: not linted: Jekyll does not read `_layouts/` (a name starting with `_`), as `generator:` in .lint.yml says"))
+        #expect(listed.error.contains("notelint: drafts-old/x.md: not linted: in Jekyll's `exclude:` (`drafts-old`), as `generator:` in .lint.yml says"))
+        #expect(listed.error.contains("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/README.md: not linted: in Jekyll's `exclude:` (`vendor/bundle/`)"))
+        let linted = try CommandRunner.notelint(["lint", "--no-cache", "."], in: site)
+        #expect(linted.status == 0, "\(linted.output)\(linted.error)")
+        // Named, a file is linted all the same, as with ignore files.
+        let named = try CommandRunner.notelint(["lint", "--no-cache", "_layouts/page.md"], in: site)
+        #expect(named.status == 1)
+
+        let hugo = try tree([
+            ".lint.yml": "generator: hugo\n",
+            "hugo.toml": "baseURL = 'https://example.org/'\ncontentDir = 'site'\n",
+            "site/posts/a.md": Self.good,
+            "content/stale.md": broken,
+            "themes/docsy/README.md": broken,
+            "archetypes/default.md": broken,
+        ], git: false)
+        defer { try? FileManager.default.removeItem(atPath: hugo) }
+        let hugoListed = try CommandRunner.notelint(["lint", "--list-files", "--verbose", "."], in: hugo)
+        #expect(hugoListed.output == "site/posts/a.md\n")
+        #expect(hugoListed.error.contains("themes/docsy/README.md: not linted: outside Hugo's content folder `site/`"))
+    }
+
     @Test func aNamedFileIsLintedEvenWhenIgnoredUnlessForceExclude() throws {
         let site = try tree(Self.jekyllSite, git: true)
         defer { try? FileManager.default.removeItem(atPath: site) }

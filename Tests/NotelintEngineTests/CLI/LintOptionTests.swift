@@ -28,6 +28,13 @@ struct LintOptionTests {
         let result = try CommandRunner.notelint(["lint", "."], in: folder)
         #expect(result.status == 2)
         #expect(result.error.contains(".lint.yml:2:3") && result.error.contains("did you mean `tag-format`"))
+        // Command-line mistakes too, not the argument parser's 64.
+        for arguments in [["--bogus"], ["lint", "--jobs", "many", "."], ["lint", "--now", "yesterday", "."], ["rules", "--nope"]] {
+            let usage = try CommandRunner.notelint(arguments, in: folder)
+            #expect(usage.status == 2, "\(arguments)")
+            #expect(usage.error.hasPrefix("Error: "), "\(arguments): \(usage.error)")
+        }
+        #expect(try CommandRunner.notelint(["--help"], in: folder).status == 0)
     }
 
     @Test func theCacheIsOnByDefaultOffOnRequestAndCleanRemovesIt() throws {

@@ -41,7 +41,7 @@ struct ReadmeRecipeTests {
 
     @Test func everyRecipeIsFound() throws {
         let recipes = try Self.recipes()
-        #expect(Set(recipes.keys) == ["github", "gitlab", "baseline"])
+        #expect(Set(recipes.keys) == ["github", "gitlab", "baseline", "init"])
     }
 
     @Test func githubRecipeWritesSARIFForTheChangedNote() throws {
@@ -68,6 +68,19 @@ struct ReadmeRecipeTests {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/gl-code-quality-report.json")))
         let entries = try #require(report as? [[String: Any]])
         #expect(entries.map { $0["check_name"] as? String } == ["draft-status"])
+    }
+
+    @Test func initRecipeInfersABaselineThenPassesUntilSomethingNewAppears() throws {
+        let folder = try repository()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let commands = try #require(Self.recipes()["init"])
+        #expect(commands.count == 1)
+        #expect(try CommandRunner.notelint(["init", "--baseline"], in: folder).status == 0)
+        let gated = try CommandRunner.notelint(Array(commands[0].dropFirst()), in: folder)
+        #expect(gated.status == 0, "\(gated.output)\(gated.error)")
+        let worse = GitRunTests.good.replacingOccurrences(of: "draft: false", with: "draft: 'no'")
+        try worse.write(toFile: folder + "/new.md", atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.notelint(Array(commands[0].dropFirst()), in: folder).status == 1)
     }
 
     @Test func baselineRecipeRecordsThenPassesUntilSomethingNewAppears() throws {

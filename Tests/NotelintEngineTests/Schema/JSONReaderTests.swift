@@ -91,5 +91,8 @@ import Testing
         let root = try JSONReader().read(SourceText(bytes: [0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}".utf8)))
         #expect(root["a"]?.scalar?.resolved == .int(1))
         #expect(root.range.start.offset == 3)
+        // Columns count after the mark, as editors and the YAML loader count them.
+        #expect(root.range.start.column == 1)
+        #expect(root["a"]?.range.start == SourcePosition(line: 1, column: 7, offset: 9))
     }
 }

@@ -1,6 +1,13 @@
 import Benchmark
-import NotelintEngine
+import NotelintCore
 import NotelintLoader
+import NotelintText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A note shaped like the seed note: sorted keys, block lists, Chinese and English text, a truncated tag.
 let seedLikeNote = Array("""
@@ -68,4 +75,35 @@ let benchmarks: @Sendable () -> Void = {
                                    today: today, corpus: nil, withCorpusRules: false))
         }
     }
+
+    // The walk alone over 10,000 notes in 100 folders, with the benchmark corpus's `.gitignore` (Benchmarks/corpus/
+    // walk.gitignore, a few dozen patterns of real sites) obeyed, and without it.
+    let tree = walkTree(notes: 10_000, folders: 100)
+    Benchmark("walk: 10,000 notes, ignore files obeyed") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(NoteFinder.walk(paths: [tree], ignoring: .standard)) }
+    }
+    Benchmark("walk: 10,000 notes, --no-ignore") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(NoteFinder.walk(paths: [tree], ignoring: .none)) }
+    }
+}
+
+/// Creates (once per machine boot, in the temporary folder) empty notes spread over folders two levels deep, and
+/// the `.gitignore` next to them.
+func walkTree(notes: Int, folders: Int) -> String {
+    let root = "/tmp/notelint-micro-walk-\(notes)"
+    let here = String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/"))
+    mkdir(root, 0o755)
+    let source = fopen("/" + here + "/corpus/walk.gitignore", "r")!
+    let target = fopen(root + "/.gitignore", "w")!
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while case let count = fread(&buffer, 1, buffer.count, source), count > 0 { fwrite(buffer, 1, count, target) }
+    fclose(source)
+    fclose(target)
+    for index in 0..<notes {
+        let folder = "\(root)/area-\(index % 10)/topic-\(index % folders)"
+        mkdir("\(root)/area-\(index % 10)", 0o755)
+        mkdir(folder, 0o755)
+        close(open("\(folder)/note-\(index).md", O_CREAT | O_WRONLY, 0o644))
+    }
+    return root
 }

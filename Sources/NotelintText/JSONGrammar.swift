@@ -1,125 +1,161 @@
-import NotelintLoader
+/// Where and why bytes are not one JSON value: the byte offset and a short reason.
+public struct JSONGrammarError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var offset: Int
+    public var message: String
 
-/// The parser behind `JSONReader`. Positions are asked for in increasing order, so columns are counted on from
-/// the last position rather than from the start of the line: minified JSON stays linear.
-struct PositionedJSONParser {
-    let source: SourceText
-    let bytes: [UInt8]
-    let end: Int
-    let maxDepth: Int
-    var index: Int
-    var depth = 0
-    var line = 1
-    var lineStart = 0
-    var lastColumnOffset = 0
-    var lastColumn = 1
-
-    init(source: SourceText, range: Range<Int>, maxDepth: Int) {
-        self.source = source
-        self.bytes = source.bytes
-        self.end = min(range.upperBound, source.bytes.count)
-        self.maxDepth = maxDepth
-        self.index = max(0, range.lowerBound)
-        let start = source.position(ofByte: index)
-        line = start.line
-        lineStart = source.lineStarts[start.line - 1]
-        lastColumnOffset = index
-        lastColumn = start.column
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
     }
 
-    mutating func parseDocument() throws(JSONSyntaxError) -> YAMLNode {
-        // A byte order mark may precede the text (RFC 8259 §8.1).
-        if end - index >= 3, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { index += 3 }
+    public var description: String { "invalid JSON at byte \(offset): \(message)" }
+}
+
+/// What the JSON grammar hands its values to, so that one scanner serves every data model: positioned nodes for
+/// schemas, plain values for protocol messages. Spans are byte ranges of the scanned buffer. Values are made in
+/// the order their text appears, and an object or array is begun before its members, so a builder that turns
+/// offsets into line and column may count on from the last one.
+public protocol JSONBuilder {
+    associatedtype Value
+    associatedtype Key
+    associatedtype Members
+    associatedtype Items
+
+    /// A string value, decoded; `span` includes the quotes.
+    mutating func string(_ text: String, span: Range<Int>) -> Value
+    /// A member name, decoded; made before its value is read.
+    mutating func key(_ text: String, span: Range<Int>) -> Key
+    /// A number as written (its indices are its span); integral when without fraction or exponent.
+    mutating func number(_ text: ArraySlice<UInt8>, isIntegral: Bool) -> Value
+    mutating func literal(_ literal: JSONLiteral, span: Range<Int>) -> Value
+    mutating func beginObject(at offset: Int) -> Members
+    mutating func add(_ key: Key, _ value: Value, to members: inout Members)
+    /// `end` is the offset just after the closing brace.
+    mutating func endObject(_ members: Members, end: Int) -> Value
+    mutating func beginArray(at offset: Int) -> Items
+    mutating func add(_ item: Value, to items: inout Items)
+    mutating func endArray(_ items: Items, end: Int) -> Value
+}
+
+public enum JSONLiteral: Sendable {
+    case `true`, `false`, null
+
+    public var spelling: String {
+        switch self {
+        case .true: "true"
+        case .false: "false"
+        case .null: "null"
+        }
+    }
+}
+
+/// The JSON grammar of RFC 8259, strict, written once: one value, optional white space around it, nothing else.
+/// Invalid UTF-8, leading zeros, raw control characters in strings, bad escapes and nesting deeper than
+/// `maxDepth` are errors, never crashes. A byte order mark is the caller's business (a file may have one, a
+/// message may not).
+public struct JSONGrammar: Sendable {
+    public var maxDepth: Int
+    /// A `\u` escape of an unpaired surrogate is valid JSON but no Unicode scalar: when true it reads as U+FFFD,
+    /// otherwise it is an error.
+    public var replacesLoneSurrogates: Bool
+
+    public init(maxDepth: Int, replacesLoneSurrogates: Bool) {
+        self.maxDepth = maxDepth
+        self.replacesLoneSurrogates = replacesLoneSurrogates
+    }
+
+    /// The failure's message when nesting goes deeper than `maxDepth`.
+    public var depthMessage: String { "nesting deeper than \(maxDepth) levels" }
+
+    /// Reads the one JSON value in `range` of `bytes` (all of them when nil) into `builder`.
+    @inlinable
+    public func read<Builder: JSONBuilder>(
+        _ bytes: [UInt8], range: Range<Int>? = nil, into builder: inout Builder
+    ) throws(JSONGrammarError) -> Builder.Value {
+        let range = range ?? 0..<bytes.count
+        var scanner = JSONScanner(
+            bytes: bytes, start: max(0, range.lowerBound), end: min(range.upperBound, bytes.count), grammar: self,
+            builder: builder)
+        defer { builder = scanner.builder }
+        return try scanner.document()
+    }
+}
+
+/// The scanner behind `JSONGrammar`. Inlinable so that each builder gets its own specialised copy: protocol
+/// messages are read on every keystroke.
+@usableFromInline
+struct JSONScanner<Builder: JSONBuilder> {
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let end: Int
+    @usableFromInline let grammar: JSONGrammar
+    @usableFromInline var index: Int
+    @usableFromInline var depth = 0
+    @usableFromInline var builder: Builder
+
+    @inlinable
+    init(bytes: [UInt8], start: Int, end: Int, grammar: JSONGrammar, builder: Builder) {
+        self.bytes = bytes
+        self.index = start
+        self.end = end
+        self.grammar = grammar
+        self.builder = builder
+    }
+
+    @inlinable
+    mutating func document() throws(JSONGrammarError) -> Builder.Value {
         skipWhitespace()
-        let value = try parseValue()
+        let value = try value()
         skipWhitespace()
         guard index == end else { throw failure("unexpected text after the JSON value") }
         return value
     }
 
-    // MARK: Positions
-
-    mutating func position(_ offset: Int) -> SourcePosition {
-        if offset < lastColumnOffset {
-            lastColumnOffset = lineStart
-            lastColumn = 1
-        }
-        while lastColumnOffset < offset {
-            // Continuation bytes (10xxxxxx) do not start a Unicode scalar.
-            if bytes[lastColumnOffset] & 0xC0 != 0x80 { lastColumn += 1 }
-            lastColumnOffset += 1
-        }
-        return SourcePosition(line: line, column: lastColumn, offset: offset)
+    @inlinable
+    func failure(_ message: String, at offset: Int? = nil) -> JSONGrammarError {
+        JSONGrammarError(offset: min(offset ?? index, end), message: message)
     }
 
-    mutating func range(from start: SourcePosition) -> SourceRange {
-        SourceRange(start: start, end: position(index))
-    }
-
-    mutating func failure(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(message: message, position: position(min(index, end)))
-    }
-
+    @inlinable
     mutating func skipWhitespace() {
         while index < end {
             switch bytes[index] {
-            case 0x20, 0x09:
-                index += 1
-            case 0x0A:
-                index += 1
-                newLine()
-            case 0x0D:
-                index += 1
-                if index < end, bytes[index] == 0x0A { index += 1 }
-                newLine()
-            default:
-                return
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
             }
         }
     }
 
-    mutating func newLine() {
-        line += 1
-        lineStart = index
-        lastColumnOffset = index
-        lastColumn = 1
-    }
-
     // MARK: Values
 
-    mutating func parseValue() throws(JSONSyntaxError) -> YAMLNode {
+    @inlinable
+    mutating func value() throws(JSONGrammarError) -> Builder.Value {
         guard index < end else { throw failure("expected a JSON value, found the end of the text") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""):
-            let start = position(index)
-            let text = try parseString()
-            return scalar(text, style: .doubleQuoted, resolved: .string(text), start: start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
-        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
-        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+            let start = index
+            let text = try string()
+            return builder.string(text, span: start..<index)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: "t"): return try literal(.true)
+        case UInt8(ascii: "f"): return try literal(.false)
+        case UInt8(ascii: "n"): return try literal(.null)
         default: throw failure("expected a JSON value")
         }
     }
 
-    mutating func scalar(_ text: String, style: ScalarStyle, resolved: ResolvedValue, start: SourcePosition) -> YAMLNode {
-        YAMLNode(
-            content: .scalar(YAMLScalar(text: text, style: style, resolved: resolved, yaml11Type: nil)),
-            range: range(from: start))
-    }
-
-    mutating func enter() throws(JSONSyntaxError) {
+    @inlinable
+    mutating func enter() throws(JSONGrammarError) {
         depth += 1
-        if depth > maxDepth { throw failure("nesting deeper than \(maxDepth) levels") }
+        if depth > grammar.maxDepth { throw failure(grammar.depthMessage) }
     }
 
-    mutating func parseObject() throws(JSONSyntaxError) -> YAMLNode {
+    @inlinable
+    mutating func object() throws(JSONGrammarError) -> Builder.Value {
         try enter()
-        let start = position(index)
+        var members = builder.beginObject(at: index)
         index += 1
-        var pairs: [YAMLPair] = []
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -127,14 +163,15 @@ struct PositionedJSONParser {
             while true {
                 skipWhitespace()
                 guard index < end, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
-                let keyStart = position(index)
-                let name = try parseString()
-                let key = scalar(name, style: .doubleQuoted, resolved: .string(name), start: keyStart)
+                let keyStart = index
+                let name = try string()
+                let key = builder.key(name, span: keyStart..<index)
                 skipWhitespace()
                 guard index < end, bytes[index] == UInt8(ascii: ":") else { throw failure("expected `:` after the key") }
                 index += 1
                 skipWhitespace()
-                pairs.append(YAMLPair(key: key, value: try parseValue()))
+                let value = try value()
+                builder.add(key, value, to: &members)
                 skipWhitespace()
                 guard index < end else { throw failure("unterminated object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -147,21 +184,22 @@ struct PositionedJSONParser {
             }
         }
         depth -= 1
-        return YAMLNode(content: .mapping(pairs, .flow), range: range(from: start))
+        return builder.endObject(members, end: index)
     }
 
-    mutating func parseArray() throws(JSONSyntaxError) -> YAMLNode {
+    @inlinable
+    mutating func array() throws(JSONGrammarError) -> Builder.Value {
         try enter()
-        let start = position(index)
+        var items = builder.beginArray(at: index)
         index += 1
-        var items: [YAMLNode] = []
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "]") {
             index += 1
         } else {
             while true {
                 skipWhitespace()
-                items.append(try parseValue())
+                let item = try value()
+                builder.add(item, to: &items)
                 skipWhitespace()
                 guard index < end else { throw failure("unterminated array") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -174,23 +212,25 @@ struct PositionedJSONParser {
             }
         }
         depth -= 1
-        return YAMLNode(content: .sequence(items, .flow), range: range(from: start))
+        return builder.endArray(items, end: index)
     }
 
-    mutating func parseLiteral(_ word: String, _ value: ResolvedValue) throws(JSONSyntaxError) -> YAMLNode {
-        let start = position(index)
+    @inlinable
+    mutating func literal(_ literal: JSONLiteral) throws(JSONGrammarError) -> Builder.Value {
+        let start = index
+        let word = literal.spelling
         for byte in word.utf8 {
             guard index < end, bytes[index] == byte else { throw failure("expected `\(word)`") }
             index += 1
         }
-        return scalar(word, style: .plain, resolved: value, start: start)
+        return builder.literal(literal, span: start..<index)
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    mutating func parseNumber() throws(JSONSyntaxError) -> YAMLNode {
-        let start = position(index)
+    @inlinable
+    mutating func number() throws(JSONGrammarError) -> Builder.Value {
         let first = index
-        var isInteger = true
+        var isIntegral = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < end, isDigit(bytes[index]) else { throw failure("expected a digit") }
         if bytes[index] == UInt8(ascii: "0") {
@@ -200,38 +240,35 @@ struct PositionedJSONParser {
             skipDigits()
         }
         if index < end, bytes[index] == UInt8(ascii: ".") {
-            isInteger = false
+            isIntegral = false
             index += 1
             guard index < end, isDigit(bytes[index]) else { throw failure("expected a digit after the decimal point") }
             skipDigits()
         }
         if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            isInteger = false
+            isIntegral = false
             index += 1
             if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard index < end, isDigit(bytes[index]) else { throw failure("expected a digit in the exponent") }
             skipDigits()
         }
-        let text = String(decoding: bytes[first..<index], as: UTF8.self)
-        let resolved: ResolvedValue
-        if isInteger, let value = Int(text) {
-            resolved = .int(value)
-        } else {
-            resolved = .float(Double(text) ?? .nan)
-        }
-        return scalar(text, style: .plain, resolved: resolved, start: start)
+        return builder.number(bytes[first..<index], isIntegral: isIntegral)
     }
 
+    @inlinable
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    @inlinable
     mutating func skipDigits() {
         while index < end, isDigit(bytes[index]) { index += 1 }
     }
 
     // MARK: Strings
 
-    /// Reads a string literal starting at its opening quote.
-    mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// Reads a string literal starting at its opening quote. Runs without escapes are copied whole; a string
+    /// without any is decoded straight from the buffer.
+    @inlinable
+    mutating func string() throws(JSONGrammarError) -> String {
         index += 1
         var decoded: [UInt8] = []
         var runStart = index
@@ -251,7 +288,7 @@ struct PositionedJSONParser {
                 return text
             case UInt8(ascii: "\\"):
                 decoded += bytes[runStart..<index]
-                try parseEscape(into: &decoded)
+                try escape(into: &decoded)
                 runStart = index
             case 0x00..<0x20:
                 throw failure("control characters must be escaped in strings")
@@ -264,7 +301,9 @@ struct PositionedJSONParser {
         }
     }
 
-    mutating func parseEscape(into decoded: inout [UInt8]) throws(JSONSyntaxError) {
+    @inlinable
+    mutating func escape(into decoded: inout [UInt8]) throws(JSONGrammarError) {
+        let backslash = index
         index += 1
         guard index < end else { throw failure("unterminated string") }
         let byte = bytes[index]
@@ -277,28 +316,32 @@ struct PositionedJSONParser {
         case UInt8(ascii: "r"): decoded.append(0x0D)
         case UInt8(ascii: "t"): decoded.append(0x09)
         case UInt8(ascii: "u"):
-            var value = try parseHex4()
+            var value = try hex4()
             if (0xD800...0xDBFF).contains(value), end - index >= 6, bytes[index] == UInt8(ascii: "\\"),
                 bytes[index + 1] == UInt8(ascii: "u") {
                 let saved = index
                 index += 2
-                let low = try parseHex4()
+                let low = try hex4()
                 if (0xDC00...0xDFFF).contains(low) {
                     value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                 } else {
                     index = saved
                 }
             }
-            // A lone surrogate is valid JSON but no Unicode scalar; it reads as U+FFFD.
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            decoded += Array(String(scalar).utf8)
+            guard let scalar = Unicode.Scalar(value) else {
+                guard grammar.replacesLoneSurrogates else { throw failure("unpaired surrogate escape", at: backslash) }
+                decoded += [0xEF, 0xBF, 0xBD]
+                return
+            }
+            UTF8.encode(scalar) { decoded.append($0) }
         default:
             index -= 1
             throw failure("invalid escape sequence")
         }
     }
 
-    mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+    @inlinable
+    mutating func hex4() throws(JSONGrammarError) -> UInt32 {
         guard end - index >= 4 else { throw failure("expected four hex digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {
@@ -317,6 +360,7 @@ struct PositionedJSONParser {
     }
 
     /// The length of the well-formed UTF-8 sequence at `offset` (no overlong forms, no surrogates), or nil.
+    @inlinable
     func utf8SequenceLength(at offset: Int) -> Int? {
         let lead = bytes[offset]
         let length: Int
