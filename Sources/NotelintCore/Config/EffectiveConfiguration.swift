@@ -67,7 +67,8 @@ public final class EffectiveConfiguration: Sendable {
                     overrides[option.name] = .strings(value.strings.map(files.resolve))
                 }
             }
-            let options = RuleOptions(defaults: description.options, overrides: overrides, files: files)
+            var options = RuleOptions(defaults: description.options, overrides: overrides, files: files)
+            options.generator = configuration.generator
             rules.append(ActiveRule(rule: type.init(options: options), severity: setting?.severity ?? description.defaultSeverity))
         }
         self.rules = rules

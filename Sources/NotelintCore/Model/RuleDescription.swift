@@ -265,6 +265,8 @@ public struct RuleOptions: Sendable {
     public var files: RuleFileStore?
     /// Names read, when a test asks (every read goes through `subscript`).
     package var readLog: OptionReadLog?
+    /// The site generator the configuration names (`generator:`), for options whose default is the generator's way.
+    public var generator: SiteGenerator?
 
     public init(_ values: [String: OptionValue] = [:], files: RuleFileStore? = nil) {
         self.values = values

@@ -97,3 +97,21 @@ struct CollectionRuleTests {
         #expect(found("Napoleon") == [])
     }
 }
+
+extension CollectionRuleTests {
+    /// Without a `slug` option, the configuration's `generator:` decides how tags become URLs: under Hugo `a b` and
+    /// `a-b` are one page and `machine_learning` is a page of its own; plain kebab-case joins the latter too.
+    @Test func theGeneratorChoosesTheSlugFunction() {
+        func style(_ generator: SiteGenerator?, _ slug: String? = nil) -> SlugStyle {
+            var options = RuleOptions(defaults: SlugCollisionRule.description.options, overrides: slug.map { ["slug": .string($0)] } ?? [:])
+            options.generator = generator
+            return SlugCollisionRule(options: options).style
+        }
+        #expect(style(.hugo) == .hugo)
+        #expect(style(.eleventy) == .eleventy)
+        #expect(style(.jekyll) == .jekyll)
+        #expect(style(.obsidian) == .kebab)
+        #expect(style(nil) == .kebab)
+        #expect(style(.hugo, "jekyll-pretty") == .jekyllPretty)
+    }
+}

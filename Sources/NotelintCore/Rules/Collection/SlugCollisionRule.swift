@@ -10,8 +10,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
         static let urlKeys = OptionKey(
             "url-keys", ["slug", "permalink", "url"], "Keys whose value is a note's own URL: two notes with one URL collide.")
         static let slug = OptionKey(
-            "slug", "kebab",
-            "How the site makes URLs: `kebab`, `hugo`, `eleventy`, `jekyll`, `jekyll-pretty`, `jekyll-raw`, `jekyll-ascii` or `jekyll-latin`.")
+            "slug", "auto",
+            "How the site makes URLs: `kebab`, `hugo`, `eleventy`, `jekyll`, `jekyll-pretty`, `jekyll-raw`, `jekyll-ascii` or `jekyll-latin`; `auto`: the way of the configuration's `generator:` (Hugo's, Eleventy's, Jekyll's), else `kebab`.")
     }
 
     static let description = RuleDescription(
@@ -58,7 +58,18 @@ struct SlugCollisionRule: IndexedCollectionRule {
     init(options: RuleOptions) {
         keys = options[Option.keys]
         urlKeys = options[Option.urlKeys]
-        style = SlugStyle(rawValue: options[Option.slug]) ?? .kebab
+        let name = options[Option.slug]
+        style = name == "auto" ? Self.style(of: options.generator) : SlugStyle(rawValue: name) ?? .kebab
+    }
+
+    /// The slug function of a site generator; plain kebab-case for the others and for none.
+    static func style(of generator: SiteGenerator?) -> SlugStyle {
+        switch generator {
+        case .hugo?: .hugo
+        case .eleventy?: .eleventy
+        case .jekyll?: .jekyll
+        default: .kebab
+        }
     }
 
     func facts(of context: RuleContext) -> [CollectionFact] {
