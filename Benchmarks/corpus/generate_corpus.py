@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a synthetic corpus of Markdown notes for benchmarking notelint.
 
-    generate_corpus.py OUT --notes N [--seed S] [--defect-rate R]
+    generate_corpus.py OUT --notes N [--seed S] [--defect-rate R] [--duplicate-rate R] [--reference-rate R]
 
 The notes are shaped like a real knowledge-base note: YAML front matter with the keys of the default schema
 (Rules/note.schema.yml), a body of 1-40 KB mixing Chinese and English prose, headings, lists and code fences
@@ -16,6 +16,12 @@ A few percent of the notes (--defect-rate, default 0.04) carry exactly one defec
   unknown-key    a key the schema does not define (`author`, `tittle`)    -> unknown-key
 Every other note is meant to lint clean under notelint's embedded default configuration: the folder gets no
 `.lint.yml`, so it must not lie below a folder that has one.
+
+For the collection rules, two more options (both 0 by default, which leaves the output as it was):
+  --duplicate-rate R   that share of notes takes the title of an earlier note      -> duplicate-value
+  --reference-rate R   that share of notes names an earlier note in `series: "[[file name]]"`; one reference in
+                       a hundred names a note that does not exist                  -> broken-reference
+They draw from a random stream of their own, so the rest of each note is what the same seed gives without them.
 
 OUT/manifest.jsonl lists every note with its defect and the rule expected to report it. The output depends
 only on the arguments (and the PyYAML version, which formats the front matter): the same seed gives the same
@@ -408,6 +414,8 @@ def main():
     parser.add_argument("--notes", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defect-rate", type=float, default=0.04)
+    parser.add_argument("--duplicate-rate", type=float, default=0.0)
+    parser.add_argument("--reference-rate", type=float, default=0.0)
     args = parser.parse_args()
     if os.path.isdir(args.out) and os.listdir(args.out):
         sys.exit(f"{args.out} is not empty")
@@ -428,10 +436,22 @@ def main():
 
     os.makedirs(args.out, exist_ok=True)
     seen_paths = set()
+    # The collection options' own stream: the main one, and so every other byte, is the same with or without them.
+    collection_rng = random.Random(f"{args.seed}-collection")
+    stems = []
     with open(os.path.join(args.out, "manifest.jsonl"), "w", encoding="utf-8") as manifest:
         for index, (data, cjk) in enumerate(notes):
             kind = kinds.get(index)
             detail = generator.apply_defect(data, kind, tag_uses, used_truncations) if kind else None
+            collection = {}
+            if args.duplicate_rate and index and collection_rng.random() < args.duplicate_rate:
+                data["title"] = notes[collection_rng.randrange(index)][0]["title"]
+                collection["duplicate"] = "title"
+            if args.reference_rate and index and collection_rng.random() < args.reference_rate:
+                broken = collection_rng.random() < 0.01
+                target = f"missing-note-{index:06d}" if broken else stems[collection_rng.randrange(index)]
+                data["series"] = f"[[{target}]]"
+                collection["reference"] = "broken" if broken else "resolves"
             style = rng.choices(["sorted", "flow-lists", "schema-order"], [0.7, 0.15, 0.15])[0]
             folder = [data.get("area") or "inbox"]
             if "category" in data:
@@ -442,6 +462,7 @@ def main():
             relative = os.path.join(*folder, f"{slug}-{index:06d}.md")
             assert relative not in seen_paths
             seen_paths.add(relative)
+            stems.append(f"{slug}-{index:06d}")
             target = int(1024 * 40 ** rng.random())  # log-uniform 1-40 KB
             text = "---\n" + render(data, style, rng.random() < 0.2) + "---\n\n" + generator.body(target, 0.75 if cjk else 0.15)
             newline = "\r\n" if rng.random() < 0.02 else "\n"
@@ -451,8 +472,10 @@ def main():
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="") as note:
                 note.write(text)
-            manifest.write(json.dumps({"path": relative, "defect": kind, "detail": detail,
-                                       "expect": EXPECTED_RULE.get(kind)}, ensure_ascii=False) + "\n")
+            record = {"path": relative, "defect": kind, "detail": detail, "expect": EXPECTED_RULE.get(kind)}
+            if collection:
+                record["collection"] = collection
+            manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{args.notes} notes ({defect_count} with a defect) in {args.out}")
 
 

@@ -40,8 +40,14 @@ public struct GitHubReporter: Reporter {
         for suggestion in diagnostic.suggestions {
             message += "\ndid you mean `\(suggestion)`?"
         }
-        for related in diagnostic.related {
+        for related in diagnostic.related where related.path == nil {
             message += "\n\(related.message): line \(related.range.start.line), column \(related.range.start.column)"
+        }
+        // An annotation sits in one file: it names the first other note, and how many more there are.
+        let elsewhere = diagnostic.related.filter { $0.path != nil }
+        if let first = elsewhere.first, let path = first.path {
+            message += "\nalso at \(ReportPath.display(path, from: currentDirectory)):\(first.range.start.line):\(first.range.start.column)"
+            if elsewhere.count > 1 { message += " and \(elsewhere.count - 1) more" }
         }
         let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(Self.command(for: diagnostic.severity)) \(list)::\(Self.escapeData(message))\n"

@@ -36,11 +36,23 @@ public struct HumanReporter: Reporter {
         for suggestion in diagnostic.suggestions where !diagnostic.message.contains("`\(suggestion)`") {
             out += "   = did you mean `\(suggestion)`?\n"
         }
+        var elsewhere = 0
         for related in diagnostic.related {
-            out += "   = \(related.message): \(diagnostic.path):\(related.range.start.line):\(related.range.start.column)\n"
+            let place = "\(related.path ?? diagnostic.path):\(related.range.start.line):\(related.range.start.column)"
+            guard related.path != nil else {
+                out += "   = \(related.message): \(place)\n"
+                continue
+            }
+            // Places in other notes: a few, then how many more (a title shared by 200 notes is not 200 lines).
+            elsewhere += 1
+            if elsewhere <= Self.otherPlacesShown { out += "   = also at \(place)\n" }
         }
+        if elsewhere > Self.otherPlacesShown { out += "   = and \(elsewhere - Self.otherPlacesShown) more\n" }
         return out
     }
+
+    /// Places in other notes listed under a finding before "and N more".
+    static let otherPlacesShown = 3
 
     /// `[*]` a safe fix exists (`--fix`), `[~]` an unsafe one (`--fix --unsafe-fixes`).
     func fixMark(_ fix: Fix?) -> String {

@@ -54,6 +54,11 @@ public struct JSONReporter: Reporter {
         json.beginArray()
         for related in diagnostic.related {
             json.beginObject()
+            // Only a place in another note names its file.
+            if let path = related.path {
+                json.key("path")
+                json.string(path)
+            }
             json.key("message")
             json.string(related.message)
             writeRange(related.range, to: &json)

@@ -129,7 +129,7 @@ public struct SARIFReporter: Reporter {
                 json.beginObject()
                 json.key("id")
                 json.int(id)
-                writePhysicalLocation(diagnostic.path, related.range, to: &json)
+                writePhysicalLocation(related.path ?? diagnostic.path, related.range, to: &json)
                 json.key("message")
                 Self.writeMessage(related.message, to: &json)
                 json.endObject()

@@ -31,6 +31,15 @@ public struct JSONSchema: Sendable {
         property(key).map(typeNames) ?? []
     }
 
+    /// The `format` the root schema's own `properties.KEY` (or, for a list, its `items`) names, one `$ref` followed,
+    /// asserted or not: formats the schema does not check (`note-ref`) still tell rules what a value is.
+    public func declaredFormat(ofProperty key: String) -> String? {
+        guard let property = property(key) else { return nil }
+        if let format = schemas[property].node["format"]?.scalar?.text { return format }
+        guard let items = schemas[property].array?.items else { return nil }
+        return schemas[followingReference(items)].node["format"]?.scalar?.text
+    }
+
     /// The same for the items of a list property (`properties.KEY.items`).
     public func declaredItemTypes(ofProperty key: String) -> Set<String> {
         guard let property = property(key), let items = schemas[property].array?.items else { return [] }

@@ -10,15 +10,15 @@ import Testing
 struct RuleCorrectionTests {
     static let fixableRules = RuleRegistry.all.map { $0.description }.filter(\.isFixable).map(\.id)
 
-    static func fixOnce(_ text: String, rule: RuleDescription, options: [String: OptionValue], minimum: Applicability) throws -> String {
-        let diagnostics = try ExampleRunner.diagnostics(text, rule: rule, options: options)
+    static func fixOnce(_ text: String, rule: RuleDescription, options: [String: OptionValue], others: [String: String] = [:], minimum: Applicability) throws -> String {
+        let diagnostics = try ExampleRunner.diagnostics(text, rule: rule, options: options, others: others)
         return String(decoding: FixApplier.apply(diagnostics, to: Array(text.utf8), minimum: minimum).bytes, as: UTF8.self)
     }
 
-    static func fixToFixedPoint(_ text: String, rule: RuleDescription, options: [String: OptionValue], minimum: Applicability) throws -> String {
+    static func fixToFixedPoint(_ text: String, rule: RuleDescription, options: [String: OptionValue], others: [String: String] = [:], minimum: Applicability) throws -> String {
         var current = text
         for _ in 0..<8 {
-            let next = try fixOnce(current, rule: rule, options: options, minimum: minimum)
+            let next = try fixOnce(current, rule: rule, options: options, others: others, minimum: minimum)
             if next == current { break }
             current = next
         }
@@ -29,11 +29,11 @@ struct RuleCorrectionTests {
     func correctionsProduceTheirAfterText(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id)).description
         for correction in rule.corrections {
-            let fixed = try Self.fixToFixedPoint(correction.before, rule: rule, options: correction.options, minimum: correction.applicability)
+            let fixed = try Self.fixToFixedPoint(correction.before, rule: rule, options: correction.options, others: correction.others, minimum: correction.applicability)
             #expect(fixed == correction.after, "\(id)")
-            #expect(try Self.fixOnce(fixed, rule: rule, options: correction.options, minimum: .unsafe) == fixed, "\(id): fixing twice must change nothing")
+            #expect(try Self.fixOnce(fixed, rule: rule, options: correction.options, others: correction.others, minimum: .unsafe) == fixed, "\(id): fixing twice must change nothing")
             if correction.applicability == .unsafe {
-                #expect(try Self.fixOnce(correction.before, rule: rule, options: correction.options, minimum: .safe) == correction.before,
+                #expect(try Self.fixOnce(correction.before, rule: rule, options: correction.options, others: correction.others, minimum: .safe) == correction.before,
                         "\(id): an unsafe fix must not be applied by --fix")
             }
         }
@@ -46,7 +46,7 @@ struct RuleCorrectionTests {
             // Every correction runs shifted: one that is not a whole front matter fails rather than being skipped.
             try #require(correction.before.hasPrefix("---\n") && correction.after.hasPrefix("---\n"), "\(id): \(correction.before)")
             let prefix = "---\n# 注释：中文的说明行 ✓\n"
-            let fixed = try Self.fixToFixedPoint(prefix + correction.before.dropFirst(4), rule: rule, options: correction.options, minimum: correction.applicability)
+            let fixed = try Self.fixToFixedPoint(prefix + correction.before.dropFirst(4), rule: rule, options: correction.options, others: correction.others, minimum: correction.applicability)
             #expect(fixed == prefix + correction.after.dropFirst(4), "\(id)")
         }
     }

@@ -60,7 +60,7 @@ struct RuleExampleTests {
         var runs = 0
         for example in rule.triggeringExamples {
             let (text, expected) = ExampleRunner.stripMarkers(example.note)
-            let found = try ExampleRunner.diagnostics(text, rule: rule, options: example.options)
+            let found = try ExampleRunner.diagnostics(text, rule: rule, options: example.options, others: example.others)
             #expect(Self.positions(found) == expected.sorted(), "\(id): \(text)")
             #expect(ExampleRunner.positionMismatches(found, in: text) == [], "\(id): \(text)")
             runs += 1
@@ -72,7 +72,7 @@ struct RuleExampleTests {
     func nonTriggeringExamplesReportNothing(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id)).description
         for example in rule.nonTriggeringExamples {
-            let found = try ExampleRunner.diagnostics(example.note, rule: rule, options: example.options)
+            let found = try ExampleRunner.diagnostics(example.note, rule: rule, options: example.options, others: example.others)
             #expect(found.isEmpty, "\(id): \(example.note) → \(found.map(\.message))")
         }
     }
@@ -84,7 +84,7 @@ struct RuleExampleTests {
         for example in rule.triggeringExamples {
             guard let shifted = Self.insertingAfterFirstLine(Self.multiByteLine, into: example.note) else { continue }
             let (text, expected) = ExampleRunner.stripMarkers(shifted)
-            let found = try ExampleRunner.diagnostics(text, rule: rule, options: example.options)
+            let found = try ExampleRunner.diagnostics(text, rule: rule, options: example.options, others: example.others)
             #expect(Self.positions(found) == expected.sorted(), "\(id): \(text)")
             #expect(ExampleRunner.positionMismatches(found, in: text) == [], "\(id): \(text)")
             runs += 1
@@ -92,7 +92,7 @@ struct RuleExampleTests {
         Self.expectEveryExampleRan(runs, of: rule, variant: "multi-byte line")
         for example in rule.nonTriggeringExamples {
             let shifted = try #require(Self.insertingAfterFirstLine(Self.multiByteLine, into: example.note), "\(id): \(example.note)")
-            let found = try ExampleRunner.diagnostics(shifted, rule: rule, options: example.options)
+            let found = try ExampleRunner.diagnostics(shifted, rule: rule, options: example.options, others: example.others)
             #expect(found.isEmpty, "\(id): \(shifted) → \(found.map(\.message))")
         }
     }
@@ -104,7 +104,7 @@ struct RuleExampleTests {
         for example in rule.triggeringExamples {
             guard let marked = Self.insertingAfterFirstLine("# notelint-disable \(id)\n", into: example.note) else { continue }
             let (text, expected) = ExampleRunner.stripMarkers(marked)
-            let found = try ExampleRunner.diagnostics(text, rule: rule, options: example.options)
+            let found = try ExampleRunner.diagnostics(text, rule: rule, options: example.options, others: example.others)
             switch rule.commentSuppression {
             case .supported:
                 #expect(found.isEmpty, "\(id): \(text) → \(found.map(\.message))")
@@ -137,7 +137,7 @@ struct RuleExampleTests {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for line in markedLines.sorted(by: >) { lines.insert("# notelint-disable-next-line \(id)", at: line - 1) }
             let commented = lines.joined(separator: "\n")
-            let found = try ExampleRunner.diagnostics(commented, rule: rule, options: example.options)
+            let found = try ExampleRunner.diagnostics(commented, rule: rule, options: example.options, others: example.others)
             #expect(found.isEmpty, "\(id): \(commented) → \(found.map(\.message))")
             runs += 1
         }
@@ -154,9 +154,9 @@ struct RuleExampleTests {
     func offeredFixesHaveADeclaredApplicability(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id)).description
         let declared = Set(rule.fixApplicabilities)
-        let notes = rule.triggeringExamples.map { ($0.text, $0.options) } + rule.corrections.map { ($0.before, $0.options) }
-        for (text, options) in notes {
-            for diagnostic in try ExampleRunner.diagnostics(text, rule: rule, options: options) {
+        let notes = rule.triggeringExamples.map { ($0.text, $0.options, $0.others) } + rule.corrections.map { ($0.before, $0.options, $0.others) }
+        for (text, options, others) in notes {
+            for diagnostic in try ExampleRunner.diagnostics(text, rule: rule, options: options, others: others) {
                 guard let fix = diagnostic.fix else { continue }
                 #expect(declared.contains(fix.applicability),
                         "\(id) offers a \(fix.applicability.rawValue) fix (\(fix.title)) but declares \(declared.map(\.rawValue).sorted()): \(text)")

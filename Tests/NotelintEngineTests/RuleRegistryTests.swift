@@ -25,7 +25,7 @@ struct RuleRegistryTests {
     /// `struct X: Rule`, `struct X: Sendable, Rule`, `final class X: NotelintEngine.Rule`, `struct X: Sendable & Rule`,
     /// a list spread over lines, generic parameters, a `where` clause, or `extension X: Rule`.
     /// `Rule` and the protocols refining it: a rule conforms to one of them.
-    static let ruleProtocols: Set<String> = ["Rule", "CollectionRule"]
+    static let ruleProtocols: Set<String> = ["Rule", "CollectionRule", "IndexedCollectionRule"]
 
     static func typesConformingToRule(in source: String) -> Set<String> {
         // Comments and string literals could hold anything: blank them out first.

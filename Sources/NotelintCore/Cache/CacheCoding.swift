@@ -46,6 +46,18 @@ struct CacheWriter {
         position(range.end)
     }
 
+    mutating func facts(_ facts: [CollectionFact]) {
+        integer(facts.count)
+        for fact in facts {
+            string(fact.kind)
+            string(fact.key)
+            string(fact.value)
+            // The text as written is most often the value itself (a case-sensitive key, a path): kept once.
+            optionalString(fact.text == fact.value ? nil : fact.text)
+            for number in [fact.line, fact.column, fact.offset, fact.endLine, fact.endColumn, fact.endOffset] { integer(Int(number)) }
+        }
+    }
+
     mutating func diagnostic(_ diagnostic: Diagnostic) {
         string(diagnostic.ruleID)
         string(diagnostic.severity.rawValue)
@@ -54,6 +66,7 @@ struct CacheWriter {
         strings(diagnostic.suggestions)
         integer(diagnostic.related.count)
         for related in diagnostic.related {
+            optionalString(related.path)
             range(related.range)
             string(related.message)
         }
@@ -141,6 +154,25 @@ struct CacheReader {
         return SourceRange(start: start, end: end)
     }
 
+    mutating func facts() throws(Damaged) -> [CollectionFact] {
+        var facts: [CollectionFact] = []
+        for _ in 0..<(try count()) {
+            let kind = try string()
+            let key = try string()
+            let value = try string()
+            let text = try optionalString() ?? value
+            var numbers: [Int32] = []
+            for _ in 0..<6 {
+                guard let number = Int32(exactly: try integer()) else { throw Damaged() }
+                numbers.append(number)
+            }
+            facts.append(CollectionFact(
+                kind: kind, key: key, value: value, text: text, line: numbers[0], column: numbers[1], offset: numbers[2],
+                endLine: numbers[3], endColumn: numbers[4], endOffset: numbers[5]))
+        }
+        return facts
+    }
+
     mutating func diagnostic(path: String) throws(Damaged) -> Diagnostic {
         let ruleID = try string()
         guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
@@ -148,7 +180,9 @@ struct CacheReader {
         let message = try string()
         let suggestions = try strings()
         var related: [RelatedLocation] = []
-        for _ in 0..<(try count()) { related.append(RelatedLocation(range: try self.range(), message: try string())) }
+        for _ in 0..<(try count()) {
+            related.append(RelatedLocation(path: try optionalString(), range: try self.range(), message: try string()))
+        }
         var fix: Fix?
         if try boolean() {
             guard let applicability = Applicability(rawValue: try string()) else { throw Damaged() }

@@ -16,8 +16,9 @@ import Darwin
 ///   saved again within the clock's resolution after it was read), or differs while the size does not (a
 ///   checkout, `touch`), the note is read and its front matter's hash decides.
 ///
-/// Cross-note evidence stays right: each entry keeps the note's tags, and the corpus is rebuilt from them on
-/// every run, so notes whose tag verdicts changed are checked again.
+/// Cross-note evidence stays right: each entry keeps the note's tags and collection facts (titles, slugs, names,
+/// references), and the corpus and the collection index are rebuilt from them on every run, so notes whose
+/// verdicts changed are checked again.
 public final class ResultCache: Sendable {
     /// What `stat` says of a file that changes when its content does: size, modification time, and the
     /// status-change time, which also moves when the modification time is set back or the mode changes.
@@ -83,7 +84,7 @@ public final class ResultCache: Sendable {
     public let directory: String
     /// Relative to the folder notelint runs in, like `.git` for git: one cache for a repository's runs.
     public static let defaultDirectory = ".notelint-cache"
-    private static let magic = Array("notelint-cache 4\n".utf8)
+    private static let magic = Array("notelint-cache 5\n".utf8)
     /// Cache files unused this long are removed when another is written.
     private static let staleSeconds = 7 * 24 * 3600
 
@@ -169,12 +170,13 @@ public final class ResultCache: Sendable {
             let readAt = try reader.integer()
             let tags = try reader.strings()
             let needsCorpus = try reader.boolean()
+            let facts = try reader.facts()
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic(path: path)) }
             entries[path] = Entry(
                 stamp: stamp, contentHash: hash, readAt: readAt,
                 pass: Linter.FirstPass(
-                    diagnostics: diagnostics, tags: tags, needsCorpus: needsCorpus))
+                    diagnostics: diagnostics, tags: tags, facts: facts, needsCorpus: needsCorpus))
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return entries
@@ -218,6 +220,7 @@ public final class ResultCache: Sendable {
             writer.integer(entry.readAt)
             writer.strings(entry.pass.tags)
             writer.boolean(entry.pass.needsCorpus)
+            writer.facts(entry.pass.facts)
             writer.integer(entry.pass.diagnostics.count)
             for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
             put(&writer)

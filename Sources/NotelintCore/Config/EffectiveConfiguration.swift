@@ -35,6 +35,8 @@ public final class EffectiveConfiguration: Sendable {
 
     public let configuration: Configuration
     public let rules: [ActiveRule]
+    /// The rules that weigh notes against the collection index, cast once (a cast a note costs more than it seems).
+    public let indexedRules: [any IndexedCollectionRule]
     public let schemas: [LoadedSchema]
     /// Where file references in the configuration are read from.
     public let files: RuleFileStore
@@ -65,10 +67,12 @@ public final class EffectiveConfiguration: Sendable {
                     overrides[option.name] = .strings(value.strings.map(files.resolve))
                 }
             }
-            let options = RuleOptions(defaults: description.options, overrides: overrides, files: files)
+            var options = RuleOptions(defaults: description.options, overrides: overrides, files: files)
+            options.generator = configuration.generator
             rules.append(ActiveRule(rule: type.init(options: options), severity: setting?.severity ?? description.defaultSeverity))
         }
         self.rules = rules
+        indexedRules = rules.compactMap { $0.rule as? any IndexedCollectionRule }
         var schemas: [LoadedSchema] = []
         for mapping in configuration.schemas {
             let path = files.resolve(mapping.schema)
@@ -120,6 +124,8 @@ public final class EffectiveConfiguration: Sendable {
 
     /// Some active rule weighs a note against the others (tag spelling).
     public var needsCorpus: Bool { rules.contains { $0.needsCorpus } }
+    /// Whether a rule weighs notes against the collection index.
+    public var hasIndexedRules: Bool { !indexedRules.isEmpty }
 
     /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
     public var corpusKey: String { rules.lazy.compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags" }

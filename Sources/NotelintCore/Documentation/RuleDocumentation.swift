@@ -79,7 +79,7 @@ public enum RuleDocumentation {
         if !rule.corrections.isEmpty {
             out += "## Fix\n\n"
             for correction in rule.corrections {
-                out += optionsLine(correction.options)
+                out += optionsLine(correction.options) + othersBlock(correction.others)
                 out += "Before (\(correction.applicability.rawValue) fix):\n\n```markdown\n\(correction.before)```\n\nAfter:\n\n```markdown\n\(correction.after)```\n\n"
             }
         }
@@ -110,7 +110,18 @@ public enum RuleDocumentation {
 
     private static func block(_ example: RuleExample) -> String {
         let text = example.text
-        return optionsLine(example.options) + "```markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")```\n\n"
+        return optionsLine(example.options) + othersBlock(example.others)
+            + "```markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")```\n\n"
+    }
+
+    /// The other notes a collection rule's example is weighed against, then the example itself.
+    private static func othersBlock(_ others: [String: String]) -> String {
+        guard !others.isEmpty else { return "" }
+        var out = "With " + (others.count == 1 ? "another note" : "other notes") + " in the collection:\n\n"
+        for (path, text) in others.sorted(by: { $0.key < $1.key }) {
+            out += "`\(path)`:\n\n```markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")```\n\n"
+        }
+        return out + "This note (`example.md`):\n\n"
     }
 }
 

@@ -117,10 +117,13 @@ public final class Linter: Sendable {
             return report
         }
         let tables = cacheTables(for: selection.jobs, request)
-        let outcomes = firstPass(selection, request, tables: tables)
+        var outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        let corpus = collectionEvidence(outcomes, selection, request, tables: tables)
-        let perNote = secondPass(selection, outcomes, corpus: corpus, request)
+        let evidence = collectionEvidence(&outcomes, selection, request, tables: tables)
+        var perNote = secondPass(selection, outcomes, evidence: evidence, request)
+        if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
+            perNote = settle(perNote, selection, evidence, request)
+        }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
         var report = LintReport(diagnostics: diagnostics, filesChecked: selection.jobs.count)
@@ -231,45 +234,142 @@ public final class Linter: Sendable {
     /// of the `.lint.yml` found for a note; an explicit `--config` may live anywhere, so then only the notes
     /// checked count.
     private func collectionEvidence(
-        _ outcomes: [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
+        _ outcomes: inout [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
         tables: [ObjectIdentifier: ResultCache.Table]
-    ) -> TagCorpus {
+    ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
+        var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
         if request.gatherEvidence && request.configPath == nil {
+            // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
             let gather = {
                 self.evidence(
                     adding: TagCounter(), around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
-                    followsSymlinks: request.followsSymlinks, ignoring: request.ignoring)
+                    followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
             }
-            counter.add(counting: request.collectionMemo?.otherNotes(around: selection.jobs.map(\.absolutePath), gather) ?? gather())
+            let gathered = request.collectionMemo?.otherNotes(around: selection.jobs.map(\.absolutePath), gather) ?? gather()
+            counter.add(counting: gathered.0)
+            others = gathered.1
         }
-        return request.collectionMemo?.corpus(for: counter) ?? counter.corpus()
+        // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
+        // others of its folder. Each note's facts move into the index: they are not kept twice.
+        var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
+        var sizes: [ObjectIdentifier: (notes: Int, facts: Int)] = [:]
+        for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
+            let id = ObjectIdentifier(job.configuration)
+            sizes[id, default: (0, 0)].notes += 1
+            sizes[id, default: (0, 0)].facts += outcomes[number].pass.facts.count
+        }
+        for (id, notes) in others {
+            sizes[id, default: (0, 0)].notes += notes.count
+            sizes[id, default: (0, 0)].facts += notes.reduce(0) { $0 + $1.facts.count }
+        }
+        for (id, size) in sizes {
+            var builder = CollectionIndex.Builder()
+            builder.reserve(notes: size.notes, facts: size.facts)
+            builders[id] = builder
+        }
+        var numbers = [Int](repeating: -1, count: selection.jobs.count)
+        for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
+            numbers[number] = builders[ObjectIdentifier(job.configuration), default: CollectionIndex.Builder()]
+                .add(path: job.path, facts: outcomes[number].pass.facts)
+            outcomes[number].pass.facts = []
+        }
+        var indexes: [ObjectIdentifier: CollectionIndex] = [:]
+        for id in Array(builders.keys) {
+            // Taken out of the table, so that adding to it copies nothing.
+            guard var builder = builders.removeValue(forKey: id) else { continue }
+            for note in others[id] ?? [] { builder.add(path: note.path, facts: note.facts) }
+            others[id] = nil
+            indexes[id] = builder.build()
+        }
+        return Evidence(corpus: request.collectionMemo?.corpus(for: counter) ?? counter.corpus(), indexes: indexes, numbers: numbers)
+    }
+
+    /// After fixes: the collection as the fixed notes now stand (a tag rewritten in three notes no longer collides
+    /// with itself), and the notes the collection rules reported, or may now report, checked against it again.
+    private func settle(
+        _ perNote: [([Diagnostic], FileFix?)], _ selection: Selection, _ evidence: Evidence, _ request: LintRequest
+    ) -> [([Diagnostic], FileFix?)] {
+        let jobs = selection.jobs
+        // The text each fixed note has now: the fixed text, or the file as written.
+        func fixedBytes(_ index: Int) -> [UInt8]? {
+            // A note that could not be written is as it was: its findings stand as reported.
+            guard let fix = perNote[index].1, fix.changed, fix.writeError == nil else { return nil }
+            if !fix.textsReleased { return fix.fixed }
+            guard case .success(let bytes) = NoteReader.readAll(path: jobs[index].path, boundary: selection.boundary) else { return nil }
+            return bytes
+        }
+        var fixed: [Int: Note] = [:]
+        for index in jobs.indices where evidence.numbers[index] >= 0 {
+            guard let bytes = fixedBytes(index) else { continue }
+            fixed[index] = noteLoader(for: jobs[index].configuration, boundary: selection.boundary).load(bytes: bytes, path: jobs[index].path)
+        }
+        guard !fixed.isEmpty else { return perNote }
+        var indexes: [ObjectIdentifier: CollectionIndex] = [:]
+        for (id, old) in evidence.indexes {
+            var notes = (0..<old.noteCount).map { (path: old.paths[$0], facts: Array(old.facts(ofNote: $0))) }
+            for (index, note) in fixed where ObjectIdentifier(jobs[index].configuration) == id {
+                notes[evidence.numbers[index]].facts = collectionFacts(of: note, jobs[index].configuration, jobs[index].relativePath, today: request.today)
+            }
+            indexes[id] = CollectionIndex(notes: notes)
+        }
+        let settled = Evidence(corpus: evidence.corpus, indexes: indexes, numbers: evidence.numbers)
+        let fixedNotes = fixed
+        return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
+            let job = jobs[index]
+            guard let collection = settled.view(for: job, at: index) else { return perNote[index] }
+            let indexed = Set(job.configuration.rules.filter { $0.rule is any IndexedCollectionRule }.map(\.id))
+            guard fixedNotes[index] != nil || perNote[index].0.contains(where: { indexed.contains($0.ruleID) })
+                || Self.mayReport(collection, job.configuration)
+            else { return perNote[index] }
+            let note = fixedNotes[index] ?? self.load(job, request, selection)
+            let diagnostics = self.check(
+                note, configuration: job.configuration, relativePath: job.relativePath, today: request.today,
+                corpus: evidence.corpus, collection: collection)
+            return (diagnostics, perNote[index].1)
+        }
+    }
+
+    /// What the second pass weighs notes against: the tags in use, and each configuration's collection index with
+    /// each job's number in it (-1: none).
+    struct Evidence {
+        let corpus: TagCorpus
+        let indexes: [ObjectIdentifier: CollectionIndex]
+        let numbers: [Int]
+
+        func view(for job: Job, at number: Int) -> CollectionView? {
+            guard numbers[number] >= 0, let index = indexes[ObjectIdentifier(job.configuration)] else { return nil }
+            return CollectionView(index: index, note: numbers[number])
+        }
     }
 
     /// Notes a collection rule may report on are loaded again and checked whole; notes with fixes to apply are
     /// fixed and written.
     private func secondPass(
-        _ selection: Selection, _ outcomes: [FirstPassOutcome], corpus: TagCorpus, _ request: LintRequest
+        _ selection: Selection, _ outcomes: [FirstPassOutcome], evidence: Evidence, _ request: LintRequest
     ) -> [([Diagnostic], FileFix?)] {
         let jobs = selection.jobs
+        let corpus = evidence.corpus
         let compute = { Self.reportableValues(of: $0, in: corpus, workers: request.jobs) }
         let reportable = request.collectionMemo?.reportableValues(of: jobs.map(\.configuration), in: corpus, compute)
             ?? compute(jobs.map(\.configuration))
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
-            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+            let collection = evidence.view(for: job, at: index)
+            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil)
+                || Self.mayReport(collection, job.configuration) {
                 diagnostics = self.check(
                     self.load(job, request, selection), configuration: job.configuration, relativePath: job.relativePath,
-                    today: request.today, corpus: corpus)
+                    today: request.today, corpus: corpus, collection: collection)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return (diagnostics, nil)
             }
             return self.fix(
                 job.path, job.configuration, job.relativePath, request: request, boundary: selection.boundary, minimum: minimum,
-                corpus: corpus)
+                corpus: corpus, collection: collection)
                 ?? (diagnostics, nil)
         }
     }
@@ -317,6 +417,8 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic]
         /// The note's tags: its share of the corpus.
         var tags: [String]
+        /// What the note gives the collection index (titles, slugs, names, references).
+        var facts: [CollectionFact] = []
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
 
@@ -343,7 +445,33 @@ public final class Linter: Sendable {
         let diagnostics = check(
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
-            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey), needsCorpus: needsCorpus)
+            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey),
+            facts: collectionFacts(of: note, configuration, relativePath, today: today), needsCorpus: needsCorpus)
+    }
+
+    /// The collection index of a few loaded notes (rule examples, an editor's open notes), in the order given.
+    public func collectionIndex(
+        of notes: [(note: Note, relativePath: String)], configuration: EffectiveConfiguration, today: CalendarDate
+    ) -> CollectionIndex {
+        CollectionIndex(notes: notes.map { ($0.note.path, collectionFacts(of: $0.note, configuration, $0.relativePath, today: today)) })
+    }
+
+    /// What the configuration's indexed collection rules take from a note for the collection index.
+    func collectionFacts(
+        of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate
+    ) -> [CollectionFact] {
+        guard configuration.hasIndexedRules else { return [] }
+        let context = RuleContext(
+            note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
+            relativePath: relativePath)
+        return configuration.indexedRules.flatMap { $0.facts(of: context) }
+    }
+
+    /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
+    static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
+        guard let collection, let note = collection.note else { return false }
+        let facts = collection.index.facts(ofNote: note)
+        return configuration.indexedRules.contains { $0.mayReport(facts, ofNote: note, in: collection.index) }
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
@@ -354,7 +482,9 @@ public final class Linter: Sendable {
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
             var union: Set<String>? = []
             for active in configuration.rules where active.needsCorpus {
-                guard let values = (active.rule as? any CollectionRule)?.reportableValues(in: corpus, workers: workers) else { union = nil; break }
+                // Indexed collection rules are asked note by note (`mayReport`), not for tags.
+                guard let rule = active.rule as? any CollectionRule else { continue }
+                guard let values = rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
                 union?.formUnion(values)
             }
             result[ObjectIdentifier(configuration)] = .some(union)
@@ -366,15 +496,16 @@ public final class Linter: Sendable {
     /// one changed note still weighs it against the whole collection. Only front matter is read.
     private func evidence(
         adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
-        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions
-    ) -> TagCounter {
+        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions,
+        today: CalendarDate
+    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: [CollectionFact])]]) {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
             folders[PathText.absolute(configuration.configuration.directory)] = configuration
         }
-        guard !folders.isEmpty else { return corpus }
+        guard !folders.isEmpty else { return (corpus, [:]) }
         let lintedPaths = Set(linted.map { PathText.absolute($0.path) })
-        var others: [(path: String, key: String, table: ResultCache.Table?, loader: NoteLoader)] = []
+        var others: [(path: String, configuration: EffectiveConfiguration, table: ResultCache.Table?, loader: NoteLoader)] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
             let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
@@ -383,25 +514,36 @@ public final class Linter: Sendable {
             let walkIgnoring = NoteFinder.IgnoreOptions(honoursIgnoreFiles: ignoring.honoursIgnoreFiles)
             for path in NoteFinder.find(paths: [folder], boundary: boundary, ignoring: walkIgnoring) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
-                others.append((path, configuration.corpusKey, tables[ObjectIdentifier(configuration)], loader))
+                others.append((path, configuration, tables[ObjectIdentifier(configuration)], loader))
             }
         }
-        let tagLists = Parallel.map(others, workers: jobs) { other in
-            // The tags a cached result kept, when the note has not changed since (only the tags are needed).
+        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: [CollectionFact]) in
+            // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
-                return cached.pass.tags
+                return (cached.pass.tags, cached.pass.facts)
             }
-            return TagCorpus.tags(of: other.loader.load(path: other.path), key: other.key)
+            let note = other.loader.load(path: other.path)
+            let configuration = other.configuration
+            let relative = PathText.relative(other.path, to: configuration.absoluteDirectory)
+            return (TagCorpus.tags(of: note, key: configuration.corpusKey),
+                    self.collectionFacts(of: note, configuration, relative, today: today))
         }
         var result = corpus
-        for tags in tagLists { result.add(tags) }
-        return result
+        var facts: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        let currentDirectory = PathText.currentDirectory()
+        for (other, share) in zip(others, shares) {
+            result.add(share.tags)
+            guard other.configuration.hasIndexedRules else { continue }
+            facts[ObjectIdentifier(other.configuration), default: []].append(
+                (PathText.relative(other.path, to: currentDirectory), share.facts))
+        }
+        return (result, facts)
     }
 
     /// Fixes one note: reads it whole, fixes in passes, writes it back atomically unless `--diff`.
     private func fix(
         _ path: String, _ configuration: EffectiveConfiguration, _ relativePath: String, request: LintRequest,
-        boundary: ReadBoundary, minimum: Applicability, corpus: TagCorpus
+        boundary: ReadBoundary, minimum: Applicability, corpus: TagCorpus, collection: CollectionView?
     ) -> ([Diagnostic], FileFix?)? {
         let bytes: [UInt8]
         if let given = request.contents[path] {
@@ -413,7 +555,7 @@ public final class Linter: Sendable {
         }
         let fixer = fixer(
             minimum: minimum, configuration: configuration, relativePath: relativePath, today: request.today,
-            loader: noteLoader(for: configuration, boundary: boundary))
+            loader: noteLoader(for: configuration, boundary: boundary), collection: collection)
         var (diagnostics, fix) = fixer.fix(bytes, path: path, corpus: corpus)
         guard fix.changed else { return (diagnostics, nil) }
         guard request.writeFixes, request.contents[path] == nil else { return (diagnostics, fix) }
@@ -421,7 +563,7 @@ public final class Linter: Sendable {
             fix.writeError = failure.description
             // Nothing was written: report the note as it is on disk.
             diagnostics = check(noteLoader(for: configuration, boundary: boundary).load(bytes: bytes, path: path), configuration: configuration,
-                                relativePath: relativePath, today: request.today, corpus: corpus)
+                                relativePath: relativePath, today: request.today, corpus: corpus, collection: collection)
         } else if !request.keepsFixedTexts {
             fix.original = []
             fix.fixed = []
@@ -433,10 +575,10 @@ public final class Linter: Sendable {
     /// A fixer whose passes are checked by this linter with the note's configuration, path and date.
     package func fixer(
         minimum: Applicability, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate,
-        loader: NoteLoader? = nil
+        loader: NoteLoader? = nil, collection: CollectionView? = nil
     ) -> NoteFixer {
         NoteFixer(minimum: minimum, loader: loader ?? self.loader, corpusKey: configuration.corpusKey) { note, corpus in
-            self.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus)
+            self.check(note, configuration: configuration, relativePath: relativePath, today: today, corpus: corpus, collection: collection)
         }
     }
 
@@ -444,7 +586,7 @@ public final class Linter: Sendable {
     /// `withCorpusRules: false` leaves out the rules that weigh a note against the others (the first pass).
     public func check(
         _ note: Note, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate, corpus: TagCorpus?,
-        withCorpusRules: Bool = true
+        withCorpusRules: Bool = true, collection: CollectionView? = nil
     ) -> [Diagnostic] {
         let schema = configuration.schema(forRelativePath: relativePath)
         var violations: [SchemaViolation] = []
@@ -459,7 +601,9 @@ public final class Linter: Sendable {
                 break
             }
         }
-        let context = RuleContext(note: note, schema: schema, schemaViolations: violations, today: today, corpus: corpus)
+        let context = RuleContext(
+            note: note, schema: schema, schemaViolations: violations, today: today, corpus: corpus, relativePath: relativePath,
+            collection: collection)
         let ignored = configuration.ignoredRules(forRelativePath: relativePath)
         var suppressions = Suppressions(note: note)
         var diagnostics: [Diagnostic] = []

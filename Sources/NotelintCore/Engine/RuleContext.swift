@@ -12,11 +12,17 @@ public struct RuleContext: Sendable {
     public let today: CalendarDate
     /// Tags used across all notes under the lint root, when a rule needs corpus evidence.
     public let corpus: TagCorpus?
+    /// The note's path relative to its configuration's folder, as globs and schemas see it.
+    public let relativePath: String
+    /// The collection's index and this note's place in it, when an indexed collection rule needs them.
+    public let collection: CollectionView?
 
     public init(
         note: Note, schema: EffectiveConfiguration.LoadedSchema?, schemaViolations: [SchemaViolation],
-        today: CalendarDate, corpus: TagCorpus? = nil
+        today: CalendarDate, corpus: TagCorpus? = nil, relativePath: String = "", collection: CollectionView? = nil
     ) {
+        self.relativePath = relativePath
+        self.collection = collection
         self.note = note
         self.schema = schema
         self.schemaViolations = schemaViolations

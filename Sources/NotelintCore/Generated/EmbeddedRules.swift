@@ -15,6 +15,12 @@ rules:
   tag-spelling:
     vocabulary-files: [tags.txt]
     replacement-files: [tag-replacements.txt]
+  # The collection rules weigh each note against the others. Two notes of one title or one source are the same
+  # note twice; tags are slugged as plain lowercase kebab-case unless the site's generator is named (`slug: hugo`).
+  duplicate-value:
+    keys: [title, source]
+  slug-collision:
+    slug: kebab
 
 """#,
         "note.schema.yml": #"""

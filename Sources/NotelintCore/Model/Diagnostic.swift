@@ -16,10 +16,13 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
 
 /// Another place that takes part in a finding, such as the other half of a conflict.
 public struct RelatedLocation: Sendable, Hashable {
+    /// The other note, when the place is not in the diagnostic's own file.
+    public var path: String?
     public var range: SourceRange
     public var message: String
 
-    public init(range: SourceRange, message: String) {
+    public init(path: String? = nil, range: SourceRange, message: String) {
+        self.path = path
         self.range = range
         self.message = message
     }

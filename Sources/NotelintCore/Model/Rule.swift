@@ -17,8 +17,20 @@ public protocol CollectionRule: Rule {
     func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>?
 }
 
+/// A rule that weighs a note against what every other note contributed to the collection index (titles, slugs,
+/// the names notes answer to, references): `RuleContext.collection`. The first pass takes each note's facts
+/// (kept in the cache for unchanged notes); only the notes whose facts the rule may report are read again.
+public protocol IndexedCollectionRule: Rule {
+    /// What the note contributes to the index. `check` works them out again from the same context, so that a
+    /// fixed version is judged by what it says now.
+    func facts(of context: RuleContext) -> [CollectionFact]
+    /// Whether a finding is possible for the note numbered `note`, whose facts are `facts`: the others are settled
+    /// by the first pass, unread.
+    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool
+}
+
 extension Rule {
     public static var id: String { description.id }
     /// Whether the rule needs the collection's evidence.
-    public static var needsCorpus: Bool { self is any CollectionRule.Type }
+    public static var needsCorpus: Bool { self is any CollectionRule.Type || self is any IndexedCollectionRule.Type }
 }

@@ -91,10 +91,13 @@ public enum CommentSuppression: Sendable, Equatable {
 public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public var note: String
     public var options: [String: OptionValue]
+    /// The other notes of the collection, by path (for collection rules); the example itself is `example.md`.
+    public var others: [String: String]
 
-    public init(_ note: String, options: [String: OptionValue] = [:]) {
+    public init(_ note: String, options: [String: OptionValue] = [:], others: [String: String] = [:]) {
         self.note = note
         self.options = options
+        self.others = others
     }
 
     public init(stringLiteral value: String) {
@@ -132,12 +135,18 @@ public struct RuleCorrection: Sendable {
     public var after: String
     public var applicability: Applicability
     public var options: [String: OptionValue]
+    /// The other notes of the collection, by path (for collection rules).
+    public var others: [String: String]
 
-    public init(_ before: String, _ after: String, applicability: Applicability = .safe, options: [String: OptionValue] = [:]) {
+    public init(
+        _ before: String, _ after: String, applicability: Applicability = .safe, options: [String: OptionValue] = [:],
+        others: [String: String] = [:]
+    ) {
         self.before = before
         self.after = after
         self.applicability = applicability
         self.options = options
+        self.others = others
     }
 }
 
@@ -256,6 +265,8 @@ public struct RuleOptions: Sendable {
     public var files: RuleFileStore?
     /// Names read, when a test asks (every read goes through `subscript`).
     package var readLog: OptionReadLog?
+    /// The site generator the configuration names (`generator:`), for options whose default is the generator's way.
+    public var generator: SiteGenerator?
 
     public init(_ values: [String: OptionValue] = [:], files: RuleFileStore? = nil) {
         self.values = values

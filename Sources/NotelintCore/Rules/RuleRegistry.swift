@@ -22,6 +22,10 @@ public enum RuleRegistry {
         DuplicateTagRule.self,
         TagSpellingRule.self,
         AmbiguousScalarRule.self,
+        DateOrderRule.self,
+        DuplicateValueRule.self,
+        SlugCollisionRule.self,
+        BrokenReferenceRule.self,
         TrailingWhitespaceRule.self,
         UnusedSuppressionRule.self,
     ]

@@ -4,6 +4,7 @@ import Testing
 /// Exit codes and the options that shape a CI run, through the real binary.
 struct LintOptionTests {
     static let warningOnly = GitRunTests.good.replacingOccurrences(of: "layout: post\n", with: "layout: post\nextra: 1\n")
+        .replacingOccurrences(of: "title: t\n", with: "title: warned\n")
     static let failing = GitRunTests.good.replacingOccurrences(of: "budding", with: "evergren")
 
     func folder(_ notes: [String: String]) throws -> String {

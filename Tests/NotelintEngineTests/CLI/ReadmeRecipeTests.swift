@@ -34,6 +34,7 @@ struct ReadmeRecipeTests {
         try CommandRunner.git(["commit", "-q", "-m", "first"], in: folder)
         try CommandRunner.git(["branch", "-q", "origin/main"], in: folder)
         let bad = GitRunTests.good.replacingOccurrences(of: "draft: false", with: "draft: true").replacingOccurrences(of: "budding", with: "evergreen")
+            .replacingOccurrences(of: "title: t\n", with: "title: bad\n")
         try bad.write(toFile: folder + "/bad.md", atomically: true, encoding: .utf8)
         return folder
     }

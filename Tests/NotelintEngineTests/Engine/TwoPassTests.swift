@@ -29,8 +29,12 @@ struct TwoPassTests {
         let loaded = paths.map { NoteLoader().load(bytes: notes[$0]!, path: $0) }
         for note in loaded { counter.add(TagCorpus.tags(of: note, key: configuration.corpusKey)) }
         let corpus = counter.corpus()
-        let onePass = loaded.flatMap {
-            linter.check($0, configuration: configuration, relativePath: String($0.path.dropFirst()), today: today, corpus: corpus)
+        let index = linter.collectionIndex(
+            of: loaded.map { ($0, String($0.path.dropFirst())) }, configuration: configuration, today: today)
+        let onePass = loaded.enumerated().flatMap { number, note in
+            linter.check(
+                note, configuration: configuration, relativePath: String(note.path.dropFirst()), today: today, corpus: corpus,
+                collection: CollectionView(index: index, note: number))
         }.sorted(by: Diagnostic.reportOrder)
         func text(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map { "\($0.path):\($0.range.start) \($0.ruleID)" } }
         return (text(report.diagnostics), text(onePass))
@@ -65,5 +69,7 @@ struct TwoPassTests {
         #expect(one.twoPass == two.twoPass)
         #expect(one.twoPass == one.onePass)
         #expect(one.twoPass.contains { $0.hasSuffix("tag-spelling") })
+        // The collection rules too: sixty notes of one title, `power` beside `Power`.
+        #expect(one.twoPass.contains { $0.hasSuffix("duplicate-value") } && one.twoPass.contains { $0.hasSuffix("slug-collision") })
     }
 }

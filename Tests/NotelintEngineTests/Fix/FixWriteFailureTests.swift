@@ -16,16 +16,24 @@ import Darwin
 @Suite struct FixWriteFailureTests {
     static let note = FixSafetyTests.note
     static let fixed = FixSafetyTests.fixedNote
+
+    /// The note as `name` holds it: each with a title of its own, since one title in three notes is a finding that
+    /// no fix removes (`duplicate-value`).
+    static func note(_ name: String) -> String { titled(note, name) }
+    static func fixed(_ name: String) -> String { titled(fixed, name) }
+    static func titled(_ text: String, _ name: String) -> String {
+        text.replacingOccurrences(of: "title: 仁川登陆", with: "title: 仁川登陆 (\(name))")
+    }
     static let today = "2026-01-01"
 
     /// A folder of three fixable notes, `b.md` with unusual permission bits.
     static func folder() throws -> FixTestFolder {
         let folder = try FixTestFolder()
-        try folder.write("a.md", note)
-        try folder.write("b.md", note)
+        try folder.write("a.md", note("a.md"))
+        try folder.write("b.md", note("b.md"))
         try #require(chmod(folder.path + "/b.md", 0o640) == 0)
         try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: true)
-        try folder.write("sub/c.md", note)
+        try folder.write("sub/c.md", note("sub/c.md"))
         return folder
     }
 
@@ -45,12 +53,12 @@ import Darwin
         let folder = try Self.folder()
         let result = try Self.fix(folder, fault: nil)
         #expect(result.status == 0, "\(result.error)")
-        for name in ["a.md", "b.md", "sub/c.md"] { #expect(try folder.read(name) == Array(Self.fixed.utf8), "\(name)") }
+        for name in ["a.md", "b.md", "sub/c.md"] { #expect(try folder.read(name) == Array(Self.fixed(name).utf8), "\(name)") }
         #expect(Self.mode(folder.path + "/b.md") == 0o640)
         // A fault named for another file changes nothing.
         let other = try Self.folder()
         #expect(try Self.fix(other, fault: "write:elsewhere.md").status == 0)
-        #expect(try other.read("b.md") == Array(Self.fixed.utf8))
+        #expect(try other.read("b.md") == Array(Self.fixed("b.md").utf8))
     }
 
     @Test(arguments: [
@@ -63,13 +71,13 @@ import Darwin
         let result = try Self.fix(folder, fault: "\(stage):b.md")
         #expect(result.status == 2, "\(result.status): \(result.error)")
         #expect(result.error == "notelint: ./b.md: not fixed: \(reason)\n")
-        #expect(try folder.read("b.md") == Array(Self.note.utf8))
+        #expect(try folder.read("b.md") == Array(Self.note("b.md").utf8))
         #expect(Self.mode(folder.path + "/b.md") == 0o640)
         #expect(try folder.names() == ["a.md", "b.md", "sub"], "a temporary file was left behind")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/sub") == ["c.md"])
         // The others are fixed, and the report shows b.md's findings as they still are on disk.
-        #expect(try folder.read("a.md") == Array(Self.fixed.utf8))
-        #expect(try folder.read("sub/c.md") == Array(Self.fixed.utf8))
+        #expect(try folder.read("a.md") == Array(Self.fixed("a.md").utf8))
+        #expect(try folder.read("sub/c.md") == Array(Self.fixed("sub/c.md").utf8))
         #expect(result.output.contains("./b.md:3:7: error: "), "\(result.output)")
         #expect(!result.output.contains("./a.md:"), "\(result.output)")
         // The failure outranks --exit-zero: nothing was asked to be ignored but findings.
@@ -77,7 +85,7 @@ import Darwin
         #expect(again.status == 2)
         // Without the fault, the next run finishes the job.
         #expect(try Self.fix(folder, fault: nil).status == 0)
-        #expect(try folder.read("b.md") == Array(Self.fixed.utf8))
+        #expect(try folder.read("b.md") == Array(Self.fixed("b.md").utf8))
     }
 
     /// Whether this process may mount a tmpfs (root with the capability to mount).

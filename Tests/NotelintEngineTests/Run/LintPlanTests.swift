@@ -30,15 +30,16 @@ import NotelintLoader
                 additionalProperties: false
                 properties: { title: {}, date: {}, draft: {}, status: {}, tags: {}, summary: {}, layout: {} }
                 """)
-            for name in ["a", "b", "c"] { try write("notes/\(name).md", Self.note(tag: "quantum-computing")) }
+            for name in ["a", "b", "c"] { try write("notes/\(name).md", Self.note(tag: "quantum-computing", title: "Note \(name)")) }
         }
 
         deinit { try? FileManager.default.removeItem(atPath: folder) }
 
-        static func note(tag: String, extra: String = "") -> String {
+        /// Titles differ from note to note: one title twice is a finding of its own (`duplicate-value`).
+        static func note(tag: String, extra: String = "", title: String = "A note") -> String {
             """
             ---
-            title: A note
+            title: \(title)
             date: 2024-05-01
             draft: false
             status: budding
@@ -81,6 +82,19 @@ import NotelintLoader
         #expect(findings(fromBuffer) == findings(fromFile))
         #expect(fromBuffer.report.diagnostics.first?.message == fromFile.report.diagnostics.first?.message)
         #expect(fromBuffer.exitCode == 1 && fromFile.exitCode == 1)
+    }
+
+    /// A buffer (standard input, an editor's text) is judged against the whole collection on disk: its title
+    /// duplicates a note's, and of its two references the one to a note on disk resolves.
+    @Test func aBufferIsJudgedAgainstTheCollectionOnDisk() throws {
+        let collection = try Collection()
+        try collection.write("notes/Clausewitz.md", Collection.note(tag: "quantum-computing", title: "On War"))
+        let text = Collection.note(tag: "quantum-computing", extra: "\nseries: \"[[Clausewitz]] and [[Moltke]]\"", title: "on war")
+        let outcome = plan(.buffer(path: collection.folder + "/notes/new.md", bytes: Array(text.utf8))).run()
+        // `series` is no key of this collection's schema: an unknown key as well.
+        #expect(findings(outcome) == ["duplicate-value@2:8", "unknown-key@9:1", "broken-reference@9:9"], "\(outcome.standardError)")
+        let duplicate = try #require(outcome.report.diagnostics.first { $0.ruleID == "duplicate-value" })
+        #expect(duplicate.related.map(\.path) == [collection.folder + "/notes/Clausewitz.md"])
     }
 
     /// The collection's evidence is the notes the ignore files leave: tags of ignored notes vouch for nothing.

@@ -17,10 +17,19 @@ enum ExampleRunner {
     }
 
     /// Diagnostics of `rule` only, for `text` as a note.
-    static func diagnostics(_ text: String, rule: RuleDescription, options: [String: OptionValue] = [:]) throws -> [Diagnostic] {
+    /// `others`: the other notes of the collection, by path, for collection rules (the note is `example.md`).
+    static func diagnostics(
+        _ text: String, rule: RuleDescription, options: [String: OptionValue] = [:], others: [String: String] = [:]
+    ) throws -> [Diagnostic] {
         let note = NoteLoader().load(bytes: Array(text.utf8), path: "example.md")
         let configuration = try configuration(for: rule, options: options)
-        return Linter().check(note, configuration: configuration, relativePath: "example.md", today: today, corpus: TagCorpus())
+        let linter = Linter()
+        let collection = configuration.hasIndexedRules ? CollectionView(
+            index: linter.collectionIndex(
+                of: [(note, "example.md")] + others.sorted { $0.key < $1.key }.map { (NoteLoader().load(bytes: Array($0.value.utf8), path: $0.key), $0.key) },
+                configuration: configuration, today: today),
+            note: 0) : nil
+        return linter.check(note, configuration: configuration, relativePath: "example.md", today: today, corpus: TagCorpus(), collection: collection)
             .filter { $0.ruleID == rule.id }
     }
 

@@ -1,0 +1,287 @@
+import NotelintLoader
+
+/// One thing a collection rule takes from a note in the first pass: a value it will weigh against the other
+/// notes' (a title, a tag's slug, a name the note answers to, a reference it makes), where it stands, and
+/// nothing else of the note. Cached with the note's result, so unchanged notes are never read again for it.
+public struct CollectionFact: Sendable, Hashable {
+    /// The rule's own name for the kind of fact (`duplicate-value.value`, `broken-reference.name`…): facts of
+    /// different kinds never meet in a lookup.
+    public var kind: String
+    /// The front matter key it was read from (or what it names, such as `file` for a note's file name).
+    public var key: String
+    /// What lookups compare: the value normalised as the rule wants (folded, slugged, scoped).
+    public var value: String
+    /// The value as written, for messages and fixes.
+    public var text: String
+    /// Where the value stands (the value node's range, kept small).
+    public var line: Int32
+    public var column: Int32
+    public var offset: Int32
+    public var endLine: Int32
+    public var endColumn: Int32
+    public var endOffset: Int32
+
+    public init(kind: String, key: String, value: String, text: String, range: SourceRange) {
+        self.kind = kind
+        self.key = key
+        self.value = value
+        self.text = text
+        line = Int32(clamping: range.start.line)
+        column = Int32(clamping: range.start.column)
+        offset = Int32(clamping: range.start.offset)
+        endLine = Int32(clamping: range.end.line)
+        endColumn = Int32(clamping: range.end.column)
+        endOffset = Int32(clamping: range.end.offset)
+    }
+
+    public init(kind: String, key: String, value: String, text: String, line: Int32, column: Int32, offset: Int32,
+                endLine: Int32, endColumn: Int32, endOffset: Int32) {
+        self.kind = kind
+        self.key = key
+        self.value = value
+        self.text = text
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.endOffset = endOffset
+    }
+
+    public var range: SourceRange {
+        SourceRange(
+            start: SourcePosition(line: Int(line), column: Int(column), offset: Int(offset)),
+            end: SourcePosition(line: Int(endLine), column: Int(endColumn), offset: Int(endOffset)))
+    }
+}
+
+/// Every note's collection facts, grouped by kind and value. Built once a run from the first pass (and the
+/// cache, for notes not read again); notes are numbered, and a note's facts lie together. Questions a rule asks
+/// of every note (how many notes have this value? do they spell it alike?) are answered from the group without
+/// walking it: twenty thousand notes with one title cost twenty thousand steps, not four hundred million.
+public final class CollectionIndex: Sendable {
+    /// One fact of one note.
+    public struct Occurrence: Sendable {
+        public let note: Int
+        public let fact: CollectionFact
+    }
+
+    /// The facts of one kind and value.
+    struct Group {
+        /// The group's first fact; `next` leads through the others in note order.
+        var head: Int32
+        var tail: Int32
+        var count: Int32
+        /// Whether its facts are written in more than one way.
+        var isMixed: Bool
+    }
+
+    /// Each note's path as reports name it.
+    public let paths: [String]
+    private let facts: [CollectionFact]
+    /// The note each fact belongs to.
+    private let owners: [Int32]
+    /// Where each note's facts start in `facts` (one more entry than notes).
+    private let starts: [Int32]
+    /// The next fact of the same group (-1 ends it).
+    private let next: [Int32]
+    private let groups: [Group]
+    /// The first group with a value's hash, then the next group with the same hash. Hashes, not strings, key the
+    /// table: 100,000 notes' values are not copied into it.
+    private let heads: [Int: Int32]
+    private let nextGroup: [Int32]
+    /// For groups written in several ways: how many facts use each way, most used first.
+    private let spellingTallies: [Int32: [(text: String, count: Int)]]
+
+    /// Collects notes one at a time, so that a caller can let go of each note's facts as they are added.
+    public struct Builder {
+        var paths: [String] = []
+        var facts: [CollectionFact] = []
+        var owners: [Int32] = []
+        var starts: [Int32] = []
+
+        public init() {}
+
+        /// Room for this many more notes and facts, so that the tables are not copied as they grow.
+        public mutating func reserve(notes: Int, facts count: Int) {
+            paths.reserveCapacity(paths.count + notes)
+            starts.reserveCapacity(starts.count + notes + 1)
+            facts.reserveCapacity(facts.count + count)
+            owners.reserveCapacity(owners.count + count)
+        }
+
+        /// Adds the next note; returns its number.
+        @discardableResult
+        public mutating func add(path: String, facts noteFacts: [CollectionFact]) -> Int {
+            paths.append(path)
+            starts.append(Int32(facts.count))
+            facts.append(contentsOf: noteFacts)
+            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: noteFacts.count))
+            return paths.count - 1
+        }
+
+        public consuming func build() -> CollectionIndex { CollectionIndex(self) }
+    }
+
+    public convenience init(notes: [(path: String, facts: [CollectionFact])]) {
+        var builder = Builder()
+        for note in notes { builder.add(path: note.path, facts: note.facts) }
+        self.init(builder)
+    }
+
+    private init(_ builder: consuming Builder) {
+        let paths = builder.paths
+        let facts = builder.facts
+        let owners = builder.owners
+        var starts = builder.starts
+        starts.append(Int32(facts.count))
+        var heads: [Int: Int32] = [:]
+        heads.reserveCapacity(facts.count)
+        var groups: [Group] = []
+        var nextGroup: [Int32] = []
+        var next = [Int32](repeating: -1, count: facts.count)
+        for index in facts.indices {
+            let fact = facts[index]
+            let hash = Self.hash(fact.kind, fact.value)
+            var candidate = heads[hash] ?? -1
+            while candidate >= 0 {
+                let first = facts[Int(groups[Int(candidate)].head)]
+                if first.value == fact.value && first.kind == fact.kind { break }
+                candidate = nextGroup[Int(candidate)]
+            }
+            if candidate >= 0 {
+                let group = Int(candidate)
+                next[Int(groups[group].tail)] = Int32(index)
+                groups[group].tail = Int32(index)
+                groups[group].count += 1
+                if !groups[group].isMixed && facts[Int(groups[group].head)].text != fact.text { groups[group].isMixed = true }
+            } else {
+                nextGroup.append(heads[hash] ?? -1)
+                heads[hash] = Int32(groups.count)
+                groups.append(Group(head: Int32(index), tail: Int32(index), count: 1, isMixed: false))
+            }
+        }
+        var tallies: [Int32: [(text: String, count: Int)]] = [:]
+        for (number, group) in groups.enumerated() where group.isMixed {
+            var counts: [String: Int] = [:]
+            var index = group.head
+            while index >= 0 {
+                counts[facts[Int(index)].text, default: 0] += 1
+                index = next[Int(index)]
+            }
+            tallies[Int32(number)] = counts.map { ($0.key, $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        }
+        self.paths = paths
+        self.facts = facts
+        self.owners = owners
+        self.starts = starts
+        self.next = next
+        self.groups = groups
+        self.heads = heads
+        self.nextGroup = nextGroup
+        spellingTallies = tallies
+    }
+
+    public var noteCount: Int { paths.count }
+
+    private func group(kind: String, value: String) -> Int? {
+        var candidate = heads[Self.hash(kind, value)] ?? -1
+        while candidate >= 0 {
+            let first = facts[Int(groups[Int(candidate)].head)]
+            if first.value == value && first.kind == kind { return Int(candidate) }
+            candidate = nextGroup[Int(candidate)]
+        }
+        return nil
+    }
+
+    /// The facts of this kind and value, in note order: all of them, or the first `limit` of notes other than `except`.
+    public func occurrences(
+        kind: String, value: String, except: Int? = nil, limit: Int = .max, where matches: (CollectionFact) -> Bool = { _ in true }
+    ) -> [Occurrence] {
+        guard let group = group(kind: kind, value: value) else { return [] }
+        var found: [Occurrence] = []
+        var index = groups[group].head
+        while index >= 0 && found.count < limit {
+            let owner = Int(owners[Int(index)])
+            if owner != except && matches(facts[Int(index)]) { found.append(Occurrence(note: owner, fact: facts[Int(index)])) }
+            index = next[Int(index)]
+        }
+        return found
+    }
+
+    /// How many facts have this kind and value.
+    public func count(kind: String, value: String) -> Int {
+        group(kind: kind, value: value).map { Int(groups[$0].count) } ?? 0
+    }
+
+    /// Whether a note other than `note` has a fact of this kind and value (at most two steps).
+    public func hasOther(kind: String, value: String, than note: Int?) -> Bool {
+        guard let group = group(kind: kind, value: value) else { return false }
+        let head = groups[group].head
+        return groups[group].count > 1 || Int(owners[Int(head)]) != note
+    }
+
+    /// Whether some note has a fact of this kind and value.
+    public func contains(kind: String, value: String) -> Bool {
+        group(kind: kind, value: value) != nil
+    }
+
+    /// The ways the facts of this kind and value are written, with how many facts use each, most used first
+    /// (ties in byte order of the text).
+    public func spellings(kind: String, value: String) -> [(text: String, count: Int)] {
+        guard let group = group(kind: kind, value: value) else { return [] }
+        if let tally = spellingTallies[Int32(group)] { return tally }
+        return [(facts[Int(groups[group].head)].text, Int(groups[group].count))]
+    }
+
+    /// The facts of one note.
+    public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
+        facts[Int(starts[note])..<Int(starts[note + 1])]
+    }
+
+    /// Every fact of a kind, with its note (a scan: for the rare search that no exact value can answer).
+    public func all(kind: String) -> [Occurrence] {
+        facts.indices.compactMap { facts[$0].kind == kind ? Occurrence(note: Int(owners[$0]), fact: facts[$0]) : nil }
+    }
+
+    /// A related location in another note.
+    public func location(_ occurrence: Occurrence, message: String) -> RelatedLocation {
+        RelatedLocation(path: paths[occurrence.note], range: occurrence.fact.range, message: message)
+    }
+
+    /// At most this many other notes are named as related locations of one finding; its message gives the count.
+    public static let relatedLimit = 10
+
+    private static func hash(_ kind: String, _ value: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(kind)
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+}
+
+/// What a collection rule sees of the collection while it checks one note: the index, and which of its notes
+/// this one is (nil for a note the index does not hold, such as a fixed version being checked again).
+public struct CollectionView: Sendable {
+    public let index: CollectionIndex
+    public let note: Int?
+
+    public init(index: CollectionIndex, note: Int?) {
+        self.index = index
+        self.note = note
+    }
+
+    /// Occurrences in other notes than this one, the first `limit`.
+    public func others(kind: String, value: String, limit: Int = CollectionIndex.relatedLimit) -> [CollectionIndex.Occurrence] {
+        index.occurrences(kind: kind, value: value, except: note, limit: limit)
+    }
+
+    /// How many facts of other notes than this one have this kind and value.
+    public func otherCount(kind: String, value: String) -> Int {
+        let all = index.count(kind: kind, value: value)
+        guard let note else { return all }
+        let own = index.facts(ofNote: note).lazy.filter { $0.kind == kind && $0.value == value }.count
+        return all - own
+    }
+}

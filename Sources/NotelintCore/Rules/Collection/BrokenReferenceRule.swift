@@ -1,0 +1,331 @@
+import NotelintLoader
+import NotelintSpelling
+import NotelintText
+
+/// A link in the front matter to a note that does not exist.
+struct BrokenReferenceRule: IndexedCollectionRule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let keys = OptionKey(
+            "keys", [String](), "Keys whose values name other notes, with or without `[[…]]` (a schema can say so too: `format: note-ref`).")
+        static let wikilinks = OptionKey("wikilinks", true, "Check every `[[Note]]` in any front matter value.")
+        static let aliasKeys = OptionKey("alias-keys", ["aliases"], "Keys holding other names a note answers to.")
+        static let nameKeys = OptionKey("name-keys", ["slug", "permalink"], "Keys whose value also names the note (a slug, a permalink).")
+        static let allowDrafts = OptionKey("allow-drafts", true, "A reference to a draft is fine; off, it is reported.")
+        static let draftKey = OptionKey("draft-key", "draft", "The key holding the draft flag.")
+    }
+
+    static let description = RuleDescription(
+        id: "broken-reference",
+        summary: "A reference to a note that does not exist",
+        rationale: """
+            `related: "[[Clausewitz]]"` is a promise that the note exists: after a rename or a typo it leads \
+            nowhere, and nothing says so until a reader clicks. References resolve as Obsidian resolves them: by \
+            file name or path (without `.md`, ignoring case), by an alias, or by a slug or permalink. When exactly \
+            one note matches once case, spaces, accents and one typing slip are set aside, the (unsafe) fix points \
+            the reference at it; otherwise the nearest names are suggested.
+            """,
+        defaultSeverity: .error,
+        options: [
+            Option.keys.declaration,
+            Option.wikilinks.declaration,
+            Option.aliasKeys.declaration,
+            Option.nameKeys.declaration,
+            Option.allowDrafts.declaration,
+            Option.draftKey.declaration,
+        ],
+        triggeringExamples: [
+            RuleExample("---\nrelated: ↓\"[[Clausewitz]]\"\n---\n", others: ["notes/Sun Tzu.md": "---\ntitle: Sun Tzu\n---\n"]),
+            RuleExample("---\nrelated:\n- \"[[Sun Tzu]]\"\n- ↓\"[[Moltke#Plans|plans]]\"\n---\n",
+                        others: ["Sun Tzu.md": "---\ntitle: Sun Tzu\n---\n"]),
+            RuleExample("---\nup: ↓孫子兵法\n---\n", options: ["keys": .strings(["up"])], others: ["兵法.md": "---\ntitle: 兵法\n---\n"]),
+            RuleExample("---\nrelated: ↓\"[[Draft]]\"\n---\n", options: ["allow-drafts": .bool(false)],
+                        others: ["Draft.md": "---\ndraft: true\n---\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("---\nrelated: [\"[[sun tzu]]\", \"[[notes/Sun Tzu#Life]]\", \"[[The Art]]\"]\n---\n",
+                        others: ["notes/Sun Tzu.md": "---\naliases: [The Art]\n---\n"]),
+            RuleExample("---\nup: 孫子兵法\n---\n", options: ["keys": .strings(["up"])], others: ["孫子兵法.md": "---\ntitle: 兵法\n---\n"]),
+            RuleExample("---\nrelated: \"[[Draft]]\"\n---\n", others: ["Draft.md": "---\ndraft: true\n---\n"]),
+            RuleExample("---\ncover: \"[[cover.png]]\"\n---\n"),
+        ],
+        corrections: [
+            RuleCorrection("---\nrelated: \"[[Clausewtiz]]\"\n---\n", "---\nrelated: \"[[Clausewitz]]\"\n---\n",
+                           applicability: .unsafe, others: ["Clausewitz.md": "---\ntitle: On War\n---\n"]),
+        ]
+    )
+
+    static let nameKind = "broken-reference.name"
+    static let referenceKind = "broken-reference.ref"
+    static let draftKind = "broken-reference.draft"
+
+    let keys: Set<String>
+    let wikilinks: Bool
+    let aliasKeys: [String]
+    let nameKeys: [String]
+    let allowsDrafts: Bool
+    let draftKey: String
+    private let nearNames = NearNameCache()
+    private let referenceKeys = ReferenceKeyCache()
+
+    init(options: RuleOptions) {
+        keys = Set(options[Option.keys])
+        wikilinks = options[Option.wikilinks]
+        aliasKeys = options[Option.aliasKeys]
+        nameKeys = options[Option.nameKeys]
+        allowsDrafts = options[Option.allowDrafts]
+        draftKey = options[Option.draftKey]
+    }
+
+    /// Case and runs of whitespace set aside: how names are compared.
+    static func fold(_ text: String) -> String {
+        let slashed = text.utf8.contains(UInt8(ascii: "\\"))
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
+        return CollectionValues.collapsingWhitespace(slashed).lowercased()
+    }
+
+    /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
+    static func shared(_ folded: String, _ text: String) -> String { folded == text ? text : folded }
+
+    /// The notes a reference names: by a name (file name, alias, slug, permalink), or for `folder/Note`, the notes
+    /// named `Note` whose path ends so.
+    func targets(_ reference: String, in index: CollectionIndex) -> [CollectionIndex.Occurrence] {
+        let exact = index.occurrences(kind: Self.nameKind, value: reference)
+        guard exact.isEmpty, let slash = reference.lastIndex(of: "/") else { return exact }
+        let name = String(reference[reference.index(after: slash)...])
+        let suffix = reference.hasPrefix("/") ? reference : "/" + reference
+        return index.occurrences(kind: Self.nameKind, value: name).filter { occurrence in
+            guard occurrence.fact.key == "file" else { return false }
+            var path = Self.fold(index.paths[occurrence.note])
+            if path.hasSuffix(".md") { path.removeLast(3) }
+            return path == reference || path.hasSuffix(suffix)
+        }
+    }
+
+    /// Also accents, spaces, `-` and `_`: how near misses are found.
+    static func looseFold(_ text: String) -> String {
+        let folded = fold(text)
+        let latin = folded.utf8.allSatisfy { $0 < 0x80 } ? folded : SlugStyle.foldingLatin(folded)
+        return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
+    }
+
+    func facts(of context: RuleContext) -> [CollectionFact] {
+        var facts: [CollectionFact] = []
+        let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
+        var path = context.relativePath
+        if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
+        let stem = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        // The file name only: a reference by path is matched against the file names, then against each note's path.
+        facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
+        guard let root = context.root else { return facts }
+        for key in aliasKeys + nameKeys {
+            for (node, text) in CollectionValues.of(key, in: root) {
+                let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
+                facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
+            }
+        }
+        if case .bool(true)? = root[draftKey]?.dereferenced.scalar?.resolved {
+            facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
+        }
+        // Keys the schema declares as references count as if the `keys` option named them.
+        var keys = keys
+        if let schema = context.schema { keys.formUnion(referenceKeys.keys(of: schema)) }
+        for pair in root.pairs ?? [] {
+            guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
+            // Most values are one plain string without a link: settled without walking anything.
+            if case .string(let text)? = pair.value.scalar?.resolved, !keys.contains(key), !text.utf8.contains(UInt8(ascii: "[")) { continue }
+            for (node, _) in Self.scalars(in: pair.value) {
+                guard case .string(let text)? = node.scalar?.resolved else { continue }
+                let links = Self.wikilinkTargets(in: text)
+                for target in links { add(target, node: node, key: key, into: &facts) }
+                if keys.contains(key) && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
+            }
+        }
+        return facts
+    }
+
+    /// Every scalar under a value, in order, with whether it sits in a flow collection. Iterative, and aliases are
+    /// not followed: a deeply nested or alias-bombed front matter costs its size, no more.
+    static func scalars(in value: YAMLNode) -> [(node: YAMLNode, inFlow: Bool)] {
+        var found: [(node: YAMLNode, inFlow: Bool)] = []
+        var stack: [(node: YAMLNode, inFlow: Bool)] = [(value, false)]
+        while let (node, inFlow) = stack.popLast() {
+            switch node.content {
+            case .scalar: found.append((node, inFlow))
+            case .sequence(let items, let style):
+                stack.append(contentsOf: items.reversed().map { ($0, inFlow || style == .flow) })
+            case .mapping(let pairs, let style):
+                stack.append(contentsOf: pairs.reversed().map { ($0.value, inFlow || style == .flow) })
+            case .alias: continue
+            }
+        }
+        return found
+    }
+
+    private func add(_ target: String, node: YAMLNode, key: String, into facts: inout [CollectionFact]) {
+        var name = target.trimmingWhitespace
+        if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
+        // A link to an attachment (`cover.png`) or to a heading of the note itself (`#Plans`) names no note.
+        guard !name.isEmpty, !Self.hasAttachmentExtension(name) else { return }
+        facts.append(CollectionFact(kind: Self.referenceKind, key: key, value: Self.fold(name), text: name, range: node.range))
+    }
+
+    static func hasAttachmentExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), let slash = name.lastIndex(of: "/") ?? Optional(name.startIndex), dot > slash else { return false }
+        let ext = name[name.index(after: dot)...]
+        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains(where: \.isLetter)
+    }
+
+    /// The note each `[[target#heading|label]]` in a text names.
+    static func wikilinkTargets(in text: String) -> [String] {
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
+        var targets: [String] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
+            let inner = rest[open.upperBound..<close.lowerBound]
+            let target = inner.prefix { $0 != "|" && $0 != "#" && $0 != "^" }
+            targets.append(String(target))
+            rest = rest[close.upperBound...]
+        }
+        return targets
+    }
+
+    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
+        facts.contains { fact in
+            guard fact.kind == Self.referenceKind else { return false }
+            let targets = targets(fact.value, in: index)
+            return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0.note, index) }
+        }
+    }
+
+    private func isDraft(_ note: Int, _ index: CollectionIndex) -> Bool {
+        index.facts(ofNote: note).contains { $0.kind == Self.draftKind }
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let collection = context.collection else { return [] }
+        let index = collection.index
+        return facts(of: context).compactMap { fact in
+            guard fact.kind == Self.referenceKind else { return nil }
+            let targets = targets(fact.value, in: index)
+            if let first = targets.first {
+                guard !allowsDrafts, targets.allSatisfy({ isDraft($0.note, index) }) else { return nil }
+                return Finding(
+                    range: fact.range, message: "`\(fact.text)` is a draft (`\(draftKey): true`)",
+                    related: [RelatedLocation(path: index.paths[first.note], range: first.fact.range, message: "the draft")],
+                    subject: "\(fact.key)=\(fact.text)")
+            }
+            return brokenFinding(fact, context, index)
+        }
+    }
+
+    private func brokenFinding(_ fact: CollectionFact, _ context: RuleContext, _ index: CollectionIndex) -> Finding {
+        let matches = nearNames.table(for: index).notes(near: Self.looseFold(fact.text))
+        let names = Set(matches.values).sorted()
+        var fix: Fix?
+        if matches.count == 1, let name = names.first, let root = context.root,
+            let (node, inFlow) = Self.scalars(in: root).first(where: { $0.node.range.start.offset == Int(fact.offset) }),
+            let text = node.scalar?.text, let range = text.firstRange(of: fact.text) {
+            let fixed = String(text[..<range.lowerBound]) + name + String(text[range.upperBound...])
+            fix = YAMLEdits.replaceScalar(node, with: fixed, inFlow: inFlow)
+                .map { Fix(edits: [$0], applicability: .unsafe, title: "point it at `\(name)`") }
+        }
+        return Finding(
+            range: fact.range, message: "no note is named `\(fact.text)`", suggestions: Array(names.prefix(3)), fix: fix,
+            subject: "\(fact.key)=\(fact.text)")
+    }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: String {
+        guard let first = first, let last = last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+/// The names notes answer to (file names, aliases, slugs), folded loosely and indexed by their first two and last
+/// two characters: a name one slip from another shares one of the two ends (or is short: names of five characters
+/// or fewer are always compared), so a broken reference meets a handful of names, not every note's.
+final class NearNames: Sendable {
+    private let names: [(loose: [Unicode.Scalar], note: Int, text: String)]
+    private let byPrefix: [String: [Int32]]
+    private let bySuffix: [String: [Int32]]
+    private let short: [Int32]
+
+    init(_ index: CollectionIndex) {
+        var names: [(loose: [Unicode.Scalar], note: Int, text: String)] = []
+        var byPrefix: [String: [Int32]] = [:]
+        var bySuffix: [String: [Int32]] = [:]
+        var short: [Int32] = []
+        for occurrence in index.all(kind: BrokenReferenceRule.nameKind) {
+            let loose = Array(BrokenReferenceRule.looseFold(occurrence.fact.text).unicodeScalars)
+            let number = Int32(names.count)
+            names.append((loose, occurrence.note, occurrence.fact.text))
+            if loose.count <= 5 {
+                short.append(number)
+            } else {
+                byPrefix[Self.key(loose.prefix(2)), default: []].append(number)
+                bySuffix[Self.key(loose.suffix(2)), default: []].append(number)
+            }
+        }
+        self.names = names
+        self.byPrefix = byPrefix
+        self.bySuffix = bySuffix
+        self.short = short
+    }
+
+    private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The notes with a name equal to `loose` or one slip from it, each with that name as written.
+    func notes(near loose: String) -> [Int: String] {
+        let target = Array(loose.unicodeScalars)
+        var candidates = Set(short)
+        if target.count >= 2 {
+            candidates.formUnion(byPrefix[Self.key(target.prefix(2))] ?? [])
+            candidates.formUnion(bySuffix[Self.key(target.suffix(2))] ?? [])
+        }
+        var found: [Int: String] = [:]
+        for number in candidates.sorted() {
+            let name = names[Int(number)]
+            guard abs(name.loose.count - target.count) <= 1 else { continue }
+            if name.loose == target
+                || EditDistance.between(name.loose, target, metric: .optimalStringAlignment, limit: 1) != nil {
+                found[name.note] = found[name.note] ?? name.text
+            }
+        }
+        return found
+    }
+}
+
+/// One `NearNames` table per collection index, built the first time a reference is broken.
+private final class NearNameCache: @unchecked Sendable {
+    // @unchecked: `cached` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    // The index is kept alive with its table so that its identity cannot be reused by another index.
+    private var cached: (index: CollectionIndex, table: NearNames)?
+
+    func table(for index: CollectionIndex) -> NearNames {
+        lock.withLock {
+            if let cached, cached.index === index { return cached.table }
+            let table = NearNames(index)
+            cached = (index, table)
+            return table
+        }
+    }
+}
+
+/// The keys each schema declares as references (`format: note-ref`), worked out once a schema.
+private final class ReferenceKeyCache: @unchecked Sendable {
+    // @unchecked: `known` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var known: [String: Set<String>] = [:]
+
+    func keys(of schema: EffectiveConfiguration.LoadedSchema) -> Set<String> {
+        if let keys = lock.withLock({ known[schema.path] }) { return keys }
+        let keys = Set(schema.schema.knownProperties.filter { schema.schema.declaredFormat(ofProperty: $0) == "note-ref" })
+        lock.withLock { known[schema.path] = keys }
+        return keys
+    }
+}

@@ -1,0 +1,47 @@
+import NotelintLoader
+
+/// The values a collection rule reads from a note's keys: a scalar, or each scalar of a list, with its node.
+enum CollectionValues {
+    /// The non-empty scalar values of `key` (the items of a list, in order).
+    static func of(_ key: String, in root: YAMLNode?) -> [(node: YAMLNode, text: String)] {
+        guard let value = root?[key]?.dereferenced else { return [] }
+        return (value.items ?? [value]).compactMap { item in
+            let node = item.dereferenced
+            guard let scalar = node.scalar, scalar.resolved.type != .null else { return nil }
+            let text = scalar.text
+            return text.allSatisfy(\.isWhitespace) ? nil : (node, text)
+        }
+    }
+
+    /// Whitespace trimmed and every run of it one space.
+    static func collapsingWhitespace(_ text: String) -> String {
+        // Most values have single spaces between words and none around them: returned as they are.
+        var previousIsSpace = true
+        var plain = true
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " "
+            if isSpace && previousIsSpace || scalar.value < 0x20 || !scalar.isASCII && scalar.properties.isWhitespace {
+                plain = false
+                break
+            }
+            previousIsSpace = isSpace
+        }
+        if plain && !previousIsSpace { return text }
+        if plain && text.isEmpty { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// "a", "a and b", "a, b and c", then "and N more" past `limit`, of `total` items (the first of which are given).
+    static func list(_ items: [String], total: Int? = nil, limit: Int = 3) -> String {
+        let total = max(total ?? items.count, items.count)
+        let shown = items.prefix(limit)
+        if total > shown.count { return shown.joined(separator: ", ") + " and \(total - shown.count) more" }
+        return shown.count > 1 ? shown.dropLast().joined(separator: ", ") + " and " + shown.last! : shown.first ?? ""
+    }
+
+    /// The folder of a path relative to the configuration (empty at its top).
+    static func folder(of relativePath: String) -> String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+}

@@ -1,0 +1,192 @@
+import NotelintLoader
+import NotelintSpelling
+import NotelintText
+
+/// Different spellings of a tag publish to one page; two notes publish to one URL.
+struct SlugCollisionRule: IndexedCollectionRule {
+    /// The rule's options, each declared once and read by the same constant.
+    enum Option {
+        static let keys = OptionKey("keys", ["tags"], "Lists whose values each publish a page (taxonomies): spellings with one slug collide.")
+        static let urlKeys = OptionKey(
+            "url-keys", ["slug", "permalink", "url"], "Keys whose value is a note's own URL: two notes with one URL collide.")
+        static let slug = OptionKey(
+            "slug", "auto",
+            "How the site makes URLs: `kebab`, `hugo`, `eleventy`, `jekyll`, `jekyll-pretty`, `jekyll-raw`, `jekyll-ascii` or `jekyll-latin`; `auto`: the way of the configuration's `generator:` (Hugo's, Eleventy's, Jekyll's), else `kebab`.")
+    }
+
+    static let description = RuleDescription(
+        id: "slug-collision",
+        summary: "Values that publish to the same URL",
+        rationale: """
+            A site generator turns each tag into a page by its slug: `Machine Learning`, `machine-learning` and \
+            `machine_learning` become one page, listed under whichever spelling it met first, and the notes using \
+            the others seem to vanish from it. Two notes whose `slug` or `permalink` give one URL overwrite each \
+            other. The slug function is the generator's (`slug` option). When one spelling is used by more notes \
+            than any other, the fix rewrites the others to it.
+            """,
+        defaultSeverity: .warning,
+        options: [Option.keys.declaration, Option.urlKeys.declaration, Option.slug.declaration],
+        triggeringExamples: [
+            RuleExample("---\ntags: [↓machine_learning, war]\n---\n",
+                        others: ["a.md": "---\ntags: [machine-learning]\n---\n", "b.md": "---\ntags: [machine-learning]\n---\n"]),
+            RuleExample("---\ntags:\n- ↓a b\n---\n", options: ["slug": .string("hugo")], others: ["a.md": "---\ntags: [a-b]\n---\n"]),
+            RuleExample("---\nslug: ↓on-war\n---\n", others: ["war.md": "---\nslug: On War\n---\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("---\ntags: [machine-learning]\n---\n",
+                        others: ["a.md": "---\ntags: [machine_learning]\n---\n", "b.md": "---\ntags: [machine-learning]\n---\n"]),
+            RuleExample("---\ntags: [machine_learning]\n---\n", options: ["slug": .string("hugo")],
+                        others: ["a.md": "---\ntags: [machine-learning]\n---\n"]),
+            RuleExample("---\ntags: [戦争, 平和]\n---\n", options: ["slug": .string("eleventy")], others: ["a.md": "---\ntags: [革命]\n---\n"]),
+            RuleExample("---\npermalink: false\n---\n", others: ["a.md": "---\npermalink: false\n---\n"]),
+        ],
+        corrections: [
+            RuleCorrection("---\ntags: [Machine Learning, war]\n---\n", "---\ntags: [machine-learning, war]\n---\n",
+                           others: ["a.md": "---\ntags: [machine-learning]\n---\n", "b.md": "---\ntags: [machine-learning]\n---\n"]),
+        ]
+    )
+
+    static let tagKind = "slug-collision.tag"
+    static let urlKind = "slug-collision.url"
+
+    let keys: [String]
+    let urlKeys: [String]
+    let style: SlugStyle
+    /// Slugs already made: a collection has thousands of notes and a few thousand distinct tags.
+    private let slugs = SlugMemo()
+
+    init(options: RuleOptions) {
+        keys = options[Option.keys]
+        urlKeys = options[Option.urlKeys]
+        let name = options[Option.slug]
+        style = name == "auto" ? Self.style(of: options.generator) : SlugStyle(rawValue: name) ?? .kebab
+    }
+
+    /// The slug function of a site generator; plain kebab-case for the others and for none.
+    static func style(of generator: SiteGenerator?) -> SlugStyle {
+        switch generator {
+        case .hugo?: .hugo
+        case .eleventy?: .eleventy
+        case .jekyll?: .jekyll
+        default: .kebab
+        }
+    }
+
+    func facts(of context: RuleContext) -> [CollectionFact] {
+        guard let root = context.root else { return [] }
+        var facts: [CollectionFact] = []
+        for key in keys {
+            var seen: Set<String> = []
+            for (node, text) in CollectionValues.of(key, in: root) where seen.insert(text).inserted {
+                let slug = slugs.slug(text, style)
+                guard !slug.isEmpty else { continue }
+                // One string where the tag is its own slug (most are), and the key only when several keys are tags.
+                let value = keys.count == 1 ? (slug == text ? text : slug) : key + "\u{1F}" + slug
+                facts.append(CollectionFact(kind: Self.tagKind, key: key, value: value, text: text, range: node.range))
+            }
+        }
+        for key in urlKeys {
+            // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
+            for (node, text) in CollectionValues.of(key, in: root) where node.scalar?.resolved.type == .string {
+                let url = urlSlug(text)
+                guard !url.isEmpty else { continue }
+                facts.append(CollectionFact(kind: Self.urlKind, key: key, value: url, text: text, range: node.range))
+            }
+        }
+        return facts
+    }
+
+    /// A URL path's segments each slugged, without the slashes around it.
+    func urlSlug(_ text: String) -> String {
+        text.split(separator: "/").map { style.slug(String($0)) }.filter { !$0.isEmpty }.joined(separator: "/")
+    }
+
+    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
+        facts.contains { fact in
+            switch fact.kind {
+            case Self.tagKind:
+                // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
+                let spellings = index.spellings(kind: fact.kind, value: fact.value)
+                return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
+            case Self.urlKind: return index.hasOther(kind: fact.kind, value: fact.value, than: note)
+            default: return false
+            }
+        }
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let collection = context.collection else { return [] }
+        return facts(of: context).compactMap { fact in
+            fact.kind == Self.tagKind ? tagFinding(fact, context, collection) : urlFinding(fact, collection)
+        }
+    }
+
+    private func tagFinding(_ fact: CollectionFact, _ context: RuleContext, _ collection: CollectionView) -> Finding? {
+        // Notes per spelling (facts are one a note and spelling): the index's tally, with this note counted as it
+        // is now rather than as the index read it (a fix may have changed it since).
+        var notes: [String: Int] = [:]
+        for spelling in collection.index.spellings(kind: Self.tagKind, value: fact.value) { notes[spelling.text] = spelling.count }
+        if let note = collection.note {
+            for own in collection.index.facts(ofNote: note) where own.kind == Self.tagKind && own.value == fact.value {
+                notes[own.text, default: 0] -= 1
+            }
+        }
+        notes[fact.text, default: 0] += 1
+        let ranked = notes.filter { $0.value > 0 }.map { (text: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        guard ranked.count > 1 else { return nil }
+        let leader = ranked[0]
+        let isMajority = leader.count > ranked[1].count
+        // The most used spelling is the page's name: its notes are not the ones to change.
+        if isMajority && leader.text == fact.text { return nil }
+        let spellings = ranked.filter { $0.text != fact.text }.map { "`\($0.text)` (\($0.count) \($0.count == 1 ? "note" : "notes"))" }
+        var fix: Fix?
+        // Rewritten only to a spelling that is its own slug (`machine-learning`, not `War`): a spelling another rule
+        // would change again (`tag-format` lowercasing it) is never the target, so fixes cannot undo each other.
+        if isMajority, style.slug(leader.text) == leader.text,
+            let list = TagList(context, key: fact.key), let node = list.tags.first(where: { $0.text == fact.text })?.node {
+            if list.tags.contains(where: { $0.text == leader.text }) {
+                fix = YAMLEdits.removeItem(node, from: list.sequence, in: context.source)
+                    .map { Fix(edits: [$0], applicability: .safe, title: "remove `\(fact.text)`: `\(leader.text)` is listed already") }
+            } else {
+                fix = YAMLEdits.replaceScalar(node, with: leader.text, inFlow: list.isFlow)
+                    .map { Fix(edits: [$0], applicability: .safe, title: "replace with `\(leader.text)`") }
+            }
+        }
+        let own = fact.text
+        let related = collection.index.occurrences(
+            kind: Self.tagKind, value: fact.value, except: collection.note, limit: CollectionIndex.relatedLimit, where: { $0.text != own })
+            .map { collection.index.location($0, message: "`\($0.fact.text)`, the same page") }
+        return Finding(
+            range: fact.range,
+            message: "`\(fact.text)` publishes to the same page (`\(style.slug(fact.text))`) as \(CollectionValues.list(spellings))",
+            suggestions: isMajority ? [leader.text] : [], related: related, fix: fix, subject: "\(fact.key)=\(fact.text)")
+    }
+
+    private func urlFinding(_ fact: CollectionFact, _ collection: CollectionView) -> Finding? {
+        let total = collection.otherCount(kind: Self.urlKind, value: fact.value)
+        guard total > 0 else { return nil }
+        let others = collection.others(kind: Self.urlKind, value: fact.value)
+        let names = others.map { collection.index.paths[$0.note] }
+        return Finding(
+            range: fact.range,
+            message: "`\(fact.key)` `\(fact.text)` publishes to `/\(fact.value)/`, as \(CollectionValues.list(names, total: total)) \(total == 1 ? "does" : "do")",
+            related: others.map { collection.index.location($0, message: "the same URL") }, subject: "\(fact.key)=\(fact.text)")
+    }
+}
+
+/// A tag's slug, remembered: the same tags recur in note after note.
+private final class SlugMemo: @unchecked Sendable {
+    // @unchecked: `known` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private var known: [String: String] = [:]
+
+    func slug(_ text: String, _ style: SlugStyle) -> String {
+        if let slug = lock.withLock({ known[text] }) { return slug }
+        let made = style.slug(text)
+        // The tag itself when it is its own slug, so that the facts share one string.
+        let slug = made == text ? text : made
+        lock.withLock { if known.count < 100_000 { known[text] = slug } }
+        return slug
+    }
+}
