@@ -243,6 +243,9 @@ struct ConfigReader {
                     "option of `\(rule.id)`", name, among: rule.options.map(\.name) + ["severity"], at: pair.key, in: path)
             }
             setting.options[name] = try value(pair.value, like: option.defaultValue, name: name)
+            if let allowed = option.allowedValues, case .string(let chosen)? = setting.options[name], !allowed.contains(chosen) {
+                throw ConfigurationError.unknown("value of `\(rule.id).\(name)`", chosen, among: allowed, at: pair.value, in: path)
+            }
             if option.namesFiles, case .strings(let references)? = setting.options[name] {
                 let items = pair.value.dereferenced.items
                 for (index, reference) in references.enumerated() {

@@ -155,11 +155,14 @@ public struct RuleOption: Sendable {
     public var name: String
     public var summary: String
     public var defaultValue: OptionValue
+    /// The only values a text option takes (a closed set such as a scope's names); nil: any text.
+    public var allowedValues: [String]?
 
-    public init(_ name: String, _ defaultValue: OptionValue, _ summary: String) {
+    public init(_ name: String, _ defaultValue: OptionValue, _ summary: String, allowedValues: [String]? = nil) {
         self.name = name
         self.summary = summary
         self.defaultValue = defaultValue
+        self.allowedValues = allowedValues
     }
 
     /// Its values are paths of files or folders, read relative to the configuration's folder (`…-files`,
@@ -209,14 +212,26 @@ public struct OptionKey<Value: OptionValueConvertible>: Sendable {
     public let name: String
     public let defaultValue: Value
     public let summary: String
+    public let allowedValues: [String]?
 
     public init(_ name: String, _ defaultValue: Value, _ summary: String) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
+        self.allowedValues = nil
     }
 
-    public var declaration: RuleOption { RuleOption(name, defaultValue.optionValue, summary) }
+    public var declaration: RuleOption { RuleOption(name, defaultValue.optionValue, summary, allowedValues: allowedValues) }
+}
+
+extension OptionKey where Value == String {
+    /// A text option that takes only `allowed` values: any other is a configuration error naming the nearest.
+    public init(_ name: String, _ defaultValue: String, _ summary: String, allowed: [String]) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+        self.allowedValues = allowed
+    }
 }
 
 /// The Swift types an option can have, and how each is written in `.lint.yml`.

@@ -35,6 +35,11 @@ struct LintOptionTests {
             #expect(usage.error.hasPrefix("Error: "), "\(arguments): \(usage.error)")
         }
         #expect(try CommandRunner.notelint(["--help"], in: folder).status == 0)
+        // An option with a closed set of values names the nearest one, at the value.
+        try "rules:\n  slug-collision:\n    slug: hugoo\n".write(toFile: folder + "/.lint.yml", atomically: true, encoding: .utf8)
+        let closed = try CommandRunner.notelint(["lint", "."], in: folder)
+        #expect(closed.status == 2)
+        #expect(closed.error.contains(".lint.yml:3:11: configuration error: unknown value of `slug-collision.slug` `hugoo`; did you mean `hugo`?"), "\(closed.error)")
     }
 
     @Test func theCacheIsOnByDefaultOffOnRequestAndCleanRemovesIt() throws {

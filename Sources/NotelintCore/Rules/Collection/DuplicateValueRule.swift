@@ -11,7 +11,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
             "exact-whitespace-keys", [String](), "Keys compared with whitespace as written (the others trim it and collapse runs).")
         static let scope = OptionKey(
             "scope", "collection",
-            "Where values must be unique: `collection`, `folder` (each folder apart), `schema` (each schema's notes apart) or `key` (notes with the same `scope-key` value).")
+            "Where values must be unique: `collection`, `folder` (each folder apart), `schema` (each schema's notes apart) or `key` (notes with the same `scope-key` value).",
+            allowed: ["collection", "folder", "schema", "key"])
         static let scopeKey = OptionKey("scope-key", "lang", "With `scope: key`: the key whose value groups notes (a translated site's language).")
         static let scopeGlobs = OptionKey(
             "scope-globs", [String](),

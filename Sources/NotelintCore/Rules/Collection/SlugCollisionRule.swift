@@ -11,7 +11,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
             "url-keys", ["slug", "permalink", "url"], "Keys whose value is a note's own URL: two notes with one URL collide.")
         static let slug = OptionKey(
             "slug", "auto",
-            "How the site makes URLs: `kebab`, `hugo`, `eleventy`, `jekyll`, `jekyll-pretty`, `jekyll-raw`, `jekyll-ascii` or `jekyll-latin`; `auto`: the way of the configuration's `generator:` (Hugo's, Eleventy's, Jekyll's), else `kebab`.")
+            "How the site makes URLs: `kebab`, `hugo`, `eleventy`, `jekyll`, `jekyll-pretty`, `jekyll-raw`, `jekyll-ascii` or `jekyll-latin`; `auto`: the way of the configuration's `generator:` (Hugo's, Eleventy's, Jekyll's), else `kebab`.",
+            allowed: ["auto"] + SlugStyle.allCases.map(\.rawValue))
     }
 
     static let description = RuleDescription(
