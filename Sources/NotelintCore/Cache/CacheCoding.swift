@@ -94,6 +94,9 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private(set) var offset: Int
+    /// The kinds and keys of facts read so far: a few distinct strings, each read once and then shared by every
+    /// fact that names it rather than copied into each.
+    private var factLabels: Set<String> = []
 
     init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
@@ -156,9 +159,11 @@ struct CacheReader {
 
     mutating func facts() throws(Damaged) -> [CollectionFact] {
         var facts: [CollectionFact] = []
-        for _ in 0..<(try count()) {
-            let kind = try string()
-            let key = try string()
+        let total = try count()
+        facts.reserveCapacity(total)
+        for _ in 0..<total {
+            let kind = try label()
+            let key = try label()
             let value = try string()
             let text = try optionalString() ?? value
             var numbers: [Int32] = []
@@ -171,6 +176,11 @@ struct CacheReader {
                 endLine: numbers[3], endColumn: numbers[4], endOffset: numbers[5]))
         }
         return facts
+    }
+
+    private mutating func label() throws(Damaged) -> String {
+        let text = try string()
+        return factLabels.insert(text).memberAfterInsert
     }
 
     mutating func diagnostic(path: String) throws(Damaged) -> Diagnostic {

@@ -78,11 +78,7 @@ public final class CollectionIndex: Sendable {
 
     /// Each note's path as reports name it.
     public let paths: [String]
-    private let facts: [CollectionFact]
-    /// The note each fact belongs to.
-    private let owners: [Int32]
-    /// Where each note's facts start in `facts` (one more entry than notes).
-    private let starts: [Int32]
+    private let facts: Facts
     /// The next fact of the same group (-1 ends it).
     private let next: [Int32]
     private let groups: [Group]
@@ -96,7 +92,7 @@ public final class CollectionIndex: Sendable {
     /// Collects notes one at a time, so that a caller can let go of each note's facts as they are added.
     public struct Builder {
         var paths: [String] = []
-        var facts: [CollectionFact] = []
+        var noteFacts: [[CollectionFact]] = []
         var owners: [Int32] = []
         var starts: [Int32] = []
 
@@ -105,18 +101,18 @@ public final class CollectionIndex: Sendable {
         /// Room for this many more notes and facts, so that the tables are not copied as they grow.
         public mutating func reserve(notes: Int, facts count: Int) {
             paths.reserveCapacity(paths.count + notes)
+            noteFacts.reserveCapacity(noteFacts.count + notes)
             starts.reserveCapacity(starts.count + notes + 1)
-            facts.reserveCapacity(facts.count + count)
             owners.reserveCapacity(owners.count + count)
         }
 
-        /// Adds the next note; returns its number.
+        /// Adds the next note (its facts are kept, not copied); returns its number.
         @discardableResult
-        public mutating func add(path: String, facts noteFacts: [CollectionFact]) -> Int {
+        public mutating func add(path: String, facts: [CollectionFact]) -> Int {
             paths.append(path)
-            starts.append(Int32(facts.count))
-            facts.append(contentsOf: noteFacts)
-            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: noteFacts.count))
+            starts.append(Int32(owners.count))
+            noteFacts.append(facts)
+            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: facts.count))
             return paths.count - 1
         }
 
@@ -131,16 +127,18 @@ public final class CollectionIndex: Sendable {
 
     private init(_ builder: consuming Builder) {
         let paths = builder.paths
-        let facts = builder.facts
+        let noteFacts = builder.noteFacts
         let owners = builder.owners
         var starts = builder.starts
-        starts.append(Int32(facts.count))
+        starts.append(Int32(owners.count))
+        let facts = Facts(noteFacts: noteFacts, owners: owners, starts: starts)
+        // Not sized to the facts: tags repeat, and a table with room for every fact would be several times the
+        // groups it ends up holding.
         var heads: [Int: Int32] = [:]
-        heads.reserveCapacity(facts.count)
         var groups: [Group] = []
         var nextGroup: [Int32] = []
         var next = [Int32](repeating: -1, count: facts.count)
-        for index in facts.indices {
+        for index in 0..<facts.count {
             let fact = facts[index]
             let hash = Self.hash(fact.kind, fact.value)
             var candidate = heads[hash] ?? -1
@@ -174,8 +172,6 @@ public final class CollectionIndex: Sendable {
         }
         self.paths = paths
         self.facts = facts
-        self.owners = owners
-        self.starts = starts
         self.next = next
         self.groups = groups
         self.heads = heads
@@ -184,6 +180,24 @@ public final class CollectionIndex: Sendable {
     }
 
     public var noteCount: Int { paths.count }
+
+    /// Every note's facts, numbered across notes (a note's together). Each note's array is the one the first pass
+    /// made, kept as it is rather than copied into one table: at 100,000 notes that table held a second copy of
+    /// about 900,000 facts while the first was being let go.
+    private struct Facts {
+        let noteFacts: [[CollectionFact]]
+        /// The note each fact belongs to.
+        let owners: [Int32]
+        /// The number of each note's first fact (one more entry than notes).
+        let starts: [Int32]
+
+        var count: Int { owners.count }
+
+        subscript(number: Int) -> CollectionFact {
+            let note = Int(owners[number])
+            return noteFacts[note][number - Int(starts[note])]
+        }
+    }
 
     private func group(kind: String, value: String) -> Int? {
         var candidate = heads[Self.hash(kind, value)] ?? -1
@@ -203,7 +217,7 @@ public final class CollectionIndex: Sendable {
         var found: [Occurrence] = []
         var index = groups[group].head
         while index >= 0 && found.count < limit {
-            let owner = Int(owners[Int(index)])
+            let owner = Int(facts.owners[Int(index)])
             if owner != except && matches(facts[Int(index)]) { found.append(Occurrence(note: owner, fact: facts[Int(index)])) }
             index = next[Int(index)]
         }
@@ -219,7 +233,7 @@ public final class CollectionIndex: Sendable {
     public func hasOther(kind: String, value: String, than note: Int?) -> Bool {
         guard let group = group(kind: kind, value: value) else { return false }
         let head = groups[group].head
-        return groups[group].count > 1 || Int(owners[Int(head)]) != note
+        return groups[group].count > 1 || Int(facts.owners[Int(head)]) != note
     }
 
     /// Whether some note has a fact of this kind and value.
@@ -237,12 +251,7 @@ public final class CollectionIndex: Sendable {
 
     /// The facts of one note.
     public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
-        facts[Int(starts[note])..<Int(starts[note + 1])]
-    }
-
-    /// Every fact of a kind, with its note (a scan: for the rare search that no exact value can answer).
-    public func all(kind: String) -> [Occurrence] {
-        facts.indices.compactMap { facts[$0].kind == kind ? Occurrence(note: Int(owners[$0]), fact: facts[$0]) : nil }
+        facts.noteFacts[note][...]
     }
 
     /// A related location in another note.

@@ -464,7 +464,12 @@ public final class Linter: Sendable {
         let context = RuleContext(
             note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
             relativePath: relativePath)
-        return configuration.indexedRules.flatMap { $0.facts(of: context) }
+        let facts = configuration.indexedRules.flatMap { $0.facts(of: context) }
+        // Kept from the first pass to the report for every note: an array the size of its facts, not of how it grew.
+        guard facts.capacity > facts.count else { return facts }
+        return [CollectionFact](unsafeUninitializedCapacity: facts.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: facts)
+        }
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.

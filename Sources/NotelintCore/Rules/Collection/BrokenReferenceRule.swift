@@ -247,25 +247,33 @@ extension String {
 /// two characters: a name one slip from another shares one of the two ends (or is short: names of five characters
 /// or fewer are always compared), so a broken reference meets a handful of names, not every note's.
 final class NearNames: Sendable {
-    private let names: [(loose: [Unicode.Scalar], note: Int, text: String)]
+    /// Each name folded loosely, as a string rather than an array of scalars: most file names are short enough to
+    /// be held inside the string itself, so 100,000 of them cost no allocation each. Only the candidates a
+    /// search meets are split into scalars.
+    private let names: [(loose: String, note: Int, text: String)]
     private let byPrefix: [String: [Int32]]
     private let bySuffix: [String: [Int32]]
     private let short: [Int32]
 
     init(_ index: CollectionIndex) {
-        var names: [(loose: [Unicode.Scalar], note: Int, text: String)] = []
+        var names: [(loose: String, note: Int, text: String)] = []
         var byPrefix: [String: [Int32]] = [:]
         var bySuffix: [String: [Int32]] = [:]
         var short: [Int32] = []
-        for occurrence in index.all(kind: BrokenReferenceRule.nameKind) {
-            let loose = Array(BrokenReferenceRule.looseFold(occurrence.fact.text).unicodeScalars)
-            let number = Int32(names.count)
-            names.append((loose, occurrence.note, occurrence.fact.text))
-            if loose.count <= 5 {
-                short.append(number)
-            } else {
-                byPrefix[Self.key(loose.prefix(2)), default: []].append(number)
-                bySuffix[Self.key(loose.suffix(2)), default: []].append(number)
+        // Read note by note from the index, not gathered first into a list of every name with its note: that list
+        // was as large as the table itself.
+        for note in 0..<index.noteCount {
+            for fact in index.facts(ofNote: note) where fact.kind == BrokenReferenceRule.nameKind {
+                let loose = BrokenReferenceRule.looseFold(fact.text)
+                let scalars = loose.unicodeScalars
+                let number = Int32(names.count)
+                names.append((loose, note, fact.text))
+                if scalars.count <= 5 {
+                    short.append(number)
+                } else {
+                    byPrefix[String(String.UnicodeScalarView(scalars.prefix(2))), default: []].append(number)
+                    bySuffix[String(String.UnicodeScalarView(scalars.suffix(2))), default: []].append(number)
+                }
             }
         }
         self.names = names
@@ -289,9 +297,10 @@ final class NearNames: Sendable {
         var found: [Int: String] = [:]
         for number in candidates.sorted() {
             let name = names[Int(number)]
-            guard abs(name.loose.count - target.count) <= 1 else { continue }
-            if name.loose == target
-                || EditDistance.between(name.loose, target, metric: .optimalStringAlignment, limit: 1) != nil {
+            let loose = Array(name.loose.unicodeScalars)
+            guard abs(loose.count - target.count) <= 1 else { continue }
+            if loose == target
+                || EditDistance.between(loose, target, metric: .optimalStringAlignment, limit: 1) != nil {
                 found[name.note] = found[name.note] ?? name.text
             }
         }

@@ -78,8 +78,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
         var facts: [CollectionFact] = []
         for key in keys {
             var seen: Set<String> = []
-            for (node, text) in CollectionValues.of(key, in: root) where seen.insert(text).inserted {
-                let slug = slugs.slug(text, style)
+            for (node, written) in CollectionValues.of(key, in: root) where seen.insert(written).inserted {
+                let (text, slug) = slugs.slug(written, style)
                 guard !slug.isEmpty else { continue }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
                 let value = keys.count == 1 ? (slug == text ? text : slug) : key + "\u{1F}" + slug
@@ -180,14 +180,16 @@ struct SlugCollisionRule: IndexedCollectionRule {
 private final class SlugMemo: @unchecked Sendable {
     // @unchecked: `known` is only touched while `lock` is held.
     private let lock = SpellingLock()
-    private var known: [String: String] = [:]
+    private var known: [String: (text: String, slug: String)] = [:]
 
-    func slug(_ text: String, _ style: SlugStyle) -> String {
-        if let slug = lock.withLock({ known[text] }) { return slug }
+    /// The tag's slug, and the tag as the first note that used it holds it: every note's fact then shares that one
+    /// string (a tag too long to be held inside a string is otherwise a copy per note using it).
+    func slug(_ text: String, _ style: SlugStyle) -> (text: String, slug: String) {
+        if let known = lock.withLock({ known[text] }) { return known }
         let made = style.slug(text)
         // The tag itself when it is its own slug, so that the facts share one string.
-        let slug = made == text ? text : made
-        lock.withLock { if known.count < 100_000 { known[text] = slug } }
-        return slug
+        let pair = (text: text, slug: made == text ? text : made)
+        lock.withLock { if known.count < 100_000 { known[text] = pair } }
+        return pair
     }
 }
