@@ -102,5 +102,23 @@ extension SpellingTests {
             #expect(adjusted.knownTag("relatoins")?.uses == 1)
             #expect(base.knownTag("relatoins") == nil)
         }
+
+        @Test func aCorpusChangedByOneNoteCountsAsTheWholeCount() {
+            let whole = TagCorpus(uses: ["strategy": 3, "war": 1, "peace": 2])
+            var note = TagCounter()
+            note.add(["war", "stratgy"])
+            let typed = whole.counting(note)
+            #expect(typed.base === whole)
+            #expect(typed.uses == ["strategy": 3, "war": 2, "peace": 2, "stratgy": 1])
+            #expect(typed.uses(of: "stratgy") == 1)
+            #expect(typed.uses(of: "missing") == nil)
+            // A fix of the typed note: its tags change again, still against the whole count.
+            let fixed = typed.adjusted(removing: ["war", "stratgy"], adding: ["war", "strategy"])
+            #expect(fixed.base === whole)
+            #expect(fixed.uses == ["strategy": 4, "war": 2, "peace": 2])
+            #expect(fixed === typed.adjusted(removing: ["stratgy", "war"], adding: ["strategy", "war"]))
+            let dropped = whole.adjusted(removing: ["war", "war", "unused"], adding: [])
+            #expect(dropped.uses == ["strategy": 3, "peace": 2])
+        }
     }
 }
