@@ -13,10 +13,9 @@ public final class TagCorpus: @unchecked Sendable {
     /// Notes added to (or, negative, taken from) the base's count of each tag as written; empty when counted whole.
     public let changes: [String: Int]
     private let counted: [String: Int]
-    // @unchecked: `adjustments` and `changedUses` are only touched while `lock` is held; the rest never changes.
+    // @unchecked: `adjustments` is only touched while `lock` is held; the rest never changes.
     private let lock = SpellingLock()
     private var adjustments: [[String]: TagCorpus] = [:]
-    private var changedUses: [String: Int]?
 
     public init(uses: [String: Int] = [:]) {
         base = nil
@@ -30,19 +29,16 @@ public final class TagCorpus: @unchecked Sendable {
         counted = [:]
     }
 
-    /// Every tag with the number of notes using it. For a change to a base, worked out the first time it is asked.
+    /// Every tag with the number of notes using it. For a change to a base, worked out each time it is asked (not
+    /// kept: rules keep a few changed corpora, and each would hold a copy of the whole count).
     public var uses: [String: Int] {
         guard let base else { return counted }
-        return lock.withLock {
-            if let changedUses { return changedUses }
-            var uses = base.counted
-            for (tag, change) in changes {
-                let total = uses[tag, default: 0] + change
-                uses[tag] = total > 0 ? total : nil
-            }
-            changedUses = uses
-            return uses
+        var uses = base.counted
+        for (tag, change) in changes {
+            let total = uses[tag, default: 0] + change
+            uses[tag] = total > 0 ? total : nil
         }
+        return uses
     }
 
     /// The notes using exactly this spelling; nil when none does.
