@@ -4,9 +4,10 @@
 /// A dictionary that cannot be loaded makes the checker accept every word and offer no suggestions,
 /// so spelling falls back to vocabulary and corpus evidence; `loadError` says why, for one report.
 public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable {
-    // @unchecked: `outcome` is only read and written while `lock` is held.
+    // @unchecked: `outcome` and `keptSuggestions` are only read and written while `lock` is held.
     private let lock = SpellingLock()
     private var outcome: Result<SpellChecker, SpellCheckerError>?
+    private var keptSuggestions: [String: [String]] = [:]
 
     public let configuration: SpellCheckerConfiguration
 
@@ -60,10 +61,21 @@ public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable
         return checker.isCorrect(word)
     }
 
+    /// Hunspell's suggestions cost milliseconds a word: each word's are kept (up to `keptSuggestionsLimit` words),
+    /// so that a word judged again against another corpus (each keystroke in an editor changes the corpus) is not
+    /// asked again.
     public func suggestions(for word: String) -> [String] {
         guard case .success(let checker) = load() else { return [] }
-        return checker.suggestions(for: word)
+        if let kept = lock.withLock({ keptSuggestions[word] }) { return kept }
+        let suggestions = checker.suggestions(for: word)
+        lock.withLock {
+            if keptSuggestions.count >= Self.keptSuggestionsLimit { keptSuggestions.removeAll(keepingCapacity: true) }
+            keptSuggestions[word] = suggestions
+        }
+        return suggestions
     }
+
+    private static let keptSuggestionsLimit = 4096
 
     public func hasForm(inOtherCaseOf lowercased: String) -> Bool {
         guard case .success(let checker) = load() else { return false }

@@ -1,6 +1,7 @@
 /// Merges vocabularies, replacement lists and corpus counts into one entry per case-folded tag.
 struct TagIndexBuilder {
-    private struct Draft {
+    /// What the sources say of one folded tag so far.
+    struct Draft {
         /// Usually one spelling, so an array beats a set.
         var spellings: [String] = []
         var vocabularySpelling: String?
@@ -15,6 +16,17 @@ struct TagIndexBuilder {
             if !spellings.contains(spelling) { spellings.append(spelling) }
         }
 
+        /// `uses` notes use `spelling`. The outcome does not depend on the order spellings are counted in.
+        mutating func count(_ spelling: String, uses count: Int) {
+            note(spelling)
+            uses += count
+            // Ties go to the alphabetically first spelling, so the choice does not depend on hash order.
+            if count > mostUsedSpellingUses || (count == mostUsedSpellingUses && spelling < (mostUsedSpelling ?? spelling)) {
+                mostUsedSpelling = spelling
+                mostUsedSpellingUses = count
+            }
+        }
+
         func known(isKnownMistake: Bool) -> KnownTag {
             KnownTag(
                 tag: vocabularySpelling ?? replacementSpelling ?? mostUsedSpelling ?? spellings[0],
@@ -23,7 +35,8 @@ struct TagIndexBuilder {
         }
     }
 
-    private var drafts: [String: Draft] = [:]
+    /// By folded tag.
+    private(set) var drafts: [String: Draft] = [:]
     private(set) var replacementsByFoldedWrong: [String: TagReplacement] = [:]
 
     mutating func add(_ vocabulary: TagVocabulary) {
@@ -53,16 +66,7 @@ struct TagIndexBuilder {
 
     mutating func addCorpus(uses: [String: Int]) {
         for (tag, count) in uses where count > 0 && !tag.isEmpty {
-            update(tag) { draft in
-                draft.uses += count
-                // Ties go to the alphabetically first spelling, so the choice does not depend on hash order.
-                if count > draft.mostUsedSpellingUses
-                    || (count == draft.mostUsedSpellingUses && tag < (draft.mostUsedSpelling ?? tag))
-                {
-                    draft.mostUsedSpelling = tag
-                    draft.mostUsedSpellingUses = count
-                }
-            }
+            update(tag) { $0.count(tag, uses: count) }
         }
     }
 

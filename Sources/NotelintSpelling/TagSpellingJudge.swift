@@ -28,6 +28,11 @@ public struct TagSpellingJudge: Sendable {
         self.dictionary = dictionary
     }
 
+    /// This judge with its index adjusted by a few notes' changed tags (see `TagIndex.adjusted(by:)`).
+    public func adjusted(by changes: [String: Int]) -> TagSpellingJudge {
+        TagSpellingJudge(index: index.adjusted(by: changes), options: options, dictionary: dictionary)
+    }
+
     /// - Parameter selfUses: how many of the corpus's uses of `tag` are the checked note's own (1 when the
     ///   corpus includes that note): a tag must not vouch for itself.
     /// - Returns: nil when the tag is accepted or nothing useful can be suggested.

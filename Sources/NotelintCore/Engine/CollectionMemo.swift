@@ -11,6 +11,8 @@ public final class CollectionMemo: @unchecked Sendable {
     private var keptResolver: ConfigurationResolver?
     private var otherNotes: [[String]: Any] = [:]
     private var lastCorpus: TagCorpus?
+    /// The base of the corpus when no other note is gathered (`--config`): one object, so that rules index it once.
+    private let noOtherNotes = TagCorpus()
     private var reportable: [ObjectIdentifier: Set<String>?] = [:]
 
     public init() {}
@@ -35,12 +37,15 @@ public final class CollectionMemo: @unchecked Sendable {
         return gathered
     }
 
-    /// The same corpus object as the last run's when the counts are the same, so that rules' indexes over it
-    /// are reused; a new one otherwise.
-    func corpus(for counter: TagCounter) -> TagCorpus {
+    /// The corpus of a run: `others` (the collection's other notes, gathered once) with the tags of the notes
+    /// checked counted in as a change, so that rules adjust what they built over `others` instead of building it
+    /// again each time those notes' tags change. The same corpus object as the last run's when the counts are
+    /// the same, so that rules' verdicts on it are reused.
+    func corpus(counting checked: TagCounter, besides others: TagCorpus?) -> TagCorpus {
         lock.withLock {
-            if let lastCorpus, lastCorpus.uses == counter.uses { return lastCorpus }
-            let corpus = counter.corpus()
+            let others = others ?? noOtherNotes
+            if let lastCorpus, lastCorpus.base === others, lastCorpus.changes == checked.uses { return lastCorpus }
+            let corpus = others.counting(checked)
             lastCorpus = corpus
             reportable = [:]
             return corpus

@@ -240,6 +240,8 @@ public final class Linter: Sendable {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
         var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        // The other notes' tags as a corpus of their own, kept while an editor's server keeps the collection.
+        var othersCorpus: TagCorpus?
         if request.gatherEvidence && request.configPath == nil {
             // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
             let gather = {
@@ -247,9 +249,18 @@ public final class Linter: Sendable {
                     adding: TagCounter(), around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
                     followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
             }
-            let gathered = request.collectionMemo?.otherNotes(around: selection.jobs.map(\.absolutePath), gather) ?? gather()
-            counter.add(counting: gathered.0)
-            others = gathered.1
+            if let memo = request.collectionMemo {
+                let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
+                    let (tags, facts) = gather()
+                    return (tags.corpus(), facts)
+                }
+                othersCorpus = gathered.0
+                others = gathered.1
+            } else {
+                let gathered = gather()
+                counter.add(counting: gathered.0)
+                others = gathered.1
+            }
         }
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
         // others of its folder. Each note's facts move into the index: they are not kept twice.
@@ -283,7 +294,8 @@ public final class Linter: Sendable {
             others[id] = nil
             indexes[id] = builder.build()
         }
-        return Evidence(corpus: request.collectionMemo?.corpus(for: counter) ?? counter.corpus(), indexes: indexes, numbers: numbers)
+        let corpus = request.collectionMemo?.corpus(counting: counter, besides: othersCorpus) ?? counter.corpus()
+        return Evidence(corpus: corpus, indexes: indexes, numbers: numbers)
     }
 
     /// After fixes: the collection as the fixed notes now stand (a tag rewritten in three notes no longer collides

@@ -125,9 +125,9 @@ struct TagSpellingRule: CollectionRule {
     }
 
     private func judge(for corpus: TagCorpus) -> MemoizedJudge {
-        judges.judge(for: corpus) { corpus in
+        judges.judge(for: corpus) { uses in
             TagSpellingJudge(
-                index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: corpus.uses),
+                index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: uses),
                 options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
         }
     }
@@ -174,27 +174,48 @@ struct TagSpellingRule: CollectionRule {
     }
 }
 
-/// One judge per corpus: the tag index over a run's corpus is built once, on first use, and shared by every note.
-/// A few judges are kept (16), most recently used first: a note whose tags a fix changed is checked against the run's
-/// corpus with its own uses updated (see `NoteFixer.Evidence`), and that must not evict the run's judge.
+/// One judge per corpus. The tag index over a corpus counted whole is built once, on first use, and shared by
+/// every note; a corpus that changes one (the note being typed beside the others, a note whose tags a fix changed,
+/// see `NoteFixer.Evidence`) gets that index adjusted by the change, which costs what the change costs. A few of
+/// each are kept, most recently used first, each corpus with its judge so that its identity cannot be reused by
+/// another corpus.
 private final class JudgeCache: @unchecked Sendable {
-    private static let capacity = 16
+    /// Whole corpora: a run's, an editor's collection; their indexes are the costly part.
+    private static let wholeCapacity = 2
+    /// Changes: their judges are small, and a change shared by many fixed notes is judged once.
+    private static let changedCapacity = 16
+    // @unchecked: the lists are only touched while `lock` is held.
     private let lock = SpellingLock()
-    // Each corpus is kept alive with its judge so that its identity cannot be reused by another corpus.
-    private var cached: [(corpus: TagCorpus, judge: MemoizedJudge)] = []
+    private var whole: [(corpus: TagCorpus, judge: MemoizedJudge)] = []
+    private var changed: [(corpus: TagCorpus, judge: MemoizedJudge)] = []
 
-    func judge(for corpus: TagCorpus, make: (TagCorpus) -> TagSpellingJudge) -> MemoizedJudge {
-        lock.withLock {
-            if let index = cached.firstIndex(where: { $0.corpus === corpus }) {
-                let entry = cached.remove(at: index)
-                cached.insert(entry, at: 0)
-                return entry.judge
+    func judge(for corpus: TagCorpus, make: ([String: Int]) -> TagSpellingJudge) -> MemoizedJudge {
+        guard let base = corpus.base else {
+            return lock.withLock {
+                Self.judge(for: corpus, in: &whole, capacity: Self.wholeCapacity) { MemoizedJudge(judge: make(corpus.uses), corpus: corpus) }
             }
-            let judge = MemoizedJudge(judge: make(corpus), uses: corpus.uses)
-            cached.insert((corpus, judge), at: 0)
-            if cached.count > Self.capacity { cached.removeLast() }
-            return judge
         }
+        let baseJudge = judge(for: base, make: make)
+        return lock.withLock {
+            Self.judge(for: corpus, in: &changed, capacity: Self.changedCapacity) {
+                MemoizedJudge(judge: baseJudge.judge.adjusted(by: corpus.changes), corpus: corpus)
+            }
+        }
+    }
+
+    private static func judge(
+        for corpus: TagCorpus, in cached: inout [(corpus: TagCorpus, judge: MemoizedJudge)], capacity: Int,
+        make: () -> MemoizedJudge
+    ) -> MemoizedJudge {
+        if let index = cached.firstIndex(where: { $0.corpus === corpus }) {
+            let entry = cached.remove(at: index)
+            cached.insert(entry, at: 0)
+            return entry.judge
+        }
+        let judge = make()
+        cached.insert((corpus, judge), at: 0)
+        if cached.count > capacity { cached.removeLast() }
+        return judge
     }
 }
 
@@ -204,12 +225,12 @@ private final class MemoizedJudge: @unchecked Sendable {
     // @unchecked: `verdicts` is only touched while `lock` is held.
     private let lock = SpellingLock()
     private var verdicts: [String: TagSpellingFinding?] = [:]
-    private let judge: TagSpellingJudge
-    private let uses: [String: Int]
+    let judge: TagSpellingJudge
+    private let corpus: TagCorpus
 
-    init(judge: TagSpellingJudge, uses: [String: Int]) {
+    init(judge: TagSpellingJudge, corpus: TagCorpus) {
         self.judge = judge
-        self.uses = uses
+        self.corpus = corpus
     }
 
     /// The finding for one use of `tag` in a note of the corpus.
@@ -218,7 +239,7 @@ private final class MemoizedJudge: @unchecked Sendable {
         // Judged outside the lock: two threads may judge the same tag once each, never wait on each other.
         var finding = judge.judge(tag, selfUses: 1)
         // Two tags used equally often are two tags, not a typo of each other: the suggestion must be the more used.
-        if case .corpus(let suggestionUses)? = finding?.evidence, suggestionUses <= uses[tag, default: 1] { finding = nil }
+        if case .corpus(let suggestionUses)? = finding?.evidence, suggestionUses <= corpus.uses(of: tag) ?? 1 { finding = nil }
         lock.withLock { verdicts[tag] = .some(finding) }
         return finding
     }
