@@ -76,8 +76,12 @@ public final class CollectionIndex: Sendable {
         var isMixed: Bool
     }
 
-    /// Each note's path as reports name it.
-    public let paths: [String]
+    /// Each note's path as reports name it (this index's own notes; a base's follow them).
+    private let paths: [String]
+    /// An index of other notes this one extends: its notes are numbered after this one's own, and every answer
+    /// counts them too. An editor's server keeps the index of the notes not being edited and puts one of the
+    /// edited note on top of it at each keystroke, instead of indexing the whole collection again.
+    private let base: CollectionIndex?
     private let facts: Facts
     /// The next fact of the same group (-1 ends it).
     private let next: [Int32]
@@ -95,8 +99,11 @@ public final class CollectionIndex: Sendable {
         var noteFacts: [[CollectionFact]] = []
         var owners: [Int32] = []
         var starts: [Int32] = []
+        let base: CollectionIndex?
 
-        public init() {}
+        public init(base: CollectionIndex? = nil) {
+            self.base = base
+        }
 
         /// Room for this many more notes and facts, so that the tables are not copied as they grow.
         public mutating func reserve(notes: Int, facts count: Int) {
@@ -171,6 +178,7 @@ public final class CollectionIndex: Sendable {
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
         }
         self.paths = paths
+        self.base = builder.base
         self.facts = facts
         self.next = next
         self.groups = groups
@@ -179,7 +187,17 @@ public final class CollectionIndex: Sendable {
         spellingTallies = tallies
     }
 
-    public var noteCount: Int { paths.count }
+    public var noteCount: Int { paths.count + (base?.noteCount ?? 0) }
+
+    /// The path of a note as reports name it.
+    public func path(ofNote note: Int) -> String {
+        note < paths.count ? paths[note] : base!.path(ofNote: note - paths.count)
+    }
+
+    /// `note` as the base numbers it, when it is one of the base's.
+    private func baseNote(_ note: Int?) -> Int? {
+        note.map { $0 - paths.count }
+    }
 
     /// Every note's facts, numbered across notes (a note's together). Each note's array is the one the first pass
     /// made, kept as it is rather than copied into one table: at 100,000 notes that table held a second copy of
@@ -213,37 +231,57 @@ public final class CollectionIndex: Sendable {
     public func occurrences(
         kind: String, value: String, except: Int? = nil, limit: Int = .max, where matches: (CollectionFact) -> Bool = { _ in true }
     ) -> [Occurrence] {
-        guard let group = group(kind: kind, value: value) else { return [] }
         var found: [Occurrence] = []
-        var index = groups[group].head
-        while index >= 0 && found.count < limit {
-            let owner = Int(facts.owners[Int(index)])
-            if owner != except && matches(facts[Int(index)]) { found.append(Occurrence(note: owner, fact: facts[Int(index)])) }
-            index = next[Int(index)]
+        if let group = group(kind: kind, value: value) {
+            var index = groups[group].head
+            while index >= 0 && found.count < limit {
+                let owner = Int(facts.owners[Int(index)])
+                if owner != except && matches(facts[Int(index)]) { found.append(Occurrence(note: owner, fact: facts[Int(index)])) }
+                index = next[Int(index)]
+            }
+        }
+        if let base, found.count < limit {
+            let offset = paths.count
+            found += base.occurrences(kind: kind, value: value, except: baseNote(except), limit: limit - found.count, where: matches)
+                .map { Occurrence(note: $0.note + offset, fact: $0.fact) }
         }
         return found
     }
 
     /// How many facts have this kind and value.
     public func count(kind: String, value: String) -> Int {
-        group(kind: kind, value: value).map { Int(groups[$0].count) } ?? 0
+        (group(kind: kind, value: value).map { Int(groups[$0].count) } ?? 0) + (base?.count(kind: kind, value: value) ?? 0)
     }
 
     /// Whether a note other than `note` has a fact of this kind and value (at most two steps).
     public func hasOther(kind: String, value: String, than note: Int?) -> Bool {
-        guard let group = group(kind: kind, value: value) else { return false }
-        let head = groups[group].head
-        return groups[group].count > 1 || Int(facts.owners[Int(head)]) != note
+        if let group = group(kind: kind, value: value) {
+            let head = groups[group].head
+            if groups[group].count > 1 || Int(facts.owners[Int(head)]) != note { return true }
+        }
+        return base?.hasOther(kind: kind, value: value, than: baseNote(note)) ?? false
     }
 
     /// Whether some note has a fact of this kind and value.
     public func contains(kind: String, value: String) -> Bool {
-        group(kind: kind, value: value) != nil
+        group(kind: kind, value: value) != nil || base?.contains(kind: kind, value: value) == true
     }
 
     /// The ways the facts of this kind and value are written, with how many facts use each, most used first
     /// (ties in byte order of the text).
     public func spellings(kind: String, value: String) -> [(text: String, count: Int)] {
+        let own = ownSpellings(kind: kind, value: value)
+        guard let base else { return own }
+        let below = base.spellings(kind: kind, value: value)
+        if own.isEmpty { return below }
+        if below.isEmpty { return own }
+        var counts: [String: Int] = [:]
+        for spelling in own + below { counts[spelling.text, default: 0] += spelling.count }
+        return counts.map { ($0.key, $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+    }
+
+    private func ownSpellings(kind: String, value: String) -> [(text: String, count: Int)] {
         guard let group = group(kind: kind, value: value) else { return [] }
         if let tally = spellingTallies[Int32(group)] { return tally }
         return [(facts[Int(groups[group].head)].text, Int(groups[group].count))]
@@ -251,12 +289,12 @@ public final class CollectionIndex: Sendable {
 
     /// The facts of one note.
     public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
-        facts.noteFacts[note][...]
+        note < paths.count ? facts.noteFacts[note][...] : base!.facts(ofNote: note - paths.count)
     }
 
     /// A related location in another note.
     public func location(_ occurrence: Occurrence, message: String) -> RelatedLocation {
-        RelatedLocation(path: paths[occurrence.note], range: occurrence.fact.range, message: message)
+        RelatedLocation(path: path(ofNote: occurrence.note), range: occurrence.fact.range, message: message)
     }
 
     /// At most this many other notes are named as related locations of one finding; its message gives the count.

@@ -242,6 +242,8 @@ public final class Linter: Sendable {
         var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
         // The other notes' tags as a corpus of their own, kept while an editor's server keeps the collection.
         var othersCorpus: TagCorpus?
+        // And their facts indexed once, for the checked notes' index to extend at every keystroke.
+        var baseIndexes: [ObjectIdentifier: CollectionIndex] = [:]
         if request.gatherEvidence && request.configPath == nil {
             // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
             let gather = {
@@ -252,10 +254,10 @@ public final class Linter: Sendable {
             if let memo = request.collectionMemo {
                 let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
                     let (tags, facts) = gather()
-                    return (tags.corpus(), facts)
+                    return (tags.corpus(), facts.mapValues { CollectionIndex(notes: $0) })
                 }
                 othersCorpus = gathered.0
-                others = gathered.1
+                baseIndexes = gathered.1
             } else {
                 let gathered = gather()
                 counter.add(counting: gathered.0)
@@ -263,7 +265,8 @@ public final class Linter: Sendable {
             }
         }
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
-        // others of its folder. Each note's facts move into the index: they are not kept twice.
+        // others of its folder, added here or already indexed in a kept base. Each note's facts move into the
+        // index: they are not kept twice.
         var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
         var sizes: [ObjectIdentifier: (notes: Int, facts: Int)] = [:]
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
@@ -276,7 +279,7 @@ public final class Linter: Sendable {
             sizes[id, default: (0, 0)].facts += notes.reduce(0) { $0 + $1.facts.count }
         }
         for (id, size) in sizes {
-            var builder = CollectionIndex.Builder()
+            var builder = CollectionIndex.Builder(base: baseIndexes[id])
             builder.reserve(notes: size.notes, facts: size.facts)
             builders[id] = builder
         }
@@ -320,7 +323,7 @@ public final class Linter: Sendable {
         guard !fixed.isEmpty else { return perNote }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
         for (id, old) in evidence.indexes {
-            var notes = (0..<old.noteCount).map { (path: old.paths[$0], facts: Array(old.facts(ofNote: $0))) }
+            var notes = (0..<old.noteCount).map { (path: old.path(ofNote: $0), facts: Array(old.facts(ofNote: $0))) }
             for (index, note) in fixed where ObjectIdentifier(jobs[index].configuration) == id {
                 notes[evidence.numbers[index]].facts = collectionFacts(of: note, jobs[index].configuration, jobs[index].relativePath, today: request.today)
             }

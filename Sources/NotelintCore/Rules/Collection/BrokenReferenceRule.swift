@@ -96,7 +96,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         let suffix = reference.hasPrefix("/") ? reference : "/" + reference
         return index.occurrences(kind: Self.nameKind, value: name).filter { occurrence in
             guard occurrence.fact.key == "file" else { return false }
-            var path = Self.fold(index.paths[occurrence.note])
+            var path = Self.fold(index.path(ofNote: occurrence.note))
             if path.hasSuffix(".md") { path.removeLast(3) }
             return path == reference || path.hasSuffix(suffix)
         }
@@ -212,7 +212,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
                 guard !allowsDrafts, targets.allSatisfy({ isDraft($0.note, index) }) else { return nil }
                 return Finding(
                     range: fact.range, message: "`\(fact.text)` is a draft (`\(draftKey): true`)",
-                    related: [RelatedLocation(path: index.paths[first.note], range: first.fact.range, message: "the draft")],
+                    related: [RelatedLocation(path: index.path(ofNote: first.note), range: first.fact.range, message: "the draft")],
                     subject: "\(fact.key)=\(fact.text)")
             }
             return brokenFinding(fact, context, index)

@@ -126,7 +126,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
             let total = collection.otherCount(kind: fact.kind, value: fact.value)
             guard total > 0 else { return nil }
             let others = collection.others(kind: fact.kind, value: fact.value)
-            let names = others.map { collection.index.paths[$0.note] }
+            let names = others.map { collection.index.path(ofNote: $0.note) }
             let noun = total == 1 ? "another note" : "\(total) other notes"
             return Finding(
                 range: fact.range,

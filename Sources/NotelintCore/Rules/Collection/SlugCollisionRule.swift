@@ -168,7 +168,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
         let total = collection.otherCount(kind: Self.urlKind, value: fact.value)
         guard total > 0 else { return nil }
         let others = collection.others(kind: Self.urlKind, value: fact.value)
-        let names = others.map { collection.index.paths[$0.note] }
+        let names = others.map { collection.index.path(ofNote: $0.note) }
         return Finding(
             range: fact.range,
             message: "`\(fact.key)` `\(fact.text)` publishes to `/\(fact.value)/`, as \(CollectionValues.list(names, total: total)) \(total == 1 ? "does" : "do")",
