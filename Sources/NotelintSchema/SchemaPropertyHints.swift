@@ -11,6 +11,8 @@ public struct SchemaPropertyHint: Sendable, Hashable {
     /// From the property's `type`.
     public var types: [String]
     public var isRequired: Bool
+    /// The property's `format`, or its items' (`note-ref`: the value names another note).
+    public var format: String? = nil
 }
 
 /// Gathers the properties of the root schema and of the schemas applied to the root in place.
@@ -76,6 +78,10 @@ struct SchemaPropertyHints {
                 }
             }
             if hint.types.isEmpty, let types = schema.types { hint.types = types.names }
+            if hint.format == nil {
+                hint.format = schema.node["format"]?.scalar?.text
+                    ?? schema.array?.items.flatMap { schemas[$0].node["format"]?.scalar?.text }
+            }
         }
         return hint
     }
@@ -86,6 +92,7 @@ struct SchemaPropertyHints {
         hint.description = hint.description ?? second.description
         if hint.allowedValues.isEmpty { hint.allowedValues = second.allowedValues }
         if hint.types.isEmpty { hint.types = second.types }
+        if hint.format == nil { hint.format = second.format }
         return hint
     }
 }

@@ -171,6 +171,30 @@ import Testing
         #expect(linkLabels == ["a", "b"])
     }
 
+    @Test func keysTheSchemaDeclaresAsReferencesCompleteWithNoteNames() throws {
+        let workspace = try Workspace(lintYML: "include: [\"**/*.md\"]\nschemas:\n  - files: [\"**\"]\n    schema: refs.schema.yml\n")
+        try workspace.write("refs.schema.yml", """
+            type: object
+            properties:
+              up: {type: string, format: note-ref}
+              related: {type: array, items: {type: string, format: note-ref}}
+              summary: {type: string}
+            """)
+        try workspace.write("Sun Tzu.md", "---\nsummary: s\n---\n")
+        try workspace.write("Clausewitz.md", "---\nsummary: c\n---\n")
+        let harness = ServerHarness()
+        _ = harness.initialize(root: workspace.root)
+        let uri = harness.open(workspace.path("note.md"), "---\nup: \nrelated:\n- \nsummary: \n---\n")
+        func labels(_ line: Int, _ character: Int) -> [String] {
+            harness.request("textDocument/completion", ["textDocument": ["uri": .string(uri)], "position": ["line": .int(line), "character": .int(character)]])["result"]?["items"]?
+                .array?.compactMap { $0["label"]?.string }.sorted() ?? []
+        }
+        #expect(labels(1, 4) == ["Clausewitz", "Sun Tzu"])
+        #expect(labels(3, 2) == ["Clausewitz", "Sun Tzu"])
+        // A key without the format gets no note names.
+        #expect(labels(4, 9).isEmpty)
+    }
+
     @Test func hoverShowsTheSchemaOfAKeyAndTheRuleOfAFinding() throws {
         let workspace = try Workspace()
         let harness = ServerHarness()

@@ -23,13 +23,13 @@ enum CompletionRequest: RequestHandler {
         let corpusKey = session.corpusKey(for: document)
         if isInsideWikilink(before) {
             // Inside a `[[wikilink`: the collection's notes.
-            items = session.noteNames(for: document).filter { $0.path != relativePath(session, document) }.prefix(500).map { note in
-                ["label": .string(note.name), "kind": 18, "detail": .string(note.path)]
-            }
+            items = noteItems(session, document)
         } else if before.contains(":"), let key = FrontMatterLines.topLevelKey(Substring(before)) {
             // After `key:`: the values the schema allows there, or tags in a flow list (`tags: [a, `).
             if key == corpusKey, before.contains("[") {
                 items = tagItems(session, document, frontMatter, key: key)
+            } else if let hint = hints.first(where: { $0.name == key }), hint.format == Self.noteReferenceFormat {
+                items = noteItems(session, document)
             } else if let hint = hints.first(where: { $0.name == key }) {
                 items = valueItems(hint, itemsOf: false)
             }
@@ -38,6 +38,8 @@ enum CompletionRequest: RequestHandler {
             if let key = frontMatter.owningKey(ofLine: position.line) {
                 if key == corpusKey {
                     items = tagItems(session, document, frontMatter, key: key)
+                } else if let hint = hints.first(where: { $0.name == key }), hint.format == Self.noteReferenceFormat {
+                    items = noteItems(session, document)
                 } else if let hint = hints.first(where: { $0.name == key }) {
                     items = valueItems(hint, itemsOf: true)
                 }
@@ -56,6 +58,16 @@ enum CompletionRequest: RequestHandler {
             }
         }
         return ["isIncomplete": false, "items": .array(items)]
+    }
+
+    /// The format by which a schema declares that a key's values name other notes (`broken-reference` checks them).
+    static let noteReferenceFormat = "note-ref"
+
+    /// The collection's notes other than this one, by the names references use.
+    static func noteItems(_ session: Session, _ document: OpenDocument) -> [JSONValue] {
+        session.noteNames(for: document).filter { $0.path != relativePath(session, document) }.prefix(500).map { note in
+            ["label": .string(note.name), "kind": 18, "detail": .string(note.path)]
+        }
     }
 
     /// True when the text before the cursor opened a `[[` that no `]]` closed.
