@@ -80,7 +80,10 @@ binary=$install/$name/bin/notelint
 
 # The manual page renders and documents the lint command; the bash completion script parses.
 if command -v man >/dev/null; then
-    if MANWIDTH=100 man -l "$install/$name/share/man/man1/notelint.1" 2>/dev/null | grep -q -- '--changed-since'; then
+    # Outputs are captured before grep reads them: `grep -q` stops at the first match, and with pipefail the
+    # writer's SIGPIPE would fail a check that passed.
+    manual=$(MANWIDTH=100 man -l "$install/$name/share/man/man1/notelint.1" 2>/dev/null || true)
+    if grep -q -- '--changed-since' <<<"$manual"; then
         ok "the manual page renders and documents lint's options"
     else
         fail "the manual page does not render, or lacks lint's options"
@@ -104,7 +107,8 @@ else
     bare ldd "$binary" | sed 's/^/    /'
 fi
 # SwiftPM links executables with the run path $ORIGIN (the binary's own folder); nothing else may be searched.
-if readelf -d "$binary" | grep -E 'RPATH|RUNPATH' | grep -qv 'path: \[\$ORIGIN\]'; then
+search_paths=$(readelf -d "$binary" | grep -E 'RPATH|RUNPATH' || true)
+if [ -n "$search_paths" ] && grep -qv 'path: \[\$ORIGIN\]' <<<"$search_paths"; then
     fail "the binary carries a library search path: $(readelf -d "$binary" | grep -E 'RPATH|RUNPATH')"
 fi
 
@@ -192,7 +196,7 @@ for file in /usr/bin/notelint /usr/share/man/man1/notelint.1.gz /usr/share/bash-
     grep -qx "$file" "$scratch/deb-files" || fail "the package lacks $file"
 done
 ok "dpkg-deb --contents lists $(grep -cv '/$' "$scratch/deb-files") files, the expected ones among them"
-if [ "$(dpkg-deb --field "$deb" Version)" = "$version" ] && dpkg-deb --field "$deb" Recommends | grep -qw hunspell-en-us; then
+if [ "$(dpkg-deb --field "$deb" Version)" = "$version" ] && grep -qw hunspell-en-us <<<"$(dpkg-deb --field "$deb" Recommends)"; then
     ok "the package is version $version, depends on '$(dpkg-deb --field "$deb" Depends)' and recommends hunspell-en-us"
 else
     fail "the package's version or Recommends is wrong: $(dpkg-deb --field "$deb" Version Recommends)"
@@ -207,8 +211,10 @@ fi
 sed 's/^/    /' "$scratch/lintian"
 # The packaged binary is linked against Debian's shared libyaml and Hunspell, which the package depends on.
 dpkg-deb -x "$deb" "$scratch/deb-root"
-if dpkg-deb --field "$deb" Depends | grep -q 'libyaml-0-2' && dpkg-deb --field "$deb" Depends | grep -q 'libhunspell-1.7-0' &&
-    bare ldd "$scratch/deb-root/usr/bin/notelint" | grep -q 'libyaml-0.so.2 => /'; then
+depends=$(dpkg-deb --field "$deb" Depends)
+packaged_libraries=$(bare ldd "$scratch/deb-root/usr/bin/notelint")
+if grep -q 'libyaml-0-2' <<<"$depends" && grep -q 'libhunspell-1.7-0' <<<"$depends" &&
+    grep -q 'libyaml-0.so.2 => /' <<<"$packaged_libraries"; then
     ok "the packaged binary links Debian's libyaml and Hunspell, and the package depends on them"
 else
     fail "the packaged binary should link libyaml and Hunspell from Debian: $(bare ldd "$scratch/deb-root/usr/bin/notelint" | tr '\n' ' ')"
