@@ -188,17 +188,11 @@ public enum NoteFinder {
     /// Byte-wise order, the same in every locale; String's own `<` compares Unicode canonical forms instead.
     static func sortedByBytes<Item>(_ items: [Item], by path: (Item) -> String) -> [Item] {
         let keyed = items.map { (bytes: Array(path($0).utf8), item: $0) }
-        return keyed.sorted { left, right in
-            let common = min(left.bytes.count, right.bytes.count)
-            let order = left.bytes.withUnsafeBytes { l in
-                right.bytes.withUnsafeBytes { r in common == 0 ? 0 : memcmp(l.baseAddress!, r.baseAddress!, common) }
-            }
-            return order != 0 ? order < 0 : left.bytes.count < right.bytes.count
-        }.map(\.item)
+        return keyed.sorted { compareBytes($0.bytes, $1.bytes) < 0 }.map(\.item)
     }
 
     public static func isNoteName(_ name: String) -> Bool {
-        noteExtensions.contains { name.hasSuffix($0) && name.utf8.count > $0.utf8.count }
+        hasNoteSuffix(Array(name.utf8))
     }
 
     private struct DirectoryIdentity: Hashable {

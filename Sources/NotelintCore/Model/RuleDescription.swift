@@ -215,10 +215,14 @@ public struct OptionKey<Value: OptionValueConvertible>: Sendable {
     public let allowedValues: [String]?
 
     public init(_ name: String, _ defaultValue: Value, _ summary: String) {
+        self.init(name, defaultValue, summary, allowedValues: nil)
+    }
+
+    private init(_ name: String, _ defaultValue: Value, _ summary: String, allowedValues: [String]?) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
-        self.allowedValues = nil
+        self.allowedValues = allowedValues
     }
 
     public var declaration: RuleOption { RuleOption(name, defaultValue.optionValue, summary, allowedValues: allowedValues) }
@@ -227,10 +231,7 @@ public struct OptionKey<Value: OptionValueConvertible>: Sendable {
 extension OptionKey where Value == String {
     /// A text option that takes only `allowed` values: any other is a configuration error naming the nearest.
     public init(_ name: String, _ defaultValue: String, _ summary: String, allowed: [String]) {
-        self.name = name
-        self.defaultValue = defaultValue
-        self.summary = summary
-        self.allowedValues = allowed
+        self.init(name, defaultValue, summary, allowedValues: allowed)
     }
 }
 
