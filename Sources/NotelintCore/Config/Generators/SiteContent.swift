@@ -36,16 +36,15 @@ public struct SiteContent: Sendable, Hashable {
     /// Why the note at `path` (relative to the site's root, `/`-separated) is no page of the site, or nil when it
     /// is one.
     public func exclusion(ofRelativePath path: String) -> String? {
-        let components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         if !contentFolders.isEmpty, !contentFolders.contains(where: { isInside(path, folder: $0) }) {
             let folders = contentFolders.map { "`\($0)/`" }.joined(separator: ", ")
             return "outside \(generator.displayName)'s content \(contentFolders.count == 1 ? "folder" : "folders") \(folders)"
         }
         switch generator {
-        case .jekyll: return jekyllExclusion(path, components)
+        case .jekyll: return jekyllExclusion(path, path.split(separator: "/").map(String.init))
         case .obsidian:
             // Obsidian moves deleted notes to `.trash/` at the vault's root.
-            return components.first == ".trash" && components.count > 1 ? "in Obsidian's trash (`.trash/`)" : nil
+            return path.hasPrefix(".trash/") ? "in Obsidian's trash (`.trash/`)" : nil
         default: return nil
         }
     }
