@@ -3,7 +3,7 @@
 # checks. Benchmarks/README.md explains the columns.
 #
 #   scripts/benchmark.sh [--notes N] [--large] [--runs R] [--seed S] [--work DIR] [--yamllint-notes N]
-#                        [--startup-runs N] [--no-build] [--profile]
+#                        [--startup-runs N] [--no-instructions] [--no-build] [--profile]
 #
 #   --notes N           notes in the main corpus (default 10000)
 #   --large             also a 100,000-note corpus (notelint, floors, Python checker; adds about 20 minutes
@@ -16,13 +16,16 @@
 #                       below a folder holding a .lint.yml: the corpora are linted with the embedded default.
 #   --yamllint-notes N  yamllint lints the first N notes' front matter only (default 2000; it runs at about
 #                       200 notes/s, and its rate is what is compared)
-#   --startup-runs N    runs of each one-note start-up measurement (default 20)
+#   --startup-runs N    runs of each one-note measurement: start-up, `--version`, the commit hook (default 20)
+#   --no-instructions   do not count instructions per note (perf's counter when the machine exposes it, else
+#                       callgrind: one `lint --jobs 1` of the main corpus under valgrind, 1-2 minutes at 10k)
 #   --no-build          use the existing .build/release/notelint
 #   --profile           instead of timing: callgrind profiles of `notelint lint --jobs 1` on 2,000 generated
 #                       notes (with the usual defects, and without any), top inclusive functions of Sources/
 #
-# Needs: swift, cc, libyaml-dev (scripts/setup.sh installs it), python3 with venv, GNU time (/usr/bin/time);
-# valgrind for --profile. yamllint and PyYAML are installed into .build-bench/venv.
+# Needs: swift, cc, libyaml-dev (scripts/setup.sh installs it), python3 with venv, GNU time (/usr/bin/time), git;
+# perf or valgrind for the instruction count, valgrind for --profile. yamllint and PyYAML are installed into
+# .build-bench/venv.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,6 +40,7 @@ YAMLLINT_NOTES=2000
 STARTUP_RUNS=20
 BUILD=1
 PROFILE=0
+INSTRUCTIONS=1
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,6 +53,7 @@ while [ $# -gt 0 ]; do
     --work) WORK="$2"; shift 2 ;;
     --yamllint-notes) YAMLLINT_NOTES="$2"; shift 2 ;;
     --startup-runs) STARTUP_RUNS="$2"; shift 2 ;;
+    --no-instructions) INSTRUCTIONS=0; shift ;;
     --no-build) BUILD=0; shift ;;
     --profile) PROFILE=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -171,8 +176,10 @@ source: https://example.org/articles/gpu-scheduling
 Body text.
 EOF
 }
-one_note "kubernetes, nvidia, cuda, 朝鲜战争" > "$ONE/known/note.md"
-one_note "scheduling, cluster, strategy" > "$ONE/dictionary/note.md"
+# Written only when their text changes: the warm-cache row needs a note older than its first read (below).
+write_if_changed() { if ! cmp -s - "$1" 2>/dev/null <<< "$2"; then printf '%s\n' "$2" > "$1"; fi; }
+write_if_changed "$ONE/known/note.md" "$(one_note "kubernetes, nvidia, cuda, 朝鲜战争")"
+write_if_changed "$ONE/dictionary/note.md" "$(one_note "scheduling, cluster, strategy")"
 for variant in known dictionary; do
   (cd "$WORK" && "$NOTELINT" lint "$ONE/$variant/note.md" > /dev/null) \
     || die "the one-note start-up note ($variant) is not clean: $("$NOTELINT" lint "$ONE/$variant/note.md")"
@@ -188,6 +195,45 @@ clear_cache() { rm -rf "$WORK/.notelint-cache" "$MAIN/.notelint-cache" ${BIG:+"$
 # --fix writes the notes: each fix run gets a fresh copy of the corpus (copied outside the timing).
 FIX_COPY="$WORK/fix-copy"
 fresh_copy() { rm -rf "$FIX_COPY"; cp -a "$1" "$FIX_COPY"; }
+
+# -- commit hook --------------------------------------------------------------------------------------------
+# The main corpus copied into a git repository, configured by the embedded rules copied in as its .lint.yml. A
+# lint of the whole collection warms the cache; then one note is changed as a commit would change it (its tags
+# become plain dictionary words) and staged. The hook's runs go from the repository's folder, as git runs them.
+REPORT_NOTES=()
+REPO="$WORK/repo-$NOTES-s$SEED$SUFFIX"
+say "commit hook: $LABEL_MAIN notes in a git repository, $REPO"
+rm -rf "$REPO"
+cp -a "$MAIN" "$REPO"
+cp "$ROOT"/Rules/* "$REPO/"
+mv "$REPO/default.lint.yml" "$REPO/.lint.yml"
+in_repo() {
+  git -C "$REPO" -c user.name=benchmark -c user.email=benchmark@example.invalid -c commit.gpgsign=false \
+    -c core.hooksPath=/dev/null -c core.looseCompression=1 "$@"
+}
+in_repo init --quiet
+in_repo add --all
+in_repo commit --quiet --message "Notes"
+# A note whose time is within a second of its reading is read again on the next run (ResultCache): every note
+# must be older than the run that warms the cache.
+sleep 2
+(cd "$REPO" && "$NOTELINT" lint --color never > /dev/null 2>&1) || true
+HOOK_NOTE="$("$PYTHON" "$ROOT/Benchmarks/tools/change_one_note.py" "$REPO")"
+in_repo add -- "$HOOK_NOTE"
+sleep 2
+# The first, untimed runs of the warm-cache rows: the changed note enters the cache, and they must be clean.
+warm_up() {
+  local dir="$1"; shift
+  local output
+  if ! output="$(cd "$dir" && "$NOTELINT" "$@" --color never 2>&1)"; then
+    echo "warning: \`notelint $*\` in $dir is not clean:" >&2
+    printf '%s\n' "$output" | head -n 20 >&2
+    REPORT_NOTES+=("Not clean, so timed with its findings: \`notelint $*\`: $(printf '%s' "$output" | head -n 1)")
+  fi
+}
+warm_up "$REPO" lint "$HOOK_NOTE"
+warm_up "$REPO" lint --staged
+warm_up "$ONE/dictionary" lint note.md
 
 # -- timed runs ---------------------------------------------------------------------------------------------
 RESULTS="$WORK/results-$(date +%Y%m%d-%H%M%S).tsv"
@@ -252,17 +298,80 @@ if [ "$LARGE" = 1 ]; then
   rounds "$LABEL_BIG" "$BIG" "$LARGE_NOTES" "${BIG_TOOLS[@]}"
 fi
 
-say "start-up on one note, $STARTUP_RUNS runs each"
+# measure_one CORPUS TOOL NOTES DIR COMMAND...: one short run from DIR, at microsecond resolution.
+measure_one() {
+  local corpus="$1" tool="$2" notes="$3" dir="$4"; shift 4
+  (cd "$dir" && python3 "$ROOT/Benchmarks/tools/measure.py" "$RESULTS" "$corpus" "$tool" "$notes" -- "$@")
+}
+# cache_state DIR: names, sizes and times of the files in a cache folder; a warm run should leave them as they were.
+cache_state() { find "$1" -type f -printf '%P %s %T@\n' 2>/dev/null | sort | cksum; }
+declare -A CACHE_WRITES=()
+# measure_warm CORPUS TOOL DIR COMMAND...: measure_one of one note, and counts the runs that wrote to DIR's cache.
+measure_warm() {
+  local corpus="$1" tool="$2" dir="$3"; shift 3
+  local before
+  before="$(cache_state "$dir/.notelint-cache")"
+  measure_one "$corpus" "$tool" 1 "$dir" "$@"
+  if [ "$(cache_state "$dir/.notelint-cache")" != "$before" ]; then
+    CACHE_WRITES[$tool]=$((${CACHE_WRITES[$tool]:-0} + 1))
+  fi
+}
+
+say "one note (start-up, --version, commit hook), $STARTUP_RUNS runs each"
 for ((run = 0; run < STARTUP_RUNS; run++)); do
+  measure_one one version 0 "$WORK" "$NOTELINT" --version
   for variant in known dictionary; do
-    python3 "$ROOT/Benchmarks/tools/measure.py" "$RESULTS" one "startup-$variant" 1 -- \
-      "$NOTELINT" lint "$ONE/$variant/note.md" --color never "${NO_CACHE[@]}"
+    measure_one one "startup-$variant" 1 "$WORK" "$NOTELINT" lint "$ONE/$variant/note.md" --color never "${NO_CACHE[@]}"
   done
+  measure_warm one startup-dictionary-warm "$ONE/dictionary" "$NOTELINT" lint note.md --color never
+  measure_warm "$LABEL_MAIN repo" hook-path "$REPO" "$NOTELINT" lint "$HOOK_NOTE" --color never
+  measure_warm "$LABEL_MAIN repo" hook-staged "$REPO" "$NOTELINT" lint --staged --color never
+done
+for tool in "${!CACHE_WRITES[@]}"; do
+  REPORT_NOTES+=("${CACHE_WRITES[$tool]} of $STARTUP_RUNS timed runs of $tool wrote to the cache folder (a warm run only reads it).")
+  echo "warning: ${REPORT_NOTES[-1]}" >&2
 done
 
+# Instructions per note: one `lint --jobs 1` of the main corpus, counted by perf when the machine exposes the
+# counter (not in most virtual machines), else by callgrind. Appended as a row with two more columns:
+# INSTRUCTIONS, SOURCE.
+if [ "$INSTRUCTIONS" = 1 ]; then
+  COUNTED="$WORK/instructions.txt"
+  count="" source=""
+  if perf stat -x, -e instructions:u true 2>&1 > /dev/null | grep -q '^[0-9]'; then
+    say "instructions: perf stat -e instructions:u, notelint lint --jobs 1 on $LABEL_MAIN"
+    (cd "$WORK" && perf stat -x, -e instructions:u -o "$COUNTED" \
+      "$NOTELINT" lint "$MAIN" --jobs 1 --color never "${NO_CACHE[@]}" > /dev/null 2>&1) || true
+    count="$(awk -F, '$3 ~ /^instructions/ && $1 ~ /^[0-9]+$/ {print $1}' "$COUNTED")"
+    source="perf stat -e instructions:u"
+  elif command -v valgrind > /dev/null; then
+    say "instructions: callgrind (no perf counter on this machine), notelint lint --jobs 1 on $LABEL_MAIN"
+    (cd "$WORK" && valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-instructions.out" \
+      "$NOTELINT" lint "$MAIN" --jobs 1 --color never "${NO_CACHE[@]}" > /dev/null 2> "$COUNTED") || true
+    count="$(sed -n 's/.*Collected : *\([0-9][0-9]*\).*/\1/p' "$COUNTED" | head -n 1)"
+    source="callgrind"
+  fi
+  if [ -n "$count" ]; then
+    printf '%s\tinstructions\t%s\t0\t0\t\t%s\t%s\n' "$LABEL_MAIN" "$NOTES" "$count" "$source" >> "$RESULTS"
+    echo "  $LABEL_MAIN instructions $count ($source)" >&2
+  else
+    if [ -n "$source" ]; then why="$source gave no count (see $COUNTED)"
+    else why="neither the instruction counter of perf nor valgrind is available"; fi
+    REPORT_NOTES+=("Instructions per note not counted: $why.")
+  fi
+fi
+
 # -- report -------------------------------------------------------------------------------------------------
-MACHINE="Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), \
-$(free -g | awk '/^Mem:/ {print $2}') GB RAM, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); \
-notelint $("$NOTELINT" --version 2>/dev/null | head -n 1) at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'); cache: $([ "$HAS_CACHE" = 1 ] && echo yes || echo 'none (no --no-cache option)')."
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT with local changes"; fi
+SWIFT_RUNTIME="$(ldd "$NOTELINT" 2>/dev/null | grep -q libswiftCore && echo 'Swift runtime linked dynamically' || echo 'Swift runtime linked statically')"
+SYSTEM="$(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release 2>/dev/null || true)"
+MACHINE="$(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), \
+$(free -g | awk '/^Mem:/ {print $2}') GB RAM${SYSTEM:+, $SYSTEM}, load average at the end $(cut -d' ' -f1-3 /proc/loadavg). \
+notelint $("$NOTELINT" --version 2>/dev/null | head -n 1) at commit $COMMIT, release build ($SWIFT_RUNTIME); \
+cache: $([ "$HAS_CACHE" = 1 ] && echo yes || echo 'none (no --no-cache option)'). Corpus seed $SEED, $DEFECT_RATE defective."
 say "results ($RESULTS)"
-python3 "$ROOT/Benchmarks/tools/report.py" "$RESULTS" --machine "$MACHINE" --main "$LABEL_MAIN" --large "${LABEL_BIG:-100k}" | tee "${RESULTS%.tsv}.md"
+REPORT_ARGS=()
+for note in "${REPORT_NOTES[@]}"; do REPORT_ARGS+=(--note "$note"); done
+python3 "$ROOT/Benchmarks/tools/report.py" "$RESULTS" --machine "$MACHINE" --main "$LABEL_MAIN" --large "${LABEL_BIG:-100k}" \
+  "${REPORT_ARGS[@]}" | tee "${RESULTS%.tsv}.md"
