@@ -165,9 +165,18 @@ public final class Linter: Sendable {
         var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
+        // The walk lists a folder's notes together: its configuration is looked up once for them.
+        var folder: (path: String, configuration: EffectiveConfiguration)?
         for path in files {
             let absolute = PathText.absolute(path, in: currentDirectory)
-            let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
+            let configuration: EffectiveConfiguration
+            if let folder, PathText.isDirectParent(folder.path, of: absolute) {
+                configuration = folder.configuration
+            } else {
+                let directory = PathText.directory(of: absolute)
+                configuration = try resolver.configuration(forDirectory: directory)
+                folder = (directory, configuration)
+            }
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             // A folder that could not be listed is reported where a note in it would be linted.
             let isExplicit = explicitPaths.contains(path)
