@@ -2,7 +2,7 @@ import NotelintLoader
 import NotelintSpelling
 
 /// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
-struct TagSpellingRule: CollectionRule {
+struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let key = OptionKey("key", "tags", "The key holding the tag list.")
@@ -113,6 +113,15 @@ struct TagSpellingRule: CollectionRule {
             }
             return Finding(
                 range: node.range, message: Self.message(finding), suggestions: [suggestion], fix: fix, subject: "\(key)=\(text)")
+        }
+    }
+
+    /// The dictionary's files: a run kept with its findings is not reused once they change.
+    var outsideFiles: [String] {
+        guard let dictionary else { return [] }
+        return dictionary.languages.flatMap { language -> [String] in
+            guard case .success(let files) = dictionary.locator.locate(language) else { return ["(no \(language) dictionary)"] }
+            return [files.affixPath, files.dictionaryPath]
         }
     }
 
