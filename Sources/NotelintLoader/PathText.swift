@@ -80,7 +80,13 @@ public enum PathText {
     /// making that string.
     public static func isDirectParent(_ directory: String, of path: String) -> Bool {
         guard let slash = lastSlash(in: path), slash != path.startIndex else { return directory == self.directory(of: path) }
-        return path.utf8[..<slash].elementsEqual(directory.utf8)
+        let length = path.utf8.distance(from: path.startIndex, to: slash)
+        guard directory.utf8.count == length else { return false }
+        var path = path
+        var directory = directory
+        return path.withUTF8 { pathBytes in
+            directory.withUTF8 { directoryBytes in memcmp(pathBytes.baseAddress!, directoryBytes.baseAddress!, length) == 0 }
+        }
     }
 
     /// The last `/`, found in the UTF-8 view: a search by `Character` costs grapheme breaking on every path of a walk.

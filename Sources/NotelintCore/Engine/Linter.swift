@@ -181,9 +181,10 @@ public final class Linter: Sendable {
         let readAt: Int
 
         init(jobs: [Job], others: [OtherNote], readAt: Int, workers: Int) {
-            let paths = jobs.map(\.absolutePath) + [""] + others.map(\.path)
-            pathsHash = RunRecord.pathsHash(paths)
-            stamps = RunRecord.stamps(of: jobs.map(\.path) + others.map(\.path), workers: workers)
+            // The paths as the run names them: the current folder they are relative to is part of the key.
+            let paths = jobs.map(\.path) + others.map(\.path)
+            pathsHash = RunRecord.pathsHash(paths + ["", String(jobs.count)])
+            stamps = RunRecord.stamps(of: paths, workers: workers)
             self.readAt = readAt
         }
     }
@@ -457,7 +458,14 @@ public final class Linter: Sendable {
     ) -> [([Diagnostic], FileFix?)] {
         let jobs = selection.jobs
         let corpus = evidence.corpus
-        let compute = { Self.reportableValues(of: $0, in: corpus, workers: request.jobs) }
+        // A few notes checked against a large collection (a commit hook's one note): only their own tags are
+        // judged, not every tag the collection uses. Gathering the notes' tags costs a set insertion per use, so a
+        // whole collection's run judges every distinct tag instead.
+        var among: Set<String>?
+        if jobs.count * 4 < corpus.uses.count {
+            among = Set(outcomes.lazy.flatMap(\.pass.tags))
+        }
+        let compute = { [among] in Self.reportableValues(of: $0, in: corpus, among: among, workers: request.jobs) }
         let reportable = request.collectionMemo?.reportableValues(of: jobs.map(\.configuration), in: corpus, compute)
             ?? compute(jobs.map(\.configuration))
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
@@ -587,7 +595,7 @@ public final class Linter: Sendable {
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
     static func reportableValues(
-        of configurations: [EffectiveConfiguration], in corpus: TagCorpus, workers: Int
+        of configurations: [EffectiveConfiguration], in corpus: TagCorpus, among values: Set<String>? = nil, workers: Int
     ) -> [ObjectIdentifier: Set<String>?] {
         var result: [ObjectIdentifier: Set<String>?] = [:]
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
@@ -595,7 +603,7 @@ public final class Linter: Sendable {
             for active in configuration.rules where active.needsCorpus {
                 // Indexed collection rules are asked note by note (`mayReport`), not for tags.
                 guard let rule = active.rule as? any CollectionRule else { continue }
-                guard let values = rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
+                guard let values = rule.reportableValues(among: values, in: corpus, workers: workers) else { union = nil; break }
                 union?.formUnion(values)
             }
             result[ObjectIdentifier(configuration)] = .some(union)
@@ -616,7 +624,9 @@ public final class Linter: Sendable {
     private func otherNotes(around linted: [Job], _ request: LintRequest) -> [OtherNote] {
         guard request.gatherEvidence && request.configPath == nil else { return [] }
         var folders: [String: EffectiveConfiguration] = [:]
-        for job in linted where job.configuration.needsCorpus && job.configuration.isFromFile {
+        var seen: Set<ObjectIdentifier> = []
+        for job in linted where seen.insert(ObjectIdentifier(job.configuration)).inserted {
+            guard job.configuration.needsCorpus && job.configuration.isFromFile else { continue }
             folders[job.configuration.absoluteDirectory] = job.configuration
         }
         guard !folders.isEmpty else { return [] }

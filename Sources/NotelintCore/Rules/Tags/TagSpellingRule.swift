@@ -125,10 +125,10 @@ struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
         }
     }
 
-    func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>? {
+    func reportableValues(among values: Set<String>?, in corpus: TagCorpus, workers: Int) -> Set<String>? {
         let judge = judge(for: corpus)
         // Every distinct tag once, on every core: the near-miss searches dominate, and they share nothing.
-        let tags = Array(corpus.uses.keys)
+        let tags = values.map(Array.init) ?? Array(corpus.uses.keys)
         let reported = Parallel.map(tags, workers: workers) { judge.finding(for: $0) != nil }
         return Set(zip(tags, reported).lazy.filter(\.1).map(\.0))
     }
