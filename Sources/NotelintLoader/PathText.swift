@@ -66,20 +66,44 @@ public enum PathText {
 
     /// The last component of a path.
     public static func fileName(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
+        guard let slash = lastSlash(in: path) else { return path }
         return String(path[path.index(after: slash)...])
     }
 
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
+        guard let slash = lastSlash(in: path) else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
+    }
+
+    /// Whether `directory` is the folder `path` names its file in (`directory(of: path) == directory`), without
+    /// making that string.
+    public static func isDirectParent(_ directory: String, of path: String) -> Bool {
+        guard let slash = lastSlash(in: path), slash != path.startIndex else { return directory == self.directory(of: path) }
+        let length = path.utf8.distance(from: path.startIndex, to: slash)
+        guard directory.utf8.count == length else { return false }
+        var path = path
+        var directory = directory
+        return path.withUTF8 { pathBytes in
+            directory.withUTF8 { directoryBytes in memcmp(pathBytes.baseAddress!, directoryBytes.baseAddress!, length) == 0 }
+        }
+    }
+
+    /// The last `/`, found in the UTF-8 view: a search by `Character` costs grapheme breaking on every path of a walk.
+    private static func lastSlash(in path: String) -> String.Index? {
+        path.utf8.lastIndex(of: UInt8(ascii: "/"))
     }
 
     /// `path` relative to `base` when it lies inside it; otherwise `path` unchanged. Both must be absolute or both relative.
     public static func relative(_ path: String, to base: String) -> String {
         if base == "." || base.isEmpty { return path }
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        // Paths are compared as bytes, as the file system names them (not as canonically equivalent text).
+        let baseBytes = base.utf8
+        let utf8 = path.utf8
+        let length = baseBytes.last == UInt8(ascii: "/") ? baseBytes.count : baseBytes.count + 1
+        guard utf8.count >= length, utf8.starts(with: baseBytes) else { return path }
+        let slash = utf8.index(utf8.startIndex, offsetBy: length - 1)
+        guard utf8[slash] == UInt8(ascii: "/") else { return path }
+        return String(path[utf8.index(after: slash)...])
     }
 }

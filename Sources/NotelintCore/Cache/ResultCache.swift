@@ -84,7 +84,7 @@ public final class ResultCache: Sendable {
     public let directory: String
     /// Relative to the folder notelint runs in, like `.git` for git: one cache for a repository's runs.
     public static let defaultDirectory = ".notelint-cache"
-    private static let magic = Array("notelint-cache 5\n".utf8)
+    private static let magic = Array("notelint-cache 6\n".utf8)
     /// Cache files unused this long are removed when another is written.
     private static let staleSeconds = 7 * 24 * 3600
 
@@ -157,7 +157,7 @@ public final class ResultCache: Sendable {
     private static func decode(_ bytes: [UInt8], fingerprint: UInt64) throws(CacheReader.Damaged) -> [String: Entry] {
         guard bytes.starts(with: magic) else { throw CacheReader.Damaged() }
         var reader = CacheReader(bytes, offset: magic.count)
-        guard try reader.unsigned() == fingerprint else { throw CacheReader.Damaged() }
+        guard try reader.fixed() == fingerprint else { throw CacheReader.Damaged() }
         let count = try reader.count()
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
@@ -166,7 +166,7 @@ public final class ResultCache: Sendable {
             let stamp = Stamp(
                 size: try reader.integer(), seconds: try reader.integer(), nanoseconds: try reader.integer(),
                 changeSeconds: try reader.integer(), changeNanoseconds: try reader.integer())
-            let hash = try reader.unsigned()
+            let hash = try reader.fixed()
             let readAt = try reader.integer()
             let tags = try reader.strings()
             let needsCorpus = try reader.boolean()
@@ -185,8 +185,45 @@ public final class ResultCache: Sendable {
     /// Writes a configuration's entries (the ones read at the start, updated with this run's), atomically, so
     /// that a concurrent run reads the old file or the new one. Failing to write only costs the next run time.
     func save(_ entries: [String: Entry], fingerprint: UInt64) {
+        replace(fileName(for: fingerprint)) { put in
+            // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
+            var writer = CacheWriter()
+            writer.raw(Self.magic)
+            writer.fixed(fingerprint)
+            writer.integer(entries.count)
+            put(&writer)
+            for (path, entry) in entries {
+                writer.string(path)
+                writer.integer(entry.stamp.size)
+                writer.integer(entry.stamp.seconds)
+                writer.integer(entry.stamp.nanoseconds)
+                writer.integer(entry.stamp.changeSeconds)
+                writer.integer(entry.stamp.changeNanoseconds)
+                writer.fixed(entry.contentHash)
+                writer.integer(entry.readAt)
+                writer.strings(entry.pass.tags)
+                writer.boolean(entry.pass.needsCorpus)
+                writer.facts(entry.pass.facts)
+                writer.integer(entry.pass.diagnostics.count)
+                for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
+                put(&writer)
+            }
+        }
+    }
+
+    /// Writes a small file of the cache (a run's record) whole, atomically.
+    func writeWhole(_ bytes: [UInt8], to target: String) {
+        replace(target) { put in
+            var writer = CacheWriter()
+            writer.raw(bytes)
+            put(&writer)
+        }
+    }
+
+    /// Writes `target` anew, atomically, so that a concurrent run reads the old file or the new one: `body` hands
+    /// each piece to `put`, which empties the writer. Failing to write only costs the next run time.
+    private func replace(_ target: String, body: (_ put: (inout CacheWriter) -> Void) -> Void) {
         guard Self.makeFolder(directory) else { return }
-        let target = fileName(for: fingerprint)
         // A new file of our own (O_EXCL, never through a link someone left under the name), renamed into place.
         var template = Array((target + ".XXXXXX.tmp").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
@@ -197,33 +234,11 @@ public final class ResultCache: Sendable {
             unlink(temporary)
             return
         }
-        // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
         var failed = false
-        func put(_ writer: inout CacheWriter) {
+        body { writer in
             let bytes = writer.bytes
             if bytes.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, $0.count, file) }) != bytes.count { failed = true }
             writer = CacheWriter()
-        }
-        var writer = CacheWriter()
-        writer.raw(Self.magic)
-        writer.unsigned(fingerprint)
-        writer.integer(entries.count)
-        put(&writer)
-        for (path, entry) in entries {
-            writer.string(path)
-            writer.integer(entry.stamp.size)
-            writer.integer(entry.stamp.seconds)
-            writer.integer(entry.stamp.nanoseconds)
-            writer.integer(entry.stamp.changeSeconds)
-            writer.integer(entry.stamp.changeNanoseconds)
-            writer.unsigned(entry.contentHash)
-            writer.integer(entry.readAt)
-            writer.strings(entry.pass.tags)
-            writer.boolean(entry.pass.needsCorpus)
-            writer.facts(entry.pass.facts)
-            writer.integer(entry.pass.diagnostics.count)
-            for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
-            put(&writer)
         }
         let closed = fclose(file) == 0
         if !failed, closed, rename(temporary, target) == 0 {

@@ -116,24 +116,107 @@ public final class Linter: Sendable {
             report.unselected = selection.unselected
             return report
         }
-        let tables = cacheTables(for: selection.jobs, request)
+        let fingerprints = configurationFingerprints(of: selection.jobs, request)
+        // The other notes of the collections, listed once for the run's record and the evidence alike.
+        var others: [OtherNote]?
+        var unchangedRun: (key: UInt64, check: RunCheck)?
+        if let cache = request.cache, Self.mayKeepRecord(of: request, selection) {
+            let listed = otherNotes(around: selection.jobs, request)
+            others = listed
+            let key = runKey(request, selection, fingerprints: fingerprints)
+            let check = RunCheck(jobs: selection.jobs, others: listed, readAt: cache.clock(), workers: request.jobs)
+            if let record = cache.runRecord(key: key), record.holds(pathsHash: check.pathsHash, stamps: check.stamps) {
+                var report = report(of: selection, diagnostics: record.diagnostics)
+                report.filesReusedFromCache = selection.jobs.count
+                return report
+            }
+            unchangedRun = (key, check)
+        }
+        let tables = cacheTables(for: selection.jobs, request, fingerprints: fingerprints)
         var outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        let evidence = collectionEvidence(&outcomes, selection, request, tables: tables)
+        let evidence = collectionEvidence(&outcomes, selection, request, tables: tables, others: others)
         var perNote = secondPass(selection, outcomes, evidence: evidence, request)
         if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
             perNote = settle(perNote, selection, evidence, request)
         }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        var report = LintReport(diagnostics: diagnostics, filesChecked: selection.jobs.count)
+        var report = report(of: selection, diagnostics: diagnostics)
         report.fixedFiles = perNote.compactMap { $0.1 }
         report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
+        // Only a run whose every note was read (or reused) whole is kept: a note that could not be read may be
+        // readable next time without a stamp to say so.
+        if let cache = request.cache, let unchangedRun, outcomes.allSatisfy({ $0.reused || $0.entry != nil }) {
+            let check = unchangedRun.check
+            let record = RunRecord(
+                pathsHash: check.pathsHash, stamps: check.stamps, readAt: check.readAt, filesChecked: selection.jobs.count,
+                diagnostics: diagnostics)
+            cache.save(record, key: unchangedRun.key)
+        }
+        return report
+    }
+
+    private func report(of selection: Selection, diagnostics: [Diagnostic]) -> LintReport {
+        var report = LintReport(diagnostics: diagnostics, filesChecked: selection.jobs.count)
         // Links outside named like notes are findings; links to folders outside are only named, like FIFOs.
         report.skipped = selection.skipped.filter {
             $0.kind == .notANote || $0.kind == .outsideBoundary && selection.notOpened[$0.path] == nil
         }
         return report
+    }
+
+    /// A run may be answered by (and kept as) a record when its findings rest only on files it can stat: no fixes
+    /// to write, no text held in memory, every note opened, no editor's kept collection.
+    private static func mayKeepRecord(of request: LintRequest, _ selection: Selection) -> Bool {
+        request.fixes == nil && request.contents.isEmpty && request.outsideLinks.isEmpty && selection.notOpened.isEmpty
+            && request.collectionMemo == nil && !selection.jobs.isEmpty
+    }
+
+    /// The notes a run's record rests on and their stamps, taken before any note is read: a note saved again
+    /// while the run reads it then fails to match next time, rather than matching findings of its old text.
+    struct RunCheck {
+        let pathsHash: UInt64
+        let stamps: [ResultCache.Stamp?]
+        let readAt: Int
+
+        init(jobs: [Job], others: [OtherNote], readAt: Int, workers: Int) {
+            // The paths as the run names them: the current folder they are relative to is part of the key.
+            let paths = jobs.map(\.path) + others.map(\.path)
+            pathsHash = RunRecord.pathsHash(paths + ["", String(jobs.count)])
+            stamps = RunRecord.stamps(of: paths, workers: workers)
+            self.readAt = readAt
+        }
+    }
+
+    /// Everything a run's findings depend on besides its notes' texts.
+    private func runKey(_ request: LintRequest, _ selection: Selection, fingerprints: [ObjectIdentifier: UInt64]) -> UInt64 {
+        var key = RunRecord.Key()
+        key.add(PathText.currentDirectory())
+        for path in request.paths { key.add(path) }
+        key.add(request.configPath ?? "-")
+        for root in request.roots ?? ["-"] { key.add(root) }
+        key.add("\(request.followsSymlinks) \(request.allowsOutsideConfigPaths) \(request.gatherEvidence)")
+        key.add("\(request.ignoring.honoursIgnoreFiles) \(request.ignoring.appliesToNamedPaths)")
+        key.add("\(request.today.year)-\(request.today.month)-\(request.today.day)")
+        var seen: Set<ObjectIdentifier> = []
+        for job in selection.jobs where seen.insert(ObjectIdentifier(job.configuration)).inserted {
+            key.add(fingerprints[ObjectIdentifier(job.configuration)] ?? 0)
+            for active in job.configuration.rules {
+                for file in (active.rule as? any ReadsOutsideFiles)?.outsideFiles ?? [] { key.addFile(file) }
+            }
+        }
+        return key.value
+    }
+
+    /// Each configuration's fingerprint, worked out once a run (it reads the configuration's file).
+    private func configurationFingerprints(of jobs: [Job], _ request: LintRequest) -> [ObjectIdentifier: UInt64] {
+        var fingerprints: [ObjectIdentifier: UInt64] = [:]
+        guard request.cache != nil else { return fingerprints }
+        for job in jobs where fingerprints[ObjectIdentifier(job.configuration)] == nil {
+            fingerprints[ObjectIdentifier(job.configuration)] = job.configuration.fingerprint(today: request.today)
+        }
+        return fingerprints
     }
 
     /// The notes of a run, each with its configuration, and what the walk met without opening.
@@ -165,9 +248,18 @@ public final class Linter: Sendable {
         var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
+        // The walk lists a folder's notes together: its configuration is looked up once for them.
+        var folder: (path: String, configuration: EffectiveConfiguration)?
         for path in files {
             let absolute = PathText.absolute(path, in: currentDirectory)
-            let configuration = try resolver.configuration(forDirectory: PathText.directory(of: absolute))
+            let configuration: EffectiveConfiguration
+            if let folder, PathText.isDirectParent(folder.path, of: absolute) {
+                configuration = folder.configuration
+            } else {
+                let directory = PathText.directory(of: absolute)
+                configuration = try resolver.configuration(forDirectory: directory)
+                folder = (directory, configuration)
+            }
             let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             // A folder that could not be listed is reported where a note in it would be linted.
             let isExplicit = explicitPaths.contains(path)
@@ -192,12 +284,12 @@ public final class Linter: Sendable {
     }
 
     /// Each configuration's cached results, read once before the parallel pass and only read during it.
-    private func cacheTables(for jobs: [Job], _ request: LintRequest) -> [ObjectIdentifier: ResultCache.Table] {
+    private func cacheTables(
+        for jobs: [Job], _ request: LintRequest, fingerprints: [ObjectIdentifier: UInt64]
+    ) -> [ObjectIdentifier: ResultCache.Table] {
         var tables: [ObjectIdentifier: ResultCache.Table] = [:]
         guard let cache = request.cache else { return tables }
-        for job in jobs where tables[ObjectIdentifier(job.configuration)] == nil {
-            tables[ObjectIdentifier(job.configuration)] = cache.table(for: job.configuration.fingerprint(today: request.today))
-        }
+        for (id, fingerprint) in fingerprints { tables[id] = cache.table(for: fingerprint) }
         return tables
     }
 
@@ -235,7 +327,7 @@ public final class Linter: Sendable {
     /// checked count.
     private func collectionEvidence(
         _ outcomes: inout [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
-        tables: [ObjectIdentifier: ResultCache.Table]
+        tables: [ObjectIdentifier: ResultCache.Table], others listed: [OtherNote]?
     ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
@@ -248,8 +340,8 @@ public final class Linter: Sendable {
             // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
             let gather = {
                 self.evidence(
-                    adding: TagCounter(), around: selection.jobs.map { ($0.path, $0.configuration) }, jobs: request.jobs, tables: tables,
-                    followsSymlinks: request.followsSymlinks, ignoring: request.ignoring, today: request.today)
+                    adding: TagCounter(), from: listed ?? self.otherNotes(around: selection.jobs, request), jobs: request.jobs,
+                    tables: tables, today: request.today)
             }
             if let memo = request.collectionMemo {
                 let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
@@ -366,7 +458,14 @@ public final class Linter: Sendable {
     ) -> [([Diagnostic], FileFix?)] {
         let jobs = selection.jobs
         let corpus = evidence.corpus
-        let compute = { Self.reportableValues(of: $0, in: corpus, workers: request.jobs) }
+        // A few notes checked against a large collection (a commit hook's one note): only their own tags are
+        // judged, not every tag the collection uses. Gathering the notes' tags costs a set insertion per use, so a
+        // whole collection's run judges every distinct tag instead.
+        var among: Set<String>?
+        if jobs.count * 4 < corpus.uses.count {
+            among = Set(outcomes.lazy.flatMap(\.pass.tags))
+        }
+        let compute = { [among] in Self.reportableValues(of: $0, in: corpus, among: among, workers: request.jobs) }
         let reportable = request.collectionMemo?.reportableValues(of: jobs.map(\.configuration), in: corpus, compute)
             ?? compute(jobs.map(\.configuration))
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
@@ -496,7 +595,7 @@ public final class Linter: Sendable {
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
     static func reportableValues(
-        of configurations: [EffectiveConfiguration], in corpus: TagCorpus, workers: Int
+        of configurations: [EffectiveConfiguration], in corpus: TagCorpus, among values: Set<String>? = nil, workers: Int
     ) -> [ObjectIdentifier: Set<String>?] {
         var result: [ObjectIdentifier: Set<String>?] = [:]
         for configuration in configurations where configuration.needsCorpus && result[ObjectIdentifier(configuration)] == nil {
@@ -504,7 +603,7 @@ public final class Linter: Sendable {
             for active in configuration.rules where active.needsCorpus {
                 // Indexed collection rules are asked note by note (`mayReport`), not for tags.
                 guard let rule = active.rule as? any CollectionRule else { continue }
-                guard let values = rule.reportableValues(in: corpus, workers: workers) else { union = nil; break }
+                guard let values = rule.reportableValues(among: values, in: corpus, workers: workers) else { union = nil; break }
                 union?.formUnion(values)
             }
             result[ObjectIdentifier(configuration)] = .some(union)
@@ -512,34 +611,51 @@ public final class Linter: Sendable {
         return result
     }
 
-    /// Adds the tags of every other note under the folders of the configurations in use, so that linting
-    /// one changed note still weighs it against the whole collection. Only front matter is read.
-    private func evidence(
-        adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
-        tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions,
-        today: CalendarDate
-    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: [CollectionFact])]]) {
+    /// A note of a checked note's collection that is not itself checked: its tags and facts are evidence.
+    struct OtherNote {
+        let path: String
+        let configuration: EffectiveConfiguration
+        let loader: NoteLoader
+    }
+
+    /// Every other note under the folders of the configurations in use, so that linting one changed note still
+    /// weighs it against the whole collection. The collection is the folder of the `.lint.yml` found for a note;
+    /// an explicit `--config` may live anywhere, so then only the notes checked count.
+    private func otherNotes(around linted: [Job], _ request: LintRequest) -> [OtherNote] {
+        guard request.gatherEvidence && request.configPath == nil else { return [] }
         var folders: [String: EffectiveConfiguration] = [:]
-        for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
-            folders[PathText.absolute(configuration.configuration.directory)] = configuration
+        var seen: Set<ObjectIdentifier> = []
+        for job in linted where seen.insert(ObjectIdentifier(job.configuration)).inserted {
+            guard job.configuration.needsCorpus && job.configuration.isFromFile else { continue }
+            folders[job.configuration.absoluteDirectory] = job.configuration
         }
-        guard !folders.isEmpty else { return (corpus, [:]) }
-        let lintedPaths = Set(linted.map { PathText.absolute($0.path) })
-        var others: [(path: String, configuration: EffectiveConfiguration, table: ResultCache.Table?, loader: NoteLoader)] = []
+        guard !folders.isEmpty else { return [] }
+        let lintedPaths = Set(linted.map(\.absolutePath))
+        var others: [OtherNote] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
-            let boundary = followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
+            let boundary = request.followsSymlinks ? ReadBoundary.unbounded : ReadBoundary(rootPaths: [folder])
             let loader = NoteLoader(limits: self.loader.limits, boundary: boundary)
             // The configuration's folder is a root of this walk, never named by the user: it is not itself excluded.
-            let walkIgnoring = NoteFinder.IgnoreOptions(honoursIgnoreFiles: ignoring.honoursIgnoreFiles)
+            let walkIgnoring = NoteFinder.IgnoreOptions(honoursIgnoreFiles: request.ignoring.honoursIgnoreFiles)
             for path in NoteFinder.find(paths: [folder], boundary: boundary, ignoring: walkIgnoring) where !lintedPaths.contains(path)
                 && configuration.includes(relativePath: PathText.relative(path, to: folder)) {
-                others.append((path, configuration, tables[ObjectIdentifier(configuration)], loader))
+                others.append(OtherNote(path: path, configuration: configuration, loader: loader))
             }
         }
+        return others
+    }
+
+    /// Adds the tags and facts of the other notes of the collections. Only front matter is read.
+    private func evidence(
+        adding corpus: TagCounter, from others: [OtherNote], jobs: Int, tables: [ObjectIdentifier: ResultCache.Table],
+        today: CalendarDate
+    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: [CollectionFact])]]) {
+        guard !others.isEmpty else { return (corpus, [:]) }
         let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: [CollectionFact]) in
             // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
-            if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
+            if let cached = tables[ObjectIdentifier(other.configuration)]?.entries[other.path],
+                cached.isCurrent(ResultCache.Stamp.of(other.path)) {
                 return (cached.pass.tags, cached.pass.facts)
             }
             let note = other.loader.load(path: other.path)

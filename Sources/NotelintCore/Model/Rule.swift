@@ -13,8 +13,9 @@ public protocol CollectionRule: Rule {
     var corpusKey: String { get }
     /// Every value (tag) the rule would report in some note, worked out once a run (on `workers` threads). Only
     /// the notes carrying one of them are checked again with the collection; the others are settled by a first
-    /// pass without it, and their text need not be kept. `nil`: any note may be reported.
-    func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>?
+    /// pass without it, and their text need not be kept. `nil`: any note may be reported. `values`: only these
+    /// are asked about (the tags of the notes checked), nil: every value of the corpus.
+    func reportableValues(among values: Set<String>?, in corpus: TagCorpus, workers: Int) -> Set<String>?
 }
 
 /// A rule that weighs a note against what every other note contributed to the collection index (titles, slugs,

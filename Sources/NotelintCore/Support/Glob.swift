@@ -41,6 +41,13 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         guard patternIndex < segments.count else { return path.isEmpty }
         let segment = segments[patternIndex]
         if segment == Self.globstar {
+            // `**/x` at the end, the commonest pattern (`**/*.md`): only the path's last part can meet `x`.
+            if patternIndex + 2 == segments.count, segments[patternIndex + 1] != Self.globstar {
+                guard let last = path.last else { return false }
+                return segments[patternIndex + 1].withUnsafeBufferPointer { patternBytes in
+                    Self.matchSegment(patternBytes, 0, UnsafeBufferPointer(rebasing: bytes[last]), 0)
+                }
+            }
             var remaining = path
             while true {
                 if match(patternIndex + 1, remaining, bytes) { return true }

@@ -104,10 +104,13 @@ public struct LintPlan: Sendable {
 
         var lintReport = try linter.lint(request)
         if listsFiles {
-            outcome.standardOutput += lintReport.selectedFiles.map { PathText.shown(PathText.normalize($0)) + "\n" }.joined()
+            // The current folder asked once, not once a path.
+            let current = PathText.currentDirectory()
+            let shown = { (path: String) in PathText.relative(PathText.normalize(path), to: current) }
+            outcome.standardOutput += lintReport.selectedFiles.map { shown($0) + "\n" }.joined()
             if explainsUnlistedFiles {
                 for unselected in lintReport.unselected {
-                    let shown = PathText.shown(PathText.normalize(unselected.path)) + (unselected.isFolder ? "/" : "")
+                    let shown = shown(unselected.path) + (unselected.isFolder ? "/" : "")
                     outcome.notice("\(shown): not linted: \(unselected.reason)")
                 }
             }

@@ -140,7 +140,8 @@ struct ResultCacheTests {
         let collection = try Collection(notes: ["a.md": Self.note(tags: ["Power"])])
         let expected = Self.summary(try collection.lint())
         let files = try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory).filter { $0.hasSuffix(".cache") }
-        #expect(files.count == 1)
+        // The notes' results, and the run's record (which a damaged table must not leave standing alone).
+        #expect(files.count == 2)
         for name in files {
             let path = collection.cache.directory + "/" + name
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -185,5 +186,32 @@ struct ResultCacheTests {
         #expect(back.message == diagnostic.message && back.suggestions == diagnostic.suggestions)
         #expect(back.related == diagnostic.related && back.fix == diagnostic.fix)
         #expect(back.subject == nil && back.sourceLine == "draft: true")
+    }
+
+    @Test func numbersSurviveTheRoundTripInFewBytes() throws {
+        let integers = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int(Int32.min), Int.max, Int.min]
+        let hashes: [UInt64] = [0, 1, 0x7F, 0x80, UInt64.max, 0xcbf2_9ce4_8422_2325]
+        var writer = CacheWriter()
+        for value in integers { writer.integer(value) }
+        for value in hashes { writer.unsigned(value) }
+        for value in hashes { writer.fixed(value) }
+        var reader = CacheReader(writer.bytes)
+        #expect(try integers.map { _ in try reader.integer() } == integers)
+        #expect(try hashes.map { _ in try reader.unsigned() } == hashes)
+        #expect(try hashes.map { _ in try reader.fixed() } == hashes)
+        #expect(reader.isAtEnd)
+        // Small numbers, the bulk of a cache (lengths, lines, columns), take one byte.
+        var small = CacheWriter()
+        for value in [0, 5, -5, 63, -64] { small.integer(value) }
+        #expect(small.bytes.count == 5)
+    }
+
+    @Test func aNumberRunningPastTheEndOrPastSixtyFourBitsIsDamage() {
+        var cut = CacheReader([0x80, 0x80])
+        #expect(throws: CacheReader.Damaged.self) { try cut.unsigned() }
+        var long = CacheReader([UInt8](repeating: 0xFF, count: 9) + [0x02])
+        #expect(throws: CacheReader.Damaged.self) { try long.unsigned() }
+        var endless = CacheReader([UInt8](repeating: 0x80, count: 12))
+        #expect(throws: CacheReader.Damaged.self) { try endless.unsigned() }
     }
 }

@@ -2,7 +2,7 @@ import NotelintLoader
 import NotelintSpelling
 
 /// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
-struct TagSpellingRule: CollectionRule {
+struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let key = OptionKey("key", "tags", "The key holding the tag list.")
@@ -116,10 +116,19 @@ struct TagSpellingRule: CollectionRule {
         }
     }
 
-    func reportableValues(in corpus: TagCorpus, workers: Int) -> Set<String>? {
+    /// The dictionary's files: a run kept with its findings is not reused once they change.
+    var outsideFiles: [String] {
+        guard let dictionary else { return [] }
+        return dictionary.languages.flatMap { language -> [String] in
+            guard case .success(let files) = dictionary.locator.locate(language) else { return ["(no \(language) dictionary)"] }
+            return [files.affixPath, files.dictionaryPath]
+        }
+    }
+
+    func reportableValues(among values: Set<String>?, in corpus: TagCorpus, workers: Int) -> Set<String>? {
         let judge = judge(for: corpus)
         // Every distinct tag once, on every core: the near-miss searches dominate, and they share nothing.
-        let tags = Array(corpus.uses.keys)
+        let tags = values.map(Array.init) ?? Array(corpus.uses.keys)
         let reported = Parallel.map(tags, workers: workers) { judge.finding(for: $0) != nil }
         return Set(zip(tags, reported).lazy.filter(\.1).map(\.0))
     }
