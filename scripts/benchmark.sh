@@ -327,6 +327,14 @@ for ((run = 0; run < STARTUP_RUNS; run++)); do
   measure_warm "$LABEL_MAIN repo" hook-path "$REPO" "$NOTELINT" lint "$HOOK_NOTE" --color never
   measure_warm "$LABEL_MAIN repo" hook-staged "$REPO" "$NOTELINT" lint --staged --color never
 done
+# The hook as it runs before a commit: the note was just edited, so it is read and checked again (the rows above
+# repeat a run over an unchanged note). Its tags alternate between two sets of plain dictionary words.
+HOOK_TAGS=("war, korean-war, strategy" "war, korean-war, strategy, history")
+for ((run = 0; run < STARTUP_RUNS; run++)); do
+  "$PYTHON" "$ROOT/Benchmarks/tools/change_one_note.py" "$REPO" --tags "${HOOK_TAGS[$(((run + 1) % 2))]}" > /dev/null
+  measure_one "$LABEL_MAIN repo" hook-changed 1 "$REPO" "$NOTELINT" lint "$HOOK_NOTE" --color never
+done
+"$PYTHON" "$ROOT/Benchmarks/tools/change_one_note.py" "$REPO" --tags "${HOOK_TAGS[0]}" > /dev/null
 for tool in "${!CACHE_WRITES[@]}"; do
   REPORT_NOTES+=("${CACHE_WRITES[$tool]} of $STARTUP_RUNS timed runs of $tool wrote to the cache folder (a warm run only reads it).")
   echo "warning: ${REPORT_NOTES[-1]}" >&2

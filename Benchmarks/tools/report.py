@@ -24,7 +24,8 @@ LABELS = {
     "read-floor": "read floor: `head -c 8192`",
     "python": "Python checker (CSafeLoader)",
     "yamllint": "yamllint (extracted .yaml)",
-    "hook-path": "commit hook: `notelint lint NOTE` (one changed note, warm cache)",
+    "hook-changed": "commit hook: `notelint lint NOTE` (the note edited before each run, warm cache)",
+    "hook-path": "commit hook: `notelint lint NOTE` again (the note unchanged since the last run, warm cache)",
     "hook-staged": "commit hook: `notelint lint --staged` (one staged note, warm cache)",
     "version": "notelint `--version`",
     "startup-known": "notelint, one note, all tags known",
@@ -129,8 +130,10 @@ def main():
     print("| measure | value | goal | |")
     print("|---|---:|---|---|")
     # Issue 17: 1. the commit hook.
-    goal(f"commit hook: `lint NOTE`, one changed note of a {main_}-note repository, warm cache (median)",
-         milliseconds(repo, "hook-path"), "≤ 10 ms", lambda v: v <= 10, ms)
+    goal(f"commit hook: `lint NOTE`, one note of a {main_}-note repository edited before each run, warm cache (median)",
+         milliseconds(repo, "hook-changed"), "≤ 10 ms", lambda v: v <= 10, ms)
+    goal("commit hook: `lint NOTE` again, the note unchanged since the last run (median)",
+         milliseconds(repo, "hook-path"), "-", None, ms)
     goal("commit hook: `lint --staged`, the same note staged (median)",
          milliseconds(repo, "hook-staged"), "≤ 10 ms", lambda v: v <= 10, ms)
     goal("one note, dictionary needed, embedded default, warm cache (median)",
