@@ -160,7 +160,9 @@ public final class YAMLNode: @unchecked Sendable {
 
     /// The pair whose key is the scalar `key`, if any (the first one when keys repeat).
     public func pair(forKey key: String) -> YAMLPair? {
-        pairs?.first { $0.key.scalar?.text == key }
+        guard case .mapping(let pairs, _) = storage else { return nil }
+        for pair in pairs where pair.name == key { return pair }
+        return nil
     }
 
     public subscript(key: String) -> YAMLNode? {
@@ -171,14 +173,15 @@ public final class YAMLNode: @unchecked Sendable {
 public struct YAMLPair: Sendable {
     public let key: YAMLNode
     public let value: YAMLNode
+    /// The key's text when it is a scalar. Kept, not read from the key each time: rules and schemas look keys up
+    /// by name thousands of times a note, and reading it copied the key's whole scalar.
+    public let name: String?
 
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
+        name = key.scalar?.text
     }
-
-    /// The key's text when it is a scalar.
-    public var name: String? { key.scalar?.text }
 
     /// `<<` merge keys are recorded as written, never applied.
     public var isMergeKey: Bool {
