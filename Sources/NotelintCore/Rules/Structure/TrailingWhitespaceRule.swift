@@ -30,6 +30,13 @@ struct TrailingWhitespaceRule: Rule {
         let source = context.source
         let firstLine = source.line(ofByte: block.openingFence.lowerBound)
         let lastLine = source.line(ofByte: block.closingFence.lowerBound)
+        // Most notes have no trailing blank at all: their tree is then never walked.
+        var blankEnded: [Int] = []
+        for line in firstLine...lastLine {
+            let bytes = source.lineBytes(line)
+            if let last = bytes.last, last == 0x20 || last == 0x09 { blankEnded.append(line) }
+        }
+        guard !blankEnded.isEmpty else { return [] }
         var protected = IndexSet()
         var insideDoubleQuotes = IndexSet()
         if let root = context.note.root {
@@ -45,7 +52,7 @@ struct TrailingWhitespaceRule: Rule {
             }
         }
         var findings: [Finding] = []
-        for line in firstLine...lastLine where !protected.contains(line) {
+        for line in blankEnded where !protected.contains(line) {
             let bytes = source.lineBytes(line)
             var start = bytes.endIndex
             while start > bytes.startIndex, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }

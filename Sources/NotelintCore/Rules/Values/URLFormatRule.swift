@@ -72,13 +72,12 @@ struct URLFormatRule: Rule {
     }
 
     private func problem(with url: String, at range: SourceRange, key: String, node: YAMLNode?) -> Finding? {
-        let subject = "\(key)=\(url)"
         func replacement(_ value: String, _ applicability: Applicability, _ title: String) -> Fix? {
             node.flatMap { YAMLEdits.replaceScalar($0.dereferenced, with: value, inFlow: false) }
                 .map { Fix(edits: [$0], applicability: applicability, title: title) }
         }
         func finding(_ message: String, cap: Severity? = nil, fix: Fix? = nil) -> Finding {
-            Finding(range: range, message: message, fix: fix, subject: subject, severityCap: cap)
+            Finding(range: range, message: message, fix: fix, subject: "\(key)=\(url)", severityCap: cap)
         }
         // Bytes first: almost every URL is ASCII without blanks, and is then cleared without forming characters.
         let hasBlankOrControl = url.utf8.contains { $0 <= 0x20 || $0 == 0x7F }
@@ -101,8 +100,8 @@ struct URLFormatRule: Rule {
         let authority = afterScheme.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
         if host.isEmpty { return finding("`\(url)` has no host") }
-        let allowed = schemes.sorted().joined(separator: ", ")
         if !schemes.contains(scheme) {
+            let allowed = schemes.sorted().joined(separator: ", ")
             if warnSchemes.contains(scheme) {
                 let fix = scheme == "http" && schemes.contains("https")
                     ? replacement("https" + url[colon...], .unsafe, "use https") : nil
