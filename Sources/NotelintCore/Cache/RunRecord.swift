@@ -21,10 +21,12 @@ struct RunRecord {
 
     private static let magic = Array("notelint-run 1\n".utf8)
 
-    /// The notes' paths as one hash: the record then holds stamps, not 100,000 paths.
-    static func pathsHash(_ paths: [String]) -> UInt64 {
+    /// The notes' paths as one hash, the first `checked` of them the notes checked: the record then holds stamps,
+    /// not 100,000 paths.
+    static func pathsHash(_ paths: [String], checked: Int) -> UInt64 {
         var hash = ContentHash()
         for path in paths { hash.add(path) }
+        hash.add(String(checked))
         return hash.value
     }
 

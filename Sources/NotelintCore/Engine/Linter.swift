@@ -116,12 +116,12 @@ public final class Linter: Sendable {
             report.unselected = selection.unselected
             return report
         }
-        let fingerprints = configurationFingerprints(of: selection.jobs, request)
+        let fingerprints = configurationFingerprints(of: selection.configurations, request)
         // The other notes of the collections, listed once for the run's record and the evidence alike.
         var others: [OtherNote]?
         var unchangedRun: (key: UInt64, check: RunCheck)?
         if let cache = request.cache, Self.mayKeepRecord(of: request, selection) {
-            let listed = otherNotes(around: selection.jobs, request)
+            let listed = otherNotes(around: selection, request)
             others = listed
             let key = runKey(request, selection, fingerprints: fingerprints)
             let check = RunCheck(jobs: selection.jobs, others: listed, readAt: cache.clock(), workers: request.jobs)
@@ -182,8 +182,11 @@ public final class Linter: Sendable {
 
         init(jobs: [Job], others: [OtherNote], readAt: Int, workers: Int) {
             // The paths as the run names them: the current folder they are relative to is part of the key.
-            let paths = jobs.map(\.path) + others.map(\.path)
-            pathsHash = RunRecord.pathsHash(paths + ["", String(jobs.count)])
+            var paths: [String] = []
+            paths.reserveCapacity(jobs.count + others.count)
+            for job in jobs { paths.append(job.path) }
+            for other in others { paths.append(other.path) }
+            pathsHash = RunRecord.pathsHash(paths, checked: jobs.count)
             stamps = RunRecord.stamps(of: paths, workers: workers)
             self.readAt = readAt
         }
@@ -199,10 +202,9 @@ public final class Linter: Sendable {
         key.add("\(request.followsSymlinks) \(request.allowsOutsideConfigPaths) \(request.gatherEvidence)")
         key.add("\(request.ignoring.honoursIgnoreFiles) \(request.ignoring.appliesToNamedPaths)")
         key.add("\(request.today.year)-\(request.today.month)-\(request.today.day)")
-        var seen: Set<ObjectIdentifier> = []
-        for job in selection.jobs where seen.insert(ObjectIdentifier(job.configuration)).inserted {
-            key.add(fingerprints[ObjectIdentifier(job.configuration)] ?? 0)
-            for active in job.configuration.rules {
+        for configuration in selection.configurations {
+            key.add(fingerprints[ObjectIdentifier(configuration)] ?? 0)
+            for active in configuration.rules {
                 for file in (active.rule as? any ReadsOutsideFiles)?.outsideFiles ?? [] { key.addFile(file) }
             }
         }
@@ -210,11 +212,11 @@ public final class Linter: Sendable {
     }
 
     /// Each configuration's fingerprint, worked out once a run (it reads the configuration's file).
-    private func configurationFingerprints(of jobs: [Job], _ request: LintRequest) -> [ObjectIdentifier: UInt64] {
+    private func configurationFingerprints(of configurations: [EffectiveConfiguration], _ request: LintRequest) -> [ObjectIdentifier: UInt64] {
         var fingerprints: [ObjectIdentifier: UInt64] = [:]
         guard request.cache != nil else { return fingerprints }
-        for job in jobs where fingerprints[ObjectIdentifier(job.configuration)] == nil {
-            fingerprints[ObjectIdentifier(job.configuration)] = job.configuration.fingerprint(today: request.today)
+        for configuration in configurations {
+            fingerprints[ObjectIdentifier(configuration)] = configuration.fingerprint(today: request.today)
         }
         return fingerprints
     }
@@ -229,6 +231,8 @@ public final class Linter: Sendable {
         let skipped: [NoteFinder.Skipped]
         /// What the walk and the configurations left out, and why (reported by `--list-files`).
         let unselected: [LintReport.Unselected]
+        /// The jobs' configurations, each once, in the order the jobs first use them.
+        let configurations: [EffectiveConfiguration]
     }
 
     /// Walks the paths and resolves each note's configuration, up front and on one thread: the parallel stages
@@ -250,6 +254,7 @@ public final class Linter: Sendable {
         let explicitPaths = Set(request.paths)
         // The walk lists a folder's notes together: its configuration is looked up once for them.
         var folder: (path: String, configuration: EffectiveConfiguration)?
+        var configurations: [EffectiveConfiguration] = []
         for path in files {
             let absolute = PathText.absolute(path, in: currentDirectory)
             let configuration: EffectiveConfiguration
@@ -274,13 +279,18 @@ public final class Linter: Sendable {
                 }
                 continue
             }
+            if configurations.last !== configuration && !configurations.contains(where: { $0 === configuration }) {
+                configurations.append(configuration)
+            }
             jobs.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
         }
         let unselected = walk.ignored.map {
             LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
         } + excluded
         request.collectionMemo?.keep(resolver)
-        return Selection(jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped, unselected: unselected)
+        return Selection(
+            jobs: jobs, boundary: boundary, notOpened: notOpened, skipped: walk.skipped, unselected: unselected,
+            configurations: configurations)
     }
 
     /// Each configuration's cached results, read once before the parallel pass and only read during it.
@@ -340,7 +350,7 @@ public final class Linter: Sendable {
             // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
             let gather = {
                 self.evidence(
-                    adding: TagCounter(), from: listed ?? self.otherNotes(around: selection.jobs, request), jobs: request.jobs,
+                    adding: TagCounter(), from: listed ?? self.otherNotes(around: selection, request), jobs: request.jobs,
                     tables: tables, today: request.today)
             }
             if let memo = request.collectionMemo {
@@ -621,16 +631,14 @@ public final class Linter: Sendable {
     /// Every other note under the folders of the configurations in use, so that linting one changed note still
     /// weighs it against the whole collection. The collection is the folder of the `.lint.yml` found for a note;
     /// an explicit `--config` may live anywhere, so then only the notes checked count.
-    private func otherNotes(around linted: [Job], _ request: LintRequest) -> [OtherNote] {
+    private func otherNotes(around selection: Selection, _ request: LintRequest) -> [OtherNote] {
         guard request.gatherEvidence && request.configPath == nil else { return [] }
         var folders: [String: EffectiveConfiguration] = [:]
-        var seen: Set<ObjectIdentifier> = []
-        for job in linted where seen.insert(ObjectIdentifier(job.configuration)).inserted {
-            guard job.configuration.needsCorpus && job.configuration.isFromFile else { continue }
-            folders[job.configuration.absoluteDirectory] = job.configuration
+        for configuration in selection.configurations where configuration.needsCorpus && configuration.isFromFile {
+            folders[configuration.absoluteDirectory] = configuration
         }
         guard !folders.isEmpty else { return [] }
-        let lintedPaths = Set(linted.map(\.absolutePath))
+        let lintedPaths = Set(selection.jobs.map(\.absolutePath))
         var others: [OtherNote] = []
         for (folder, configuration) in folders.sorted(by: { $0.key < $1.key }) {
             // The collection is the configuration's folder: its notes' tags count, files linked from elsewhere do not.
