@@ -72,7 +72,9 @@ public final class EffectiveConfiguration: Sendable {
             rules.append(ActiveRule(rule: type.init(options: options), severity: setting?.severity ?? description.defaultSeverity))
         }
         self.rules = rules
-        indexedRules = rules.compactMap { $0.rule as? any IndexedCollectionRule }
+        // Only rules that need the collection can be one: the others are not cast (each first cast searches every
+        // conformance in the program).
+        indexedRules = rules.filter(\.needsCorpus).compactMap { $0.rule as? any IndexedCollectionRule }
         var schemas: [LoadedSchema] = []
         for mapping in configuration.schemas {
             let path = files.resolve(mapping.schema)
@@ -128,7 +130,9 @@ public final class EffectiveConfiguration: Sendable {
     public var hasIndexedRules: Bool { !indexedRules.isEmpty }
 
     /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
-    public var corpusKey: String { rules.lazy.compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags" }
+    public var corpusKey: String {
+        rules.lazy.filter(\.needsCorpus).compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags"
+    }
 
     /// Read from a `.lint.yml` (or `--config`), as opposed to the embedded default.
     public var isFromFile: Bool {
