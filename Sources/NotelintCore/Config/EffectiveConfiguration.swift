@@ -109,7 +109,7 @@ public final class EffectiveConfiguration: Sendable {
     }
 
     /// Everything a note's results depend on besides the note: notelint's build, the configuration file, the
-    /// files it refers to and the date rules compare with.
+    /// files it refers to, the date rules compare with and the spelling dictionaries' identities.
     public func fingerprint(today: CalendarDate) -> UInt64 {
         var hash = ContentHash()
         hash.add(ToolInfo.version)
@@ -121,6 +121,7 @@ public final class EffectiveConfiguration: Sendable {
             hash.add(contentHash.map { String($0) } ?? "unreadable")
         }
         hash.add("\(today.year)-\(today.month)-\(today.day)")
+        for checker in spellCheckers { hash.add(checker.identity) }
         return hash.value
     }
 

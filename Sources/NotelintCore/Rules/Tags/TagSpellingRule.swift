@@ -76,6 +76,8 @@ struct TagSpellingRule: CollectionRule {
     let replacementLists: [TagReplacementList]
     let judgement: TagSpellingOptions
     let dictionary: SpellCheckerConfiguration?
+    /// The dictionary, loaded on first need, its answers kept between runs when there is a cache.
+    let spellChecker: RememberingSpellChecker?
     private let judges = JudgeCache()
 
     init(options: RuleOptions) {
@@ -92,6 +94,7 @@ struct TagSpellingRule: CollectionRule {
         } else {
             dictionary = nil
         }
+        spellChecker = dictionary.map { RememberingSpellChecker(checker: LazySpellChecker.shared(for: $0)) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -128,7 +131,7 @@ struct TagSpellingRule: CollectionRule {
         judges.judge(for: corpus) { uses in
             TagSpellingJudge(
                 index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: uses),
-                options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
+                options: judgement, dictionary: spellChecker)
         }
     }
 
