@@ -185,6 +185,27 @@ struct DictionaryAnswerTests {
         #expect(DictionaryAnswers.key(.isCorrect, "a\u{0}b") == nil)
     }
 
+    /// A link planted under the answer file's name leads nowhere: not read through, and replaced, not written through.
+    @Test func aLinkPlantedForTheAnswerFileIsNeitherReadNorWrittenThrough() throws {
+        let setup = try Setup()
+        let first = setup.checker()
+        let verdicts = Self.verdicts(Self.tags, with: first)
+        first.save()
+        let path = setup.cacheDirectory + "/" + setup.answerFiles()[0]
+        let outside = setup.folder.path + "/outside.cache"
+        try FileManager.default.moveItem(atPath: path, toPath: outside)
+        let before = try Data(contentsOf: URL(fileURLWithPath: outside))
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside)
+        let second = setup.checker()
+        #expect(Self.verdicts(Self.tags, with: second) == verdicts)
+        #expect(second.keptAnswerCount == 0)
+        #expect(second.checker.isLoaded)
+        second.save()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: outside)) == before)
+        let entry = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(entry[.type] as? FileAttributeType == .typeRegular)
+    }
+
     // MARK: - Through the linter
 
     /// Lints `paths`, its results cached in `cache` (or not).

@@ -214,7 +214,8 @@ import Darwin
         let first = try notelint(["lint", "--format", "json", "notes"], in: layout.repository)
         #expect(first.status == 0, "\(first.error)")
         let cacheFolder = layout.repository + "/.notelint-cache"
-        let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasSuffix(".cache") }
+        let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
+            .filter { $0.hasSuffix(".cache") && !$0.hasPrefix("dictionary-") }
         try #require(tables.count == 1)
         // The table swapped for a link to a file outside; a changed note makes the next run save the table again.
         try FileManager.default.removeItem(atPath: cacheFolder + "/" + tables[0])
