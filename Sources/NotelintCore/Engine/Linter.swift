@@ -118,7 +118,8 @@ public final class Linter: Sendable {
         }
         let tables = cacheTables(for: selection.jobs, request)
         let spellCheckers = request.cache.map { Self.keepDictionaryAnswers(of: selection.jobs.lazy.map(\.configuration), in: $0) } ?? []
-        defer { for checker in spellCheckers { checker.save() } }
+        // A buffer's run (an editor's) reads the answers but writes nothing, like its results.
+        defer { if request.contents.isEmpty { for checker in spellCheckers { checker.save() } } }
         var outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
         let evidence = collectionEvidence(&outcomes, selection, request, tables: tables)

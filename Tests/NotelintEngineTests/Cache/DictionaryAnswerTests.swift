@@ -258,6 +258,27 @@ struct DictionaryAnswerTests {
         #expect(setup.answerFiles().count == 1)
     }
 
+    /// A buffer's run (an editor's) uses the answers kept but writes none, as it writes no results.
+    @Test func aBufferRunReadsAnswersButWritesNone() throws {
+        let setup = try Setup()
+        try setup.folder.write(".lint.yml", """
+            rules:
+              tag-spelling: {dictionary-folders: [dictionaries]}
+            """)
+        let note = try setup.folder.write("a.md", "---\ntitle: A\ntags: [korean-war, histroy-of-war]\n---\n")
+        let cache = ResultCache(directory: setup.cacheDirectory)
+        let buffer = Array("---\ntitle: A\ntags: [korean-war, power-relations]\n---\n".utf8)
+        _ = try Linter().lint(LintRequest(paths: [note], today: Self.today, contents: [note: buffer], cache: cache))
+        #expect(setup.answerFiles().isEmpty)
+        _ = try Self.lint([setup.folder.path], cache: cache)
+        let kept = setup.answerFiles()
+        #expect(kept.count == 1)
+        let path = setup.cacheDirectory + "/" + kept[0]
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        _ = try Linter().lint(LintRequest(paths: [note], today: Self.today, contents: [note: buffer], cache: cache))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     /// The command line: a run with the cache writes an answer file beside the results, `--no-cache` writes nothing,
     /// `notelint clean` removes it all.
     @Test func theCommandLineKeepsAnswersOnlyWithTheCache() throws {
