@@ -8,6 +8,8 @@ public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable
     private let lock = SpellingLock()
     private var outcome: Result<SpellChecker, SpellCheckerError>?
     private var keptSuggestions: [String: [String]] = [:]
+    /// `DictionaryIdentity` of the files as they were just before the load.
+    private var identityAtLoad: String?
 
     public let configuration: SpellCheckerConfiguration
 
@@ -25,6 +27,7 @@ public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable
     public func load() -> Result<SpellChecker, SpellCheckerError> {
         lock.withLock {
             if let outcome { return outcome }
+            identityAtLoad = DictionaryIdentity.of(configuration)
             let loaded = Result { () throws(SpellCheckerError) in try SpellChecker(configuration: configuration) }
             outcome = loaded
             return loaded
@@ -39,6 +42,16 @@ public final class LazySpellChecker: WordSpellingDictionary, @unchecked Sendable
         lock.withLock {
             if case .success = outcome { return true }
             return false
+        }
+    }
+
+    /// The identity (`DictionaryIdentity`) of the dictionary loaded, taken just before loading it; nil before a load
+    /// or when it failed. A checker shared by a long-lived process keeps the dictionary it loaded even once the files
+    /// change: its answers are those of this identity, not of the files' current one.
+    public var loadedIdentity: String? {
+        lock.withLock {
+            if case .success = outcome { return identityAtLoad }
+            return nil
         }
     }
 

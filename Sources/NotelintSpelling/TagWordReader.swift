@@ -134,14 +134,7 @@ struct TagWordReader {
             return .plausible
         }
         guard let dictionary, dictionary.isAvailable else { return .unknown }
-        let lowercased = word.lowercased()
-        let capitalised = lowercased.prefix(1).uppercased() + lowercased.dropFirst()
-        var tried: Set<String> = []
-        for form in [String(word), lowercased, capitalised, word.uppercased()] where tried.insert(form).inserted {
-            if dictionary.isCorrect(form) { return .plausible }
-        }
-        if dictionary.hasForm(inOtherCaseOf: lowercased) { return .plausible }
-        return .rejected
+        return dictionary.acceptsInSomeCase(word) ? .plausible : .rejected
     }
 
     /// Two dictionary words of two letters or more, run together: `openai`, `devtools`.

@@ -7,9 +7,9 @@ import NotelintLoader
 /// result or rebuilding the collection's evidence: a `stat` per note.
 ///
 /// Anything else a finding can depend on is in the record's key: notelint's build, each configuration's
-/// fingerprint (the file and every file it names, the date), the options that shape the selection, and the
-/// files rules read from outside the collection (a Hunspell dictionary), by their stamps. A run that fixes, reads
-/// notes from memory (`--stdin`, `--staged`), or meets a note it could not open neither reads nor writes one.
+/// fingerprint (the file and every file it names, the Hunspell dictionary's identity, the date) and the options
+/// that shape the selection. A run that fixes, reads notes from memory (`--stdin`, `--staged`), or meets a note
+/// it could not open neither reads nor writes one.
 struct RunRecord {
     /// The notes the findings rest on, in run order, and their stamps when the run began.
     let pathsHash: UInt64
@@ -112,24 +112,8 @@ struct RunRecord {
 
         mutating func add(_ number: UInt64) { hash.add(String(number)) }
 
-        /// A file read from outside the collection, by its path and stamp (missing: noted as such).
-        mutating func addFile(_ path: String) {
-            hash.add(path)
-            if let stamp = ResultCache.Stamp.of(path) {
-                hash.add("\(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.changeSeconds).\(stamp.changeNanoseconds)")
-            } else {
-                hash.add("missing")
-            }
-        }
-
         var value: UInt64 { hash.value }
     }
-}
-
-/// A rule that reads files outside its configuration's folder (which the configuration's fingerprint covers):
-/// their stamps join the key of a run's record, so that a new file there is never answered by an old record.
-protocol ReadsOutsideFiles {
-    var outsideFiles: [String] { get }
 }
 
 extension ResultCache {

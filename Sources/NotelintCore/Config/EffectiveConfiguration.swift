@@ -72,7 +72,9 @@ public final class EffectiveConfiguration: Sendable {
             rules.append(ActiveRule(rule: type.init(options: options), severity: setting?.severity ?? description.defaultSeverity))
         }
         self.rules = rules
-        indexedRules = rules.compactMap { $0.rule as? any IndexedCollectionRule }
+        // Only rules that need the collection can be one: the others are not cast (each first cast searches every
+        // conformance in the program).
+        indexedRules = rules.filter(\.needsCorpus).compactMap { $0.rule as? any IndexedCollectionRule }
         var schemas: [LoadedSchema] = []
         for mapping in configuration.schemas {
             let path = files.resolve(mapping.schema)
@@ -107,7 +109,7 @@ public final class EffectiveConfiguration: Sendable {
     }
 
     /// Everything a note's results depend on besides the note: notelint's build, the configuration file, the
-    /// files it refers to and the date rules compare with.
+    /// files it refers to, the date rules compare with and the spelling dictionaries' identities.
     public func fingerprint(today: CalendarDate) -> UInt64 {
         var hash = ContentHash()
         hash.add(ToolInfo.version)
@@ -119,6 +121,7 @@ public final class EffectiveConfiguration: Sendable {
             hash.add(contentHash.map { String($0) } ?? "unreadable")
         }
         hash.add("\(today.year)-\(today.month)-\(today.day)")
+        for checker in spellCheckers { hash.add(checker.identity) }
         return hash.value
     }
 
@@ -128,7 +131,9 @@ public final class EffectiveConfiguration: Sendable {
     public var hasIndexedRules: Bool { !indexedRules.isEmpty }
 
     /// The key whose lists count as cross-note evidence (`tags` unless the rule using them says otherwise).
-    public var corpusKey: String { rules.lazy.compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags" }
+    public var corpusKey: String {
+        rules.lazy.filter(\.needsCorpus).compactMap { ($0.rule as? any CollectionRule)?.corpusKey }.first ?? "tags"
+    }
 
     /// Read from a `.lint.yml` (or `--config`), as opposed to the embedded default.
     public var isFromFile: Bool {

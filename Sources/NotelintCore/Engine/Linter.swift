@@ -133,6 +133,9 @@ public final class Linter: Sendable {
             unchangedRun = (key, check)
         }
         let tables = cacheTables(for: selection.jobs, request, fingerprints: fingerprints)
+        let spellCheckers = request.cache.map { Self.keepDictionaryAnswers(of: selection.configurations, in: $0) } ?? []
+        // A buffer's run (an editor's) reads the answers but writes nothing, like its results.
+        defer { if request.contents.isEmpty { for checker in spellCheckers { checker.save() } } }
         var outcomes = firstPass(selection, request, tables: tables)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
         let evidence = collectionEvidence(&outcomes, selection, request, tables: tables, others: others)
@@ -203,10 +206,8 @@ public final class Linter: Sendable {
         key.add("\(request.ignoring.honoursIgnoreFiles) \(request.ignoring.appliesToNamedPaths)")
         key.add("\(request.today.year)-\(request.today.month)-\(request.today.day)")
         for configuration in selection.configurations {
+            // The fingerprint covers the configuration, the files it names and the Hunspell dictionary's identity.
             key.add(fingerprints[ObjectIdentifier(configuration)] ?? 0)
-            for active in configuration.rules {
-                for file in (active.rule as? any ReadsOutsideFiles)?.outsideFiles ?? [] { key.addFile(file) }
-            }
         }
         return key.value
     }

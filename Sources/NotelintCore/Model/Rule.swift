@@ -2,6 +2,10 @@
 /// Rules never read files or write them; they see the positioned tree through `RuleContext`.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// Whether the rule needs the collection's evidence: `CollectionRule` and `IndexedCollectionRule` say so. A
+    /// requirement, answered when the program is compiled: asked of a type at run time (`is any CollectionRule.Type`),
+    /// the first answer costs a search of every conformance in the program, on every start.
+    static var needsCorpus: Bool { get }
     init(options: RuleOptions)
     func check(_ context: RuleContext) -> [Finding]
 }
@@ -32,6 +36,13 @@ public protocol IndexedCollectionRule: Rule {
 
 extension Rule {
     public static var id: String { description.id }
-    /// Whether the rule needs the collection's evidence.
-    public static var needsCorpus: Bool { self is any CollectionRule.Type || self is any IndexedCollectionRule.Type }
+    public static var needsCorpus: Bool { false }
+}
+
+extension CollectionRule {
+    public static var needsCorpus: Bool { true }
+}
+
+extension IndexedCollectionRule {
+    public static var needsCorpus: Bool { true }
 }

@@ -214,8 +214,9 @@ import Darwin
         let first = try notelint(["lint", "--format", "json", "notes"], in: layout.repository)
         #expect(first.status == 0, "\(first.error)")
         let cacheFolder = layout.repository + "/.notelint-cache"
-        // The notes' results (the run's record beside them is written the same way).
-        let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasSuffix(".cache") && !$0.hasPrefix("run-") }
+        // The notes' results (the run's record and the dictionary's answers beside them are written the same way).
+        let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
+            .filter { $0.hasSuffix(".cache") && !$0.hasPrefix("run-") && !$0.hasPrefix("dictionary-") }
         try #require(tables.count == 1)
         // The table swapped for a link to a file outside; a changed note makes the next run save the table again.
         try FileManager.default.removeItem(atPath: cacheFolder + "/" + tables[0])

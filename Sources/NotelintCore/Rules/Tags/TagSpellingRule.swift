@@ -2,7 +2,7 @@ import NotelintLoader
 import NotelintSpelling
 
 /// Misspelled and truncated tags, judged from the vocabulary, the other notes and a spelling dictionary.
-struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
+struct TagSpellingRule: CollectionRule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let key = OptionKey("key", "tags", "The key holding the tag list.")
@@ -76,6 +76,8 @@ struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
     let replacementLists: [TagReplacementList]
     let judgement: TagSpellingOptions
     let dictionary: SpellCheckerConfiguration?
+    /// The dictionary, loaded on first need, its answers kept between runs when there is a cache.
+    let spellChecker: RememberingSpellChecker?
     private let judges = JudgeCache()
 
     init(options: RuleOptions) {
@@ -92,6 +94,7 @@ struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
         } else {
             dictionary = nil
         }
+        spellChecker = dictionary.map { RememberingSpellChecker(checker: LazySpellChecker.shared(for: $0)) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -116,15 +119,6 @@ struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
         }
     }
 
-    /// The dictionary's files: a run kept with its findings is not reused once they change.
-    var outsideFiles: [String] {
-        guard let dictionary else { return [] }
-        return dictionary.languages.flatMap { language -> [String] in
-            guard case .success(let files) = dictionary.locator.locate(language) else { return ["(no \(language) dictionary)"] }
-            return [files.affixPath, files.dictionaryPath]
-        }
-    }
-
     func reportableValues(among values: Set<String>?, in corpus: TagCorpus, workers: Int) -> Set<String>? {
         let judge = judge(for: corpus)
         // Every distinct tag once, on every core: the near-miss searches dominate, and they share nothing.
@@ -137,7 +131,7 @@ struct TagSpellingRule: CollectionRule, ReadsOutsideFiles {
         judges.judge(for: corpus) { uses in
             TagSpellingJudge(
                 index: TagIndex(vocabularies: vocabularies, replacementLists: replacementLists, corpusUses: uses),
-                options: judgement, dictionary: dictionary.map { LazySpellChecker.shared(for: $0) })
+                options: judgement, dictionary: spellChecker)
         }
     }
 
