@@ -47,6 +47,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         var plan = LintPlan()
+        // One run, then the process ends.
+        plan.leavesTablesToProcessEnd = true
         if let now {
             guard let date = CalendarDate(iso: Substring(now)) else { throw ValidationError("--now takes a date YYYY-MM-DD") }
             plan.today = date

@@ -59,6 +59,8 @@ public struct LintPlan: Sendable {
     /// Configuration, schema and vocabulary files held in memory by absolute path, used as if they were written:
     /// what a configuration `notelint init` has not written yet would flag.
     public var configurationOverlay: [String: [UInt8]] = [:]
+    /// The process ends after this run (the command line): its tables are not freed (see `LintRequest`).
+    public var leavesTablesToProcessEnd = false
 
     public init() {}
 
@@ -187,6 +189,7 @@ public struct LintPlan: Sendable {
         request.allowsOutsideConfigPaths = allowsOutsideConfigPaths
         request.ignoring = ignoring
         request.listsFilesOnly = listsFiles
+        request.leavesTablesToProcessEnd = leavesTablesToProcessEnd
         request.configurationOverlay = configurationOverlay
         do {
             switch selection {
