@@ -174,8 +174,10 @@ public final class TagIndex: Sendable {
         }
     }
 
-    /// Whether the near-miss index has been built; it is built on the first `nearMisses` call.
+    /// Whether the near-miss index has been built; the first `nearMisses` calls scan, and it is built once they
+    /// outnumber `nearMissScans`.
     public var hasBuiltNearMissIndex: Bool { known.nearMissIndex.isBuilt }
+    public static var nearMissScans: Int { LazyDeletionIndex.scannedSearches }
 
     /// The entry `known` holds under `id`, as the changes leave it.
     private func entry(_ id: Int) -> KnownTag? {
@@ -245,11 +247,18 @@ private final class KnownTagTable: Sendable {
         near query: [Unicode.Scalar], within limit: Int, where accept: (Int) -> Bool
     ) -> [(id: Int, distance: Int)] {
         var found: [(id: Int, distance: Int)] = []
-        for id in nearMissIndex.index.candidates(near: query, distance: limit) {
+        func consider(_ id: Int) {
             guard accept(id), let edits = EditDistance.between(query, foldedScalars[id], metric: .optimalStringAlignment, limit: limit),
                 edits > 0
-            else { continue }
+            else { return }
             found.append((id, edits))
+        }
+        if let index = nearMissIndex.indexOnceWorthBuilding() {
+            for id in index.candidates(near: query, distance: limit) { consider(id) }
+        } else {
+            // A few searches (a commit hook's one note) cost less as a scan than the index would to build; the
+            // tags found are the same, and their order is set by the caller.
+            for id in foldedScalars.indices where abs(foldedScalars[id].count - query.count) <= limit { consider(id) }
         }
         return found
     }
@@ -282,9 +291,17 @@ private final class LazyDeletionIndex: @unchecked Sendable {
         self.maximumDeletions = maximumDeletions
     }
 
-    var index: DeletionNeighbourhoodIndex {
+    /// Searches answered by a scan before the index is built: building it costs about as much as this many scans
+    /// of a collection's few thousand tags, and a run judging one note's tags never needs it.
+    static let scannedSearches = 16
+    private var searches = 0
+
+    /// The index, built at the first search past `scannedSearches`; nil before it: the caller scans.
+    func indexOnceWorthBuilding() -> DeletionNeighbourhoodIndex? {
         lock.withLock {
             if let built { return built }
+            searches += 1
+            guard searches > Self.scannedSearches else { return nil }
             let index = DeletionNeighbourhoodIndex(strings: strings, maximumDeletions: maximumDeletions)
             built = index
             return index

@@ -95,13 +95,41 @@ extension SpellingTests {
             #expect(index.nearMisses(of: "abcdex", within: 2, minimumUses: 1).map(\.distance) == [1])
         }
 
-        @Test func theNearMissIndexIsBuiltOnlyWhenFirstNeeded() {
+        @Test func theNearMissIndexIsBuiltOnlyOnceSearchesPayForIt() {
             let index = TagIndex(corpusUses: ["strategy": 4])
             _ = index.knownTag("strategy")
             _ = index.knownTags(extending: "strat", minimumUses: 1)
             #expect(!index.hasBuiltNearMissIndex)
-            _ = index.nearMisses(of: "stratgy", within: 1, minimumUses: 1)
+            for _ in 0..<TagIndex.nearMissScans {
+                #expect(index.nearMisses(of: "stratgy", within: 1, minimumUses: 1).map(\.known.tag) == ["strategy"])
+            }
+            #expect(!index.hasBuiltNearMissIndex)
+            #expect(index.nearMisses(of: "stratgy", within: 1, minimumUses: 1).map(\.known.tag) == ["strategy"])
             #expect(index.hasBuiltNearMissIndex)
+        }
+
+        @Test func aScanFindsWhatTheIndexFinds() {
+            // Tags and their slips, drawn from a fixed generator: the first searches scan, the same again use the index.
+            var generator = SeededGenerator(seed: 7)
+            let letters = Array("abcdefghij-")
+            var uses: [String: Int] = [:]
+            for _ in 0..<400 {
+                let length = 3 + Int(generator.next() % 8)
+                uses[String((0..<length).map { _ in letters[Int(generator.next() % UInt64(letters.count))] }), default: 0] += 1 + Int(generator.next() % 3)
+            }
+            let tags = uses.keys.sorted()
+            let queries = (0..<TagIndex.nearMissScans).map { number -> String in
+                var scalars = Array(tags[number * 7 % tags.count])
+                scalars[Int(generator.next() % UInt64(scalars.count))] = letters[Int(generator.next() % UInt64(letters.count))]
+                return String(scalars)
+            }
+            let index = TagIndex(corpusUses: uses, maximumEditDistance: 2)
+            let scanned = queries.map { index.nearMisses(of: $0, within: 2, minimumUses: 1).map { "\($0.known.tag):\($0.distance)" } }
+            #expect(!index.hasBuiltNearMissIndex)
+            let indexed = queries.map { index.nearMisses(of: $0, within: 2, minimumUses: 1).map { "\($0.known.tag):\($0.distance)" } }
+            #expect(index.hasBuiltNearMissIndex)
+            #expect(scanned == indexed)
+            #expect(scanned.contains { $0.count > 1 })
         }
 
         @Test func knownWordsComeFromOtherTrustedTags() {
@@ -151,3 +179,4 @@ extension SpellingTests {
         }
     }
 }
+
