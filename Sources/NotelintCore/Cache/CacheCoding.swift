@@ -121,6 +121,12 @@ struct CacheReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// Passes over `count` bytes, which must be there.
+    mutating func skip(_ count: Int) throws(Damaged) {
+        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        offset += count
+    }
+
     mutating func integer() throws(Damaged) -> Int {
         let zigzag = try unsigned()
         return Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))

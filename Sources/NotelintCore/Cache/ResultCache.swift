@@ -73,10 +73,15 @@ public final class ResultCache: Sendable {
     final class Table: Sendable {
         let fingerprint: UInt64
         let entries: [String: Entry]
+        /// Entries read from the table's journal (see `save(_:into:)`), and its size in bytes.
+        let journalEntries: Int
+        let journalBytes: Int
 
-        init(fingerprint: UInt64, entries: [String: Entry]) {
+        init(fingerprint: UInt64, entries: [String: Entry], journalEntries: Int = 0, journalBytes: Int = 0) {
             self.fingerprint = fingerprint
             self.entries = entries
+            self.journalEntries = journalEntries
+            self.journalBytes = journalBytes
         }
     }
 
@@ -145,13 +150,51 @@ public final class ResultCache: Sendable {
         return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
     }
 
-    /// The entries saved for a configuration; empty when there is no cache file or it cannot be trusted.
+    func journalName(for fingerprint: UInt64) -> String {
+        let table = fileName(for: fingerprint)
+        return String(table.dropLast(".cache".count)) + ".journal"
+    }
+
+    /// The entries saved for a configuration: its table, then the entries its journal added since, in order (a
+    /// damaged journal is read up to the damage); empty when there is no table or it cannot be trusted.
     func table(for fingerprint: UInt64) -> Table {
         let boundary = ReadBoundary(rootPaths: [directory])
-        guard case .success(let bytes) = NoteReader.readAll(path: fileName(for: fingerprint), boundary: boundary) else {
+        guard case .success(let bytes) = NoteReader.readAll(path: fileName(for: fingerprint), boundary: boundary),
+            var entries = try? Self.decode(bytes, fingerprint: fingerprint)
+        else {
             return Table(fingerprint: fingerprint, entries: [:])
         }
-        return Table(fingerprint: fingerprint, entries: (try? Self.decode(bytes, fingerprint: fingerprint)) ?? [:])
+        guard case .success(let journal) = NoteReader.readAll(path: journalName(for: fingerprint), boundary: boundary) else {
+            return Table(fingerprint: fingerprint, entries: entries)
+        }
+        var reader = CacheReader(journal)
+        var added = 0
+        // Each record: its length, then the table's fingerprint, its entries and a hash of them; a record cut short
+        // by a crash, or anything after it, is not used.
+        while !reader.isAtEnd {
+            guard let length = try? reader.count(), length >= 8 else { break }
+            let start = reader.offset
+            var record = CacheReader(journal, offset: start)
+            guard (try? record.skip(length - 8)) != nil, let hash = try? record.fixed(),
+                hash == ContentHash.of(Array(journal[start..<start + length - 8])),
+                let recorded = try? Self.journalRecord(journal, in: start..<start + length - 8, fingerprint: fingerprint)
+            else { break }
+            for (path, entry) in recorded { entries[path] = entry }
+            added += recorded.count
+            try? reader.skip(length)
+        }
+        return Table(fingerprint: fingerprint, entries: entries, journalEntries: added, journalBytes: journal.count)
+    }
+
+    private static func journalRecord(
+        _ bytes: [UInt8], in span: Range<Int>, fingerprint: UInt64
+    ) throws(CacheReader.Damaged) -> [(String, Entry)] {
+        var reader = CacheReader(Array(bytes[span]))
+        guard try reader.fixed() == fingerprint else { throw CacheReader.Damaged() }
+        var entries: [(String, Entry)] = []
+        for _ in 0..<(try reader.count()) { entries.append(try entry(from: &reader)) }
+        guard reader.isAtEnd else { throw CacheReader.Damaged() }
+        return entries
     }
 
     private static func decode(_ bytes: [UInt8], fingerprint: UInt64) throws(CacheReader.Damaged) -> [String: Entry] {
@@ -162,28 +205,66 @@ public final class ResultCache: Sendable {
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            let path = try reader.string()
-            let stamp = Stamp(
-                size: try reader.integer(), seconds: try reader.integer(), nanoseconds: try reader.integer(),
-                changeSeconds: try reader.integer(), changeNanoseconds: try reader.integer())
-            let hash = try reader.fixed()
-            let readAt = try reader.integer()
-            let tags = try reader.strings()
-            let needsCorpus = try reader.boolean()
-            let facts = try reader.facts()
-            var diagnostics: [Diagnostic] = []
-            for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic(path: path)) }
-            entries[path] = Entry(
-                stamp: stamp, contentHash: hash, readAt: readAt,
-                pass: Linter.FirstPass(
-                    diagnostics: diagnostics, tags: tags, facts: facts, needsCorpus: needsCorpus))
+            let (path, entry) = try entry(from: &reader)
+            entries[path] = entry
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return entries
     }
 
+    private static func entry(from reader: inout CacheReader) throws(CacheReader.Damaged) -> (String, Entry) {
+        let path = try reader.string()
+        let stamp = Stamp(
+            size: try reader.integer(), seconds: try reader.integer(), nanoseconds: try reader.integer(),
+            changeSeconds: try reader.integer(), changeNanoseconds: try reader.integer())
+        let hash = try reader.fixed()
+        let readAt = try reader.integer()
+        let tags = try reader.strings()
+        let needsCorpus = try reader.boolean()
+        let facts = try reader.facts()
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic(path: path)) }
+        return (path, Entry(
+            stamp: stamp, contentHash: hash, readAt: readAt,
+            pass: Linter.FirstPass(diagnostics: diagnostics, tags: tags, facts: facts, needsCorpus: needsCorpus)))
+    }
+
     /// Writes a configuration's entries (the ones read at the start, updated with this run's), atomically, so
     /// that a concurrent run reads the old file or the new one. Failing to write only costs the next run time.
+    /// Keeps this run's new entries of a table. A few beside a large table (a commit hook's one note among
+    /// thousands) are appended to the table's journal, one record written at once, instead of the whole table
+    /// being written again; when the journal would hold an eighth of the entries, table and journal are written
+    /// as one new table and the journal removed. A run that appended while another rewrote loses its entries
+    /// (they are worked out again next time); entries are only ever used when their note's stamp still matches.
+    func save(_ updated: [String: Entry], into table: Table) {
+        guard !updated.isEmpty else { return }
+        let journalled = table.journalEntries + updated.count
+        if !table.entries.isEmpty, journalled * 8 < table.entries.count, append(updated, to: table) { return }
+        var merged = table.entries
+        for (path, entry) in updated { merged[path] = entry }
+        save(merged, fingerprint: table.fingerprint)
+        unlink(journalName(for: table.fingerprint))
+    }
+
+    /// One journal record: written with a single `write` to a file opened for appending, never through a link.
+    private func append(_ updated: [String: Entry], to table: Table) -> Bool {
+        var body = CacheWriter()
+        body.fixed(table.fingerprint)
+        body.integer(updated.count)
+        for (path, entry) in updated { Self.encode(path, entry, to: &body) }
+        var record = CacheWriter()
+        record.integer(body.bytes.count + 8)
+        record.raw(body.bytes)
+        record.fixed(ContentHash.of(body.bytes))
+        let descriptor = open(journalName(for: table.fingerprint), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        let bytes = record.bytes
+        return bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+    }
+
     func save(_ entries: [String: Entry], fingerprint: UInt64) {
         replace(fileName(for: fingerprint)) { put in
             // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
@@ -193,22 +274,26 @@ public final class ResultCache: Sendable {
             writer.integer(entries.count)
             put(&writer)
             for (path, entry) in entries {
-                writer.string(path)
-                writer.integer(entry.stamp.size)
-                writer.integer(entry.stamp.seconds)
-                writer.integer(entry.stamp.nanoseconds)
-                writer.integer(entry.stamp.changeSeconds)
-                writer.integer(entry.stamp.changeNanoseconds)
-                writer.fixed(entry.contentHash)
-                writer.integer(entry.readAt)
-                writer.strings(entry.pass.tags)
-                writer.boolean(entry.pass.needsCorpus)
-                writer.facts(entry.pass.facts)
-                writer.integer(entry.pass.diagnostics.count)
-                for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
+                Self.encode(path, entry, to: &writer)
                 put(&writer)
             }
         }
+    }
+
+    private static func encode(_ path: String, _ entry: Entry, to writer: inout CacheWriter) {
+        writer.string(path)
+        writer.integer(entry.stamp.size)
+        writer.integer(entry.stamp.seconds)
+        writer.integer(entry.stamp.nanoseconds)
+        writer.integer(entry.stamp.changeSeconds)
+        writer.integer(entry.stamp.changeNanoseconds)
+        writer.fixed(entry.contentHash)
+        writer.integer(entry.readAt)
+        writer.strings(entry.pass.tags)
+        writer.boolean(entry.pass.needsCorpus)
+        writer.facts(entry.pass.facts)
+        writer.integer(entry.pass.diagnostics.count)
+        for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
     }
 
     /// Writes a small file of the cache (a run's record) whole, atomically.
@@ -280,7 +365,7 @@ public final class ResultCache: Sendable {
 
     /// The names notelint writes in its folder: cache files, their temporary files and the two markers.
     static func ownFiles(in directory: String) -> [String] {
-        (NoteFinder.entryNames(in: directory) ?? []).filter { $0.hasSuffix(".cache") || $0.hasSuffix(".tmp") }
+        (NoteFinder.entryNames(in: directory) ?? []).filter { $0.hasSuffix(".cache") || $0.hasSuffix(".journal") || $0.hasSuffix(".tmp") }
     }
 
     /// Removes the cache folder: only the files notelint puts there, then the folder if that left it empty.

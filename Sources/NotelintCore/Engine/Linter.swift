@@ -513,12 +513,11 @@ public final class Linter: Sendable {
         var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
         for (index, outcome) in outcomes.enumerated() where !outcome.reused {
             guard let entry = outcome.entry else { continue }
-            let id = ObjectIdentifier(jobs[index].configuration)
-            updated[id, default: tables[id]?.entries ?? [:]][jobs[index].absolutePath] = entry
+            updated[ObjectIdentifier(jobs[index].configuration), default: [:]][jobs[index].absolutePath] = entry
         }
         for (id, entries) in updated {
             guard let table = tables[id] else { continue }
-            cache.save(entries, fingerprint: table.fingerprint)
+            cache.save(entries, into: table)
         }
     }
 

@@ -214,4 +214,101 @@ struct ResultCacheTests {
         var endless = CacheReader([UInt8](repeating: 0x80, count: 12))
         #expect(throws: CacheReader.Damaged.self) { try endless.unsigned() }
     }
+
+    static func files(_ collection: Collection, ending suffix: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory).filter { $0.hasSuffix(suffix) && !$0.hasPrefix("run-") && !$0.hasPrefix("dictionary-") }
+    }
+
+    static func modified(_ path: String) throws -> Date {
+        try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+    }
+
+    @Test func aFewChangedNotesAreAppendedToTheJournalNotWrittenWithTheTable() throws {
+        var notes: [String: String] = [:]
+        for number in 0..<40 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
+        let collection = try Collection(notes: notes)
+        _ = try collection.lint()
+        let table = collection.cache.directory + "/" + (try #require(try Self.files(collection, ending: ".cache").first))
+        let written = try Self.modified(table)
+        let size = try FileManager.default.attributesOfItem(atPath: table)[.size] as! Int
+        try collection.folder.write("n3.md", Self.note(tags: ["Power"], title: "Note 3"))
+        let changed = try collection.lint()
+        #expect(changed.filesReusedFromCache == 39)
+        #expect(try Self.files(collection, ending: ".journal").count == 1)
+        #expect(try Self.modified(table) == written)
+        #expect(try FileManager.default.attributesOfItem(atPath: table)[.size] as! Int == size)
+        // The journal's entry is used: nothing is read again, and the findings are the changed note's (the run's
+        // record, which would answer without reading the tables, is removed first).
+        for name in try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory) where name.hasPrefix("run-") {
+            try FileManager.default.removeItem(atPath: collection.cache.directory + "/" + name)
+        }
+        let again = try collection.lint()
+        #expect(again.filesReusedFromCache == 40)
+        #expect(Self.summary(again) == Self.summary(try collection.lint(cache: false)))
+        #expect(again.diagnostics.contains { $0.path == collection.path("n3.md") })
+    }
+
+    @Test func aJournalOfAnEighthOfTheTableIsFoldedIntoIt() throws {
+        var notes: [String: String] = [:]
+        for number in 0..<16 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
+        let collection = try Collection(notes: notes)
+        _ = try collection.lint()
+        try collection.folder.write("n1.md", Self.note(tags: ["war"], title: "Note 1"))
+        _ = try collection.lint()
+        #expect(try Self.files(collection, ending: ".journal").count == 1)
+        try collection.folder.write("n2.md", Self.note(tags: ["war"], title: "Note 2"))
+        _ = try collection.lint()
+        // Two journalled entries beside sixteen: the table is written anew, the journal gone.
+        #expect(try Self.files(collection, ending: ".journal").isEmpty)
+        let folded = try collection.lint()
+        #expect(folded.filesReusedFromCache == 16)
+        #expect(Self.summary(folded) == Self.summary(try collection.lint(cache: false)))
+    }
+
+    @Test func aDamagedJournalIsReadUpToTheDamage() throws {
+        var notes: [String: String] = [:]
+        for number in 0..<40 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
+        let collection = try Collection(notes: notes)
+        _ = try collection.lint()
+        try collection.folder.write("n3.md", Self.note(tags: ["Power"], title: "Note 3"))
+        _ = try collection.lint()
+        let journal = collection.cache.directory + "/" + (try #require(try Self.files(collection, ending: ".journal").first))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data([0x40, 1, 2, 3, 4, 5]))
+        try handle.close()
+        // The run's record would answer for the unchanged notes without reading the tables.
+        let dropRunRecords = {
+            for name in try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory) where name.hasPrefix("run-") {
+                try FileManager.default.removeItem(atPath: collection.cache.directory + "/" + name)
+            }
+        }
+        try dropRunRecords()
+        let after = try collection.lint()
+        #expect(after.filesReusedFromCache == 40)
+        #expect(Self.summary(after) == Self.summary(try collection.lint(cache: false)))
+        // Flipped bytes inside the record: its hash no longer matches, so its entry is not used.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: journal)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: journal))
+        try dropRunRecords()
+        let flipped = try collection.lint()
+        #expect(flipped.filesReusedFromCache == 39)
+        #expect(Self.summary(flipped) == Self.summary(try collection.lint(cache: false)))
+    }
+
+    @Test func aLinkPlantedAsTheJournalIsNotWrittenThrough() throws {
+        var notes: [String: String] = [:]
+        for number in 0..<40 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
+        let collection = try Collection(notes: notes)
+        _ = try collection.lint()
+        let table = try #require(try Self.files(collection, ending: ".cache").first)
+        let journal = collection.cache.directory + "/" + table.dropLast(".cache".count) + ".journal"
+        let target = try collection.folder.write("outside.txt", "keep\n")
+        try FileManager.default.createSymbolicLink(atPath: journal, withDestinationPath: target)
+        try collection.folder.write("n3.md", Self.note(tags: ["Power"], title: "Note 3"))
+        _ = try collection.lint()
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep\n")
+        #expect(try collection.lint().filesReusedFromCache == 40)
+    }
 }
