@@ -476,9 +476,10 @@ public final class Linter: Sendable {
         let corpus = evidence.corpus
         // A few notes checked against a large collection (a commit hook's one note): only their own tags are
         // judged, not every tag the collection uses. Gathering the notes' tags costs a set insertion per use, so a
-        // whole collection's run judges every distinct tag instead.
+        // whole collection's run judges every distinct tag instead; so does an editor's server, which keeps the
+        // answer for the next request.
         var among: Set<String>?
-        if jobs.count * 4 < corpus.uses.count {
+        if request.collectionMemo == nil, jobs.count * 4 < corpus.uses.count {
             among = Set(outcomes.lazy.flatMap(\.pass.tags))
         }
         let compute = { [among] in Self.reportableValues(of: $0, in: corpus, among: among, workers: request.jobs) }
