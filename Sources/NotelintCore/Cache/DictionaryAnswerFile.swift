@@ -31,22 +31,9 @@ struct DictionaryAnswerFile: DictionaryAnswerStorage {
     }
 
     func write(_ bytes: [UInt8], identity: String) {
-        guard ResultCache.makeFolder(directory) else { return }
-        let target = fileName(for: identity)
-        // A new file of our own (O_EXCL, never through a link someone left under the name), renamed into place:
-        // of two runs writing at once, the last rename wins and each reader sees one whole file.
-        var template = Array((target + ".XXXXXX.tmp").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard descriptor >= 0 else { return }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let file = fdopen(descriptor, "wb") else {
-            close(descriptor)
-            unlink(temporary)
-            return
-        }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-        let closed = fclose(file) == 0
-        if written != bytes.count || !closed || rename(temporary, target) != 0 { unlink(temporary) }
+        // Through the cache's own atomic writer: of two runs writing at once, the last rename wins and each reader
+        // sees one whole file.
+        ResultCache(directory: directory).writeWhole(bytes, to: fileName(for: identity))
     }
 }
 

@@ -334,7 +334,7 @@ public final class ResultCache: Sendable {
     }
 
     /// A folder of ours: created with a `CACHEDIR.TAG` (backup tools skip it) and a `.gitignore` of `*`.
-    static func makeFolder(_ directory: String) -> Bool {
+    private static func makeFolder(_ directory: String) -> Bool {
         if FileStatusProbe.isDirectory(directory) { return true }
         guard mkdir(directory, 0o755) == 0 || errno == EEXIST else { return false }
         writeSmallFile(directory + "/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# notelint's cache: `notelint clean` removes it.\n")
