@@ -215,6 +215,20 @@ struct ResultCacheTests {
         #expect(throws: CacheReader.Damaged.self) { try endless.unsigned() }
     }
 
+    /// `count` notes `n0.md`… alike but for their titles.
+    static func notes(_ count: Int) throws -> Collection {
+        var notes: [String: String] = [:]
+        for number in 0..<count { notes["n\(number).md"] = note(tags: ["history"], title: "Note \(number)") }
+        return try Collection(notes: notes)
+    }
+
+    /// The run's record would answer for unchanged notes without reading the tables: removed, so that they are read.
+    static func dropRunRecords(_ collection: Collection) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory) where name.hasPrefix("run-") {
+            try FileManager.default.removeItem(atPath: collection.cache.directory + "/" + name)
+        }
+    }
+
     static func files(_ collection: Collection, ending suffix: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory).filter { $0.hasSuffix(suffix) && !$0.hasPrefix("run-") && !$0.hasPrefix("dictionary-") }
     }
@@ -224,9 +238,7 @@ struct ResultCacheTests {
     }
 
     @Test func aFewChangedNotesAreAppendedToTheJournalNotWrittenWithTheTable() throws {
-        var notes: [String: String] = [:]
-        for number in 0..<40 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
-        let collection = try Collection(notes: notes)
+        let collection = try Self.notes(40)
         _ = try collection.lint()
         let table = collection.cache.directory + "/" + (try #require(try Self.files(collection, ending: ".cache").first))
         let written = try Self.modified(table)
@@ -239,9 +251,7 @@ struct ResultCacheTests {
         #expect(try FileManager.default.attributesOfItem(atPath: table)[.size] as! Int == size)
         // The journal's entry is used: nothing is read again, and the findings are the changed note's (the run's
         // record, which would answer without reading the tables, is removed first).
-        for name in try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory) where name.hasPrefix("run-") {
-            try FileManager.default.removeItem(atPath: collection.cache.directory + "/" + name)
-        }
+        try Self.dropRunRecords(collection)
         let again = try collection.lint()
         #expect(again.filesReusedFromCache == 40)
         #expect(Self.summary(again) == Self.summary(try collection.lint(cache: false)))
@@ -249,9 +259,7 @@ struct ResultCacheTests {
     }
 
     @Test func aJournalOfAnEighthOfTheTableIsFoldedIntoIt() throws {
-        var notes: [String: String] = [:]
-        for number in 0..<16 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
-        let collection = try Collection(notes: notes)
+        let collection = try Self.notes(16)
         _ = try collection.lint()
         try collection.folder.write("n1.md", Self.note(tags: ["war"], title: "Note 1"))
         _ = try collection.lint()
@@ -266,9 +274,7 @@ struct ResultCacheTests {
     }
 
     @Test func aDamagedJournalIsReadUpToTheDamage() throws {
-        var notes: [String: String] = [:]
-        for number in 0..<40 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
-        let collection = try Collection(notes: notes)
+        let collection = try Self.notes(40)
         _ = try collection.lint()
         try collection.folder.write("n3.md", Self.note(tags: ["Power"], title: "Note 3"))
         _ = try collection.lint()
@@ -277,13 +283,7 @@ struct ResultCacheTests {
         handle.seekToEndOfFile()
         handle.write(Data([0x40, 1, 2, 3, 4, 5]))
         try handle.close()
-        // The run's record would answer for the unchanged notes without reading the tables.
-        let dropRunRecords = {
-            for name in try FileManager.default.contentsOfDirectory(atPath: collection.cache.directory) where name.hasPrefix("run-") {
-                try FileManager.default.removeItem(atPath: collection.cache.directory + "/" + name)
-            }
-        }
-        try dropRunRecords()
+        try Self.dropRunRecords(collection)
         let after = try collection.lint()
         #expect(after.filesReusedFromCache == 40)
         #expect(Self.summary(after) == Self.summary(try collection.lint(cache: false)))
@@ -291,16 +291,14 @@ struct ResultCacheTests {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: journal)))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: journal))
-        try dropRunRecords()
+        try Self.dropRunRecords(collection)
         let flipped = try collection.lint()
         #expect(flipped.filesReusedFromCache == 39)
         #expect(Self.summary(flipped) == Self.summary(try collection.lint(cache: false)))
     }
 
     @Test func aLinkPlantedAsTheJournalIsNotWrittenThrough() throws {
-        var notes: [String: String] = [:]
-        for number in 0..<40 { notes["n\(number).md"] = Self.note(tags: ["history"], title: "Note \(number)") }
-        let collection = try Collection(notes: notes)
+        let collection = try Self.notes(40)
         _ = try collection.lint()
         let table = try #require(try Self.files(collection, ending: ".cache").first)
         let journal = collection.cache.directory + "/" + table.dropLast(".cache".count) + ".journal"
