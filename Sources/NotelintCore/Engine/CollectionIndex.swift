@@ -88,7 +88,7 @@ public final class CollectionIndex: Sendable {
     private let groups: [Group]
     /// The first group with a value's hash, then the next group with the same hash. Hashes, not strings, key the
     /// table: 100,000 notes' values are not copied into it.
-    private let heads: [Int: Int32]
+    private let heads: [UInt64: Int32]
     private let nextGroup: [Int32]
     /// For groups written in several ways: how many facts use each way, most used first.
     private let spellingTallies: [Int32: [(text: String, count: Int)]]
@@ -96,7 +96,7 @@ public final class CollectionIndex: Sendable {
     /// Collects notes one at a time, so that a caller can let go of each note's facts as they are added.
     public struct Builder {
         var paths: [String] = []
-        var noteFacts: [[CollectionFact]] = []
+        var noteFacts: [PackedFacts] = []
         var owners: [Int32] = []
         var starts: [Int32] = []
         let base: CollectionIndex?
@@ -113,9 +113,15 @@ public final class CollectionIndex: Sendable {
             owners.reserveCapacity(owners.count + count)
         }
 
-        /// Adds the next note (its facts are kept, not copied); returns its number.
+        /// Adds the next note; returns its number.
         @discardableResult
         public mutating func add(path: String, facts: [CollectionFact]) -> Int {
+            add(path: path, facts: PackedFacts(facts))
+        }
+
+        /// Adds the next note (its packed facts are kept, not copied); returns its number.
+        @discardableResult
+        public mutating func add(path: String, facts: PackedFacts) -> Int {
             paths.append(path)
             starts.append(Int32(owners.count))
             noteFacts.append(facts)
@@ -132,6 +138,12 @@ public final class CollectionIndex: Sendable {
         self.init(builder)
     }
 
+    public convenience init(packedNotes notes: [(path: String, facts: PackedFacts)]) {
+        var builder = Builder()
+        for note in notes { builder.add(path: note.path, facts: note.facts) }
+        self.init(builder)
+    }
+
     private init(_ builder: consuming Builder) {
         let paths = builder.paths
         let noteFacts = builder.noteFacts
@@ -141,20 +153,24 @@ public final class CollectionIndex: Sendable {
         let facts = Facts(noteFacts: noteFacts, owners: owners, starts: starts)
         // Not sized to the facts: tags repeat, and a table with room for every fact would be several times the
         // groups it ends up holding.
-        var heads: [Int: Int32] = [:]
+        var heads: [UInt64: Int32] = [:]
         var groups: [Group] = []
         var nextGroup: [Int32] = []
         var next = [Int32](repeating: -1, count: facts.count)
         for index in 0..<facts.count {
-            let fact = facts[index]
-            let hash = Self.hash(fact.kind, fact.value)
+            // Grouped by the hash the first pass packed with the fact: a fact is read back only when its hash
+            // meets another's (tags, duplicates), to be compared for certain.
+            let hash = facts.hash(index)
             var candidate = heads[hash] ?? -1
+            var fact: CollectionFact?
             while candidate >= 0 {
                 let first = facts[Int(groups[Int(candidate)].head)]
-                if first.value == fact.value && first.kind == fact.kind { break }
+                let this = fact ?? facts[index]
+                fact = this
+                if first.value == this.value && first.kind == this.kind { break }
                 candidate = nextGroup[Int(candidate)]
             }
-            if candidate >= 0 {
+            if candidate >= 0, let fact {
                 let group = Int(candidate)
                 next[Int(groups[group].tail)] = Int32(index)
                 groups[group].tail = Int32(index)
@@ -199,11 +215,10 @@ public final class CollectionIndex: Sendable {
         note.map { $0 - paths.count }
     }
 
-    /// Every note's facts, numbered across notes (a note's together). Each note's array is the one the first pass
-    /// made, kept as it is rather than copied into one table: at 100,000 notes that table held a second copy of
-    /// about 900,000 facts while the first was being let go.
+    /// Every note's facts, numbered across notes (a note's together). Each note's packed facts are the ones the
+    /// first pass made, kept as they are rather than copied into one table.
     private struct Facts {
-        let noteFacts: [[CollectionFact]]
+        let noteFacts: [PackedFacts]
         /// The note each fact belongs to.
         let owners: [Int32]
         /// The number of each note's first fact (one more entry than notes).
@@ -215,10 +230,15 @@ public final class CollectionIndex: Sendable {
             let note = Int(owners[number])
             return noteFacts[note][number - Int(starts[note])]
         }
+
+        func hash(_ number: Int) -> UInt64 {
+            let note = Int(owners[number])
+            return noteFacts[note].hash(at: number - Int(starts[note]))
+        }
     }
 
     private func group(kind: String, value: String) -> Int? {
-        var candidate = heads[Self.hash(kind, value)] ?? -1
+        var candidate = heads[PackedFacts.hash(kind: kind, value: value)] ?? -1
         while candidate >= 0 {
             let first = facts[Int(groups[Int(candidate)].head)]
             if first.value == value && first.kind == kind { return Int(candidate) }
@@ -289,7 +309,7 @@ public final class CollectionIndex: Sendable {
 
     /// The facts of one note.
     public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
-        note < paths.count ? facts.noteFacts[note][...] : base!.facts(ofNote: note - paths.count)
+        note < paths.count ? facts.noteFacts[note].facts[...] : base!.facts(ofNote: note - paths.count)
     }
 
     /// A related location in another note.
@@ -299,13 +319,6 @@ public final class CollectionIndex: Sendable {
 
     /// At most this many other notes are named as related locations of one finding; its message gives the count.
     public static let relatedLimit = 10
-
-    private static func hash(_ kind: String, _ value: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(kind)
-        hasher.combine(value)
-        return hasher.finalize()
-    }
 }
 
 /// What a collection rule sees of the collection while it checks one note: the index, and which of its notes

@@ -239,7 +239,7 @@ public final class Linter: Sendable {
     ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
-        var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        var others: [ObjectIdentifier: [(path: String, facts: PackedFacts)]] = [:]
         // The other notes' tags as a corpus of their own, kept while an editor's server keeps the collection.
         var othersCorpus: TagCorpus?
         // And their facts indexed once, for the checked notes' index to extend at every keystroke.
@@ -254,7 +254,7 @@ public final class Linter: Sendable {
             if let memo = request.collectionMemo {
                 let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
                     let (tags, facts) = gather()
-                    return (tags.corpus(), facts.mapValues { CollectionIndex(notes: $0) })
+                    return (tags.corpus(), facts.mapValues { CollectionIndex(packedNotes: $0) })
                 }
                 othersCorpus = gathered.0
                 baseIndexes = gathered.1
@@ -287,7 +287,7 @@ public final class Linter: Sendable {
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
             numbers[number] = builders[ObjectIdentifier(job.configuration), default: CollectionIndex.Builder()]
                 .add(path: job.path, facts: outcomes[number].pass.facts)
-            outcomes[number].pass.facts = []
+            outcomes[number].pass.facts = PackedFacts()
         }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
         for id in Array(builders.keys) {
@@ -432,8 +432,8 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic]
         /// The note's tags: its share of the corpus.
         var tags: [String]
-        /// What the note gives the collection index (titles, slugs, names, references).
-        var facts: [CollectionFact] = []
+        /// What the note gives the collection index (titles, slugs, names, references), packed.
+        var facts = PackedFacts()
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
 
@@ -461,7 +461,7 @@ public final class Linter: Sendable {
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
             diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey),
-            facts: collectionFacts(of: note, configuration, relativePath, today: today), needsCorpus: needsCorpus)
+            facts: PackedFacts(collectionFacts(of: note, configuration, relativePath, today: today)), needsCorpus: needsCorpus)
     }
 
     /// The collection index of a few loaded notes (rule examples, an editor's open notes), in the order given.
@@ -479,12 +479,7 @@ public final class Linter: Sendable {
         let context = RuleContext(
             note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
             relativePath: relativePath)
-        let facts = configuration.indexedRules.flatMap { $0.facts(of: context) }
-        // Kept from the first pass to the report for every note: an array the size of its facts, not of how it grew.
-        guard facts.capacity > facts.count else { return facts }
-        return [CollectionFact](unsafeUninitializedCapacity: facts.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: facts)
-        }
+        return configuration.indexedRules.flatMap { $0.facts(of: context) }
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
@@ -518,7 +513,7 @@ public final class Linter: Sendable {
         adding corpus: TagCounter, around linted: [(path: String, configuration: EffectiveConfiguration)], jobs: Int,
         tables: [ObjectIdentifier: ResultCache.Table], followsSymlinks: Bool, ignoring: NoteFinder.IgnoreOptions,
         today: CalendarDate
-    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: [CollectionFact])]]) {
+    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: PackedFacts)]]) {
         var folders: [String: EffectiveConfiguration] = [:]
         for (_, configuration) in linted where configuration.needsCorpus && configuration.isFromFile {
             folders[PathText.absolute(configuration.configuration.directory)] = configuration
@@ -537,7 +532,7 @@ public final class Linter: Sendable {
                 others.append((path, configuration, tables[ObjectIdentifier(configuration)], loader))
             }
         }
-        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: [CollectionFact]) in
+        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: PackedFacts) in
             // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = other.table?.entries[other.path], cached.isCurrent(ResultCache.Stamp.of(other.path)) {
                 return (cached.pass.tags, cached.pass.facts)
@@ -546,10 +541,10 @@ public final class Linter: Sendable {
             let configuration = other.configuration
             let relative = PathText.relative(other.path, to: configuration.absoluteDirectory)
             return (TagCorpus.tags(of: note, key: configuration.corpusKey),
-                    self.collectionFacts(of: note, configuration, relative, today: today))
+                    PackedFacts(self.collectionFacts(of: note, configuration, relative, today: today)))
         }
         var result = corpus
-        var facts: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        var facts: [ObjectIdentifier: [(path: String, facts: PackedFacts)]] = [:]
         let currentDirectory = PathText.currentDirectory()
         for (other, share) in zip(others, shares) {
             result.add(share.tags)

@@ -1,0 +1,201 @@
+/// A note's collection facts as the index keeps them: one buffer a note instead of an array of 88-byte facts
+/// whose longer strings (titles, sources, file names) are each an allocation of their own. At 100,000 notes of
+/// nine facts each that is the difference between a few hundred bytes a note and about a kilobyte.
+///
+/// The buffer opens with one fixed record a fact: the 64-bit hash of its kind and value (what the index groups
+/// by, without reading anything else), then where the rest of the fact starts. The rest is written
+/// compactly: the kind as a number when it is one the collection rules use, the key, the value (most often the
+/// text itself, or the text lowercased), the text and the six numbers of its range. Facts are read back whole
+/// (`subscript`) only where a finding or a comparison needs them.
+public struct PackedFacts: Sendable, Equatable {
+    private let bytes: [UInt8]
+    public let count: Int
+
+    public init() {
+        bytes = []
+        count = 0
+    }
+
+    public init(_ facts: [CollectionFact]) {
+        count = facts.count
+        guard !facts.isEmpty else {
+            bytes = []
+            return
+        }
+        var body: [UInt8] = []
+        var starts: [UInt32] = []
+        starts.reserveCapacity(facts.count)
+        for fact in facts {
+            starts.append(UInt32(truncatingIfNeeded: body.count))
+            Self.append(fact, to: &body)
+        }
+        let header = facts.count * Self.recordSize
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(header + body.count)
+        for (fact, start) in zip(facts, starts) {
+            Self.appendFixed(Self.hash(kind: fact.kind, value: fact.value), to: &bytes)
+            Self.appendFixed(start + UInt32(header), to: &bytes)
+        }
+        bytes.append(contentsOf: body)
+        self.bytes = bytes
+    }
+
+    /// The hash of a kind and a value, as `String` hashes them: values equal as strings (`é` composed or not)
+    /// hash alike. Never kept beyond the process (the cache keeps the facts' texts), so Swift's seeded hasher
+    /// serves. Equal hashes say nothing for certain: the index compares the facts themselves.
+    public static func hash(kind: String, value: String) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(kind)
+        hasher.combine(value)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
+    /// The hash of the kind and value of fact `index`.
+    public func hash(at index: Int) -> UInt64 {
+        bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index * Self.recordSize, as: UInt64.self) }
+    }
+
+    public subscript(index: Int) -> CollectionFact {
+        var reader = Reader(bytes: bytes, offset: Int(bytes.withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: index * Self.recordSize + 8, as: UInt32.self)
+        }))
+        return reader.fact()
+    }
+
+    /// Every fact, read back.
+    public var facts: [CollectionFact] { (0..<count).map { self[$0] } }
+
+    public static func == (lhs: PackedFacts, rhs: PackedFacts) -> Bool { lhs.facts == rhs.facts }
+
+    /// A fixed record: the hash (8 bytes), then where the fact's rest starts (4 bytes).
+    private static let recordSize = 12
+
+    /// Kinds written as one byte: those of the collection rules. Any other kind is written out in full.
+    private static let knownKinds = [
+        SlugCollisionRule.tagKind, SlugCollisionRule.urlKind, BrokenReferenceRule.nameKind, BrokenReferenceRule.referenceKind,
+        BrokenReferenceRule.draftKind,
+    ]
+    /// `duplicate-value.KEY`: the rule's kind followed by the fact's own key.
+    private static let keyedKind: UInt8 = 0xFE
+    private static let literalKind: UInt8 = 0xFF
+    private static let keyedPrefix = DuplicateValueRule.kind + "."
+
+    private enum ValueForm: UInt32 {
+        case text = 0
+        case asciiLowercasedText = 1
+        /// A value of its own follows; the number is its length plus this.
+        case literal = 2
+    }
+
+    private static func appendFixed<Number: FixedWidthInteger>(_ number: Number, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func appendVarint(_ number: UInt32, to bytes: inout [UInt8]) {
+        var rest = number
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        appendVarint(UInt32(truncatingIfNeeded: text.utf8.count), to: &bytes)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static func append(_ fact: CollectionFact, to bytes: inout [UInt8]) {
+        if let known = knownKinds.firstIndex(of: fact.kind) {
+            bytes.append(UInt8(known))
+        } else if fact.kind.utf8.count == keyedPrefix.utf8.count + fact.key.utf8.count, fact.kind.utf8.starts(with: keyedPrefix.utf8),
+            fact.kind.utf8.dropFirst(keyedPrefix.utf8.count).elementsEqual(fact.key.utf8) {
+            bytes.append(keyedKind)
+        } else {
+            bytes.append(literalKind)
+            appendString(fact.kind, to: &bytes)
+        }
+        appendString(fact.key, to: &bytes)
+        if fact.value.utf8.elementsEqual(fact.text.utf8) {
+            appendVarint(ValueForm.text.rawValue, to: &bytes)
+        } else if isASCIILowercase(fact.value, of: fact.text) {
+            appendVarint(ValueForm.asciiLowercasedText.rawValue, to: &bytes)
+        } else {
+            appendVarint(ValueForm.literal.rawValue + UInt32(truncatingIfNeeded: fact.value.utf8.count), to: &bytes)
+            bytes.append(contentsOf: fact.value.utf8)
+        }
+        appendString(fact.text, to: &bytes)
+        for number in [fact.line, fact.column, fact.offset, fact.endLine, fact.endColumn, fact.endOffset] {
+            appendVarint(UInt32(bitPattern: number), to: &bytes)
+        }
+    }
+
+    /// Whether `value` is `text` with its ASCII capitals made small, and `text` is all ASCII (so that reading it
+    /// back gives the very same value).
+    private static func isASCIILowercase(_ value: String, of text: String) -> Bool {
+        guard value.utf8.count == text.utf8.count else { return false }
+        for (small, written) in zip(value.utf8, text.utf8) {
+            guard written < 0x80, small == asciiLowercase(written) else { return false }
+        }
+        return true
+    }
+
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+
+        mutating func varint() -> UInt32 {
+            var number: UInt32 = 0
+            var shift: UInt32 = 0
+            while true {
+                let byte = bytes[offset]
+                offset += 1
+                number |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 { return number }
+                shift += 7
+            }
+        }
+
+        mutating func string(length: Int) -> String {
+            defer { offset += length }
+            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+
+        mutating func string() -> String {
+            string(length: Int(varint()))
+        }
+
+        mutating func fact() -> CollectionFact {
+            let code = bytes[offset]
+            offset += 1
+            var kind = code == PackedFacts.literalKind ? string() : ""
+            let key = string()
+            if code == PackedFacts.keyedKind {
+                kind = PackedFacts.keyedPrefix + key
+            } else if code != PackedFacts.literalKind {
+                kind = PackedFacts.knownKinds[Int(code)]
+            }
+            let form = varint()
+            var value = form >= ValueForm.literal.rawValue ? string(length: Int(form - ValueForm.literal.rawValue)) : ""
+            let textLength = Int(varint())
+            if form == ValueForm.asciiLowercasedText.rawValue {
+                value = String(decoding: bytes[offset..<offset + textLength].lazy.map(PackedFacts.asciiLowercase), as: UTF8.self)
+            }
+            let text = string(length: textLength)
+            if form == ValueForm.text.rawValue { value = text }
+            let line = Int32(bitPattern: varint())
+            let column = Int32(bitPattern: varint())
+            let start = Int32(bitPattern: varint())
+            let endLine = Int32(bitPattern: varint())
+            let endColumn = Int32(bitPattern: varint())
+            let end = Int32(bitPattern: varint())
+            return CollectionFact(
+                kind: kind, key: key, value: value, text: text, line: line, column: column, offset: start, endLine: endLine,
+                endColumn: endColumn, endOffset: end)
+        }
+    }
+}
