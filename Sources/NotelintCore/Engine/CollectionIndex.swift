@@ -90,6 +90,8 @@ public final class CollectionIndex: Sendable {
     /// table: 100,000 notes' values are not copied into it.
     private let heads: [UInt64: Int32]
     private let nextGroup: [Int32]
+    /// For each fact, whether it shares its kind and value with another fact, and whether they are written alike.
+    private let meetings: [Meeting.RawValue]
     /// For groups written in several ways: how many facts use each way, most used first.
     private let spellingTallies: [Int32: [(text: String, count: Int)]]
 
@@ -182,6 +184,17 @@ public final class CollectionIndex: Sendable {
                 groups.append(Group(head: Int32(index), tail: Int32(index), count: 1, isMixed: false))
             }
         }
+        // Which facts meet others, and which are written in several ways: a question of values in common is then
+        // settled for the other facts without reading them back.
+        var meetings = [Meeting.RawValue](repeating: 0, count: facts.count)
+        for group in groups where group.count > 1 {
+            let meeting: Meeting = group.isMixed ? [.shared, .mixed] : .shared
+            var index = group.head
+            while index >= 0 {
+                meetings[Int(index)] = meeting.rawValue
+                index = next[Int(index)]
+            }
+        }
         var tallies: [Int32: [(text: String, count: Int)]] = [:]
         for (number, group) in groups.enumerated() where group.isMixed {
             var counts: [String: Int] = [:]
@@ -200,6 +213,7 @@ public final class CollectionIndex: Sendable {
         self.groups = groups
         self.heads = heads
         self.nextGroup = nextGroup
+        self.meetings = meetings
         spellingTallies = tallies
     }
 
@@ -310,6 +324,32 @@ public final class CollectionIndex: Sendable {
     /// The facts of one note.
     public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
         note < paths.count ? facts.noteFacts[note].facts[...] : base!.facts(ofNote: note - paths.count)
+    }
+
+    /// The facts of one kind of one note (the others are not read back).
+    public func facts(ofNote note: Int, kind: String) -> [CollectionFact] {
+        note < paths.count ? facts.noteFacts[note].facts(ofKind: kind) : base!.facts(ofNote: note - paths.count, kind: kind)
+    }
+
+    /// How a fact stands among the others of its kind and value.
+    public struct Meeting: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Another fact has its kind and value.
+        public static let shared = Meeting(rawValue: 1)
+        /// And they are not all written alike.
+        public static let mixed = Meeting(rawValue: 2)
+    }
+
+    /// The facts of one note that stand so among the others (all of them over a base, whose facts are not weighed
+    /// here): questions of values in common are settled for the others without reading them back.
+    public func facts(ofNote note: Int, meeting: Meeting) -> [CollectionFact] {
+        guard base == nil else { return Array(facts(ofNote: note)) }
+        let first = Int(facts.starts[note])
+        let packed = facts.noteFacts[note]
+        return (0..<packed.count).compactMap { number in
+            Meeting(rawValue: meetings[first + number]).isSuperset(of: meeting) ? packed[number] : nil
+        }
     }
 
     /// A related location in another note.

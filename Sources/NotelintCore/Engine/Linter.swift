@@ -485,8 +485,7 @@ public final class Linter: Sendable {
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
     static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
         guard let collection, let note = collection.note else { return false }
-        let facts = collection.index.facts(ofNote: note)
-        return configuration.indexedRules.contains { $0.mayReport(facts, ofNote: note, in: collection.index) }
+        return configuration.indexedRules.contains { $0.mayReport(note: note, in: collection.index) }
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).

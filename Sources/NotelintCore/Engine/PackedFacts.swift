@@ -22,22 +22,23 @@ public struct PackedFacts: Sendable, Equatable {
             bytes = []
             return
         }
-        var body: [UInt8] = []
-        var starts: [UInt32] = []
-        starts.reserveCapacity(facts.count)
-        for fact in facts {
-            starts.append(UInt32(truncatingIfNeeded: body.count))
-            Self.append(fact, to: &body)
+        // One buffer, written once: the records first (their offsets filled in as each fact's rest is written).
+        var bytes = [UInt8](repeating: 0, count: facts.count * Self.recordSize)
+        bytes.reserveCapacity(facts.count * (Self.recordSize + 16) + facts.reduce(0) { $0 + $1.text.utf8.count })
+        for (index, fact) in facts.enumerated() {
+            let record = index * Self.recordSize
+            let hash = Self.hash(kind: fact.kind, value: fact.value).littleEndian
+            let start = UInt32(truncatingIfNeeded: bytes.count).littleEndian
+            bytes.withUnsafeMutableBytes { buffer in
+                buffer.storeBytes(of: hash, toByteOffset: record, as: UInt64.self)
+                buffer.storeBytes(of: start, toByteOffset: record + 8, as: UInt32.self)
+            }
+            Self.append(fact, to: &bytes)
         }
-        let header = facts.count * Self.recordSize
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(header + body.count)
-        for (fact, start) in zip(facts, starts) {
-            Self.appendFixed(Self.hash(kind: fact.kind, value: fact.value), to: &bytes)
-            Self.appendFixed(start + UInt32(header), to: &bytes)
+        // Kept for the whole run: sized to what it holds, not to how it grew.
+        self.bytes = bytes.capacity == bytes.count ? bytes : [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
         }
-        bytes.append(contentsOf: body)
-        self.bytes = bytes
     }
 
     /// The hash of a kind and a value, as `String` hashes them: values equal as strings (`é` composed or not)
@@ -52,14 +53,29 @@ public struct PackedFacts: Sendable, Equatable {
 
     /// The hash of the kind and value of fact `index`.
     public func hash(at index: Int) -> UInt64 {
-        bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index * Self.recordSize, as: UInt64.self) }
+        UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index * Self.recordSize, as: UInt64.self) })
     }
 
     public subscript(index: Int) -> CollectionFact {
-        var reader = Reader(bytes: bytes, offset: Int(bytes.withUnsafeBytes {
-            $0.loadUnaligned(fromByteOffset: index * Self.recordSize + 8, as: UInt32.self)
-        }))
+        var reader = Reader(bytes: bytes, offset: start(of: index))
         return reader.fact()
+    }
+
+    /// The facts of one kind, read back; the others are passed over without being read.
+    public func facts(ofKind kind: String) -> [CollectionFact] {
+        let code = Self.knownKinds.firstIndex(of: kind).map(UInt8.init)
+        return (0..<count).compactMap { index in
+            let start = self.start(of: index)
+            if let code {
+                return bytes[start] == code ? self[index] : nil
+            }
+            let fact = self[index]
+            return fact.kind == kind ? fact : nil
+        }
+    }
+
+    private func start(of index: Int) -> Int {
+        Int(UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index * Self.recordSize + 8, as: UInt32.self) }))
     }
 
     /// Every fact, read back.
@@ -85,10 +101,6 @@ public struct PackedFacts: Sendable, Equatable {
         case asciiLowercasedText = 1
         /// A value of its own follows; the number is its length plus this.
         case literal = 2
-    }
-
-    private static func appendFixed<Number: FixedWidthInteger>(_ number: Number, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     private static func appendVarint(_ number: UInt32, to bytes: inout [UInt8]) {
@@ -125,9 +137,12 @@ public struct PackedFacts: Sendable, Equatable {
             bytes.append(contentsOf: fact.value.utf8)
         }
         appendString(fact.text, to: &bytes)
-        for number in [fact.line, fact.column, fact.offset, fact.endLine, fact.endColumn, fact.endOffset] {
-            appendVarint(UInt32(bitPattern: number), to: &bytes)
-        }
+        appendVarint(UInt32(bitPattern: fact.line), to: &bytes)
+        appendVarint(UInt32(bitPattern: fact.column), to: &bytes)
+        appendVarint(UInt32(bitPattern: fact.offset), to: &bytes)
+        appendVarint(UInt32(bitPattern: fact.endLine), to: &bytes)
+        appendVarint(UInt32(bitPattern: fact.endColumn), to: &bytes)
+        appendVarint(UInt32(bitPattern: fact.endOffset), to: &bytes)
     }
 
     /// Whether `value` is `text` with its ASCII capitals made small, and `text` is all ASCII (so that reading it

@@ -118,30 +118,60 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
-        for key in aliasKeys + nameKeys {
-            for (node, text) in CollectionValues.of(key, in: root) {
-                let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
-                facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
+        func addNames(_ keys: [String]) {
+            for key in keys {
+                for (node, text) in CollectionValues.of(key, in: root) {
+                    let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
+                    facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
+                }
             }
         }
+        addNames(aliasKeys)
+        addNames(nameKeys)
         if case .bool(true)? = root[draftKey]?.dereferenced.scalar?.resolved {
             facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
         }
         // Keys the schema declares as references count as if the `keys` option named them.
-        var keys = keys
-        if let schema = context.schema { keys.formUnion(referenceKeys.keys(of: schema)) }
+        let schemaKeys = context.schema.map { referenceKeys.keys(of: $0) } ?? []
+        let hasKeys = !keys.isEmpty || !schemaKeys.isEmpty
         for pair in root.pairs ?? [] {
-            guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
-            // Most values are one plain string without a link: settled without walking anything.
-            if case .string(let text)? = pair.value.scalar?.resolved, !keys.contains(key), !text.utf8.contains(UInt8(ascii: "[")) { continue }
+            guard let key = pair.name else { continue }
+            let isReferenceKey = hasKeys && (keys.contains(key) || schemaKeys.contains(key))
+            // Most values hold no `[` at all: settled without gathering anything.
+            guard isReferenceKey || wikilinks && Self.mentionsLink(pair.value) else { continue }
             for (node, _) in Self.scalars(in: pair.value) {
                 guard case .string(let text)? = node.scalar?.resolved else { continue }
                 let links = Self.wikilinkTargets(in: text)
                 for target in links { add(target, node: node, key: key, into: &facts) }
-                if keys.contains(key) && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
+                if isReferenceKey && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
             }
         }
         return facts
+    }
+
+    /// Whether a scalar under a value (aliases not followed) has a `[` in it: only then can it hold a wikilink.
+    static func mentionsLink(_ value: YAMLNode) -> Bool {
+        var pending: [YAMLNode] = []
+        var next: YAMLNode? = value
+        while let node = next ?? pending.popLast() {
+            next = nil
+            switch node.content {
+            case .scalar(let scalar):
+                if scalar.text.utf8.contains(UInt8(ascii: "[")) { return true }
+            case .sequence(let items, _):
+                for item in items {
+                    if case .scalar(let scalar) = item.content {
+                        if scalar.text.utf8.contains(UInt8(ascii: "[")) { return true }
+                    } else {
+                        pending.append(item)
+                    }
+                }
+            case .mapping(let pairs, _):
+                pending.append(contentsOf: pairs.lazy.map(\.value))
+            case .alias: continue
+            }
+        }
+        return false
     }
 
     /// Every scalar under a value, in order, with whether it sits in a flow collection. Iterative, and aliases are
@@ -190,16 +220,15 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return targets
     }
 
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { fact in
-            guard fact.kind == Self.referenceKind else { return false }
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool {
+        index.facts(ofNote: note, kind: Self.referenceKind).contains { fact in
             let targets = targets(fact.value, in: index)
             return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0.note, index) }
         }
     }
 
     private func isDraft(_ note: Int, _ index: CollectionIndex) -> Bool {
-        index.facts(ofNote: note).contains { $0.kind == Self.draftKind }
+        !index.facts(ofNote: note, kind: Self.draftKind).isEmpty
     }
 
     func check(_ context: RuleContext) -> [Finding] {

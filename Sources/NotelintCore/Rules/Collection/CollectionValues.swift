@@ -13,6 +13,26 @@ enum CollectionValues {
         }
     }
 
+    /// The values met so far in one list: a few compared one by one (most lists are short), a set past that.
+    struct Seen {
+        private var few: [String] = []
+        private var many: Set<String> = []
+
+        /// False when the value was met already.
+        mutating func insert(_ value: String) -> Bool {
+            if many.isEmpty {
+                if few.contains(value) { return false }
+                if few.count < 8 {
+                    few.append(value)
+                    return true
+                }
+                many = Set(few)
+                few = []
+            }
+            return many.insert(value).inserted
+        }
+    }
+
     /// Whitespace trimmed and every run of it one space.
     static func collapsingWhitespace(_ text: String) -> String {
         // Most values have single spaces between words and none around them: returned as they are.

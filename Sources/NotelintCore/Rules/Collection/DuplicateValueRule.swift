@@ -102,22 +102,24 @@ struct DuplicateValueRule: IndexedCollectionRule {
         }
         var facts: [CollectionFact] = []
         for key in keys {
-            var seen: Set<String> = []
-            for (node, text) in CollectionValues.of(key, in: root) {
-                var value = exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
-                if !caseSensitive.contains(key) { value = value.lowercased() }
+            var seen = CollectionValues.Seen()
+            let values = CollectionValues.of(key, in: root)
+            for (node, text) in values {
+                var value = !exactWhitespace.isEmpty && exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
+                if caseSensitive.isEmpty || !caseSensitive.contains(key) { value = value.lowercased() }
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
                 value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
-                guard seen.insert(value).inserted else { continue }
+                // A single value (a title) is never a repeat: nothing to remember.
+                guard values.count == 1 || seen.insert(value) else { continue }
                 facts.append(CollectionFact(kind: kinds[key] ?? Self.kind, key: key, value: value, text: text, range: node.range))
             }
         }
         return facts
     }
 
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool {
+        index.facts(ofNote: note, meeting: .shared).contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -77,8 +77,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
         guard let root = context.root else { return [] }
         var facts: [CollectionFact] = []
         for key in keys {
-            var seen: Set<String> = []
-            for (node, written) in CollectionValues.of(key, in: root) where seen.insert(written).inserted {
+            var seen = CollectionValues.Seen()
+            for (node, written) in CollectionValues.of(key, in: root) where seen.insert(written) {
                 let (text, slug) = slugs.slug(written, style)
                 guard !slug.isEmpty else { continue }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
@@ -102,17 +102,13 @@ struct SlugCollisionRule: IndexedCollectionRule {
         text.split(separator: "/").map { style.slug(String($0)) }.filter { !$0.isEmpty }.joined(separator: "/")
     }
 
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { fact in
-            switch fact.kind {
-            case Self.tagKind:
-                // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
-                let spellings = index.spellings(kind: fact.kind, value: fact.value)
-                return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
-            case Self.urlKind: return index.hasOther(kind: fact.kind, value: fact.value, than: note)
-            default: return false
-            }
-        }
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool {
+        // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
+        index.facts(ofNote: note, meeting: .mixed).contains { fact in
+            guard fact.kind == Self.tagKind else { return false }
+            let spellings = index.spellings(kind: fact.kind, value: fact.value)
+            return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
+        } || index.facts(ofNote: note, kind: Self.urlKind).contains { index.hasOther(kind: $0.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
