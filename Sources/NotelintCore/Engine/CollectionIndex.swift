@@ -164,20 +164,23 @@ public final class CollectionIndex: Sendable {
             // meets another's (tags, duplicates), to be compared for certain.
             let hash = facts.hash(index)
             var candidate = heads[hash] ?? -1
-            var fact: CollectionFact?
             while candidate >= 0 {
-                let first = facts[Int(groups[Int(candidate)].head)]
-                let this = fact ?? facts[index]
-                fact = this
-                if first.value == this.value && first.kind == this.kind { break }
+                let head = Int(groups[Int(candidate)].head)
+                if facts.hasSameKindAndValueBytes(index, as: head) { break }
+                let first = facts[head]
+                let fact = facts[index]
+                if first.value == fact.value && first.kind == fact.kind { break }
                 candidate = nextGroup[Int(candidate)]
             }
-            if candidate >= 0, let fact {
+            if candidate >= 0 {
                 let group = Int(candidate)
+                let head = Int(groups[group].head)
                 next[Int(groups[group].tail)] = Int32(index)
                 groups[group].tail = Int32(index)
                 groups[group].count += 1
-                if !groups[group].isMixed && facts[Int(groups[group].head)].text != fact.text { groups[group].isMixed = true }
+                if !groups[group].isMixed && !facts.hasSameTextBytes(index, as: head) && facts[head].text != facts[index].text {
+                    groups[group].isMixed = true
+                }
             } else {
                 nextGroup.append(heads[hash] ?? -1)
                 heads[hash] = Int32(groups.count)
@@ -243,6 +246,17 @@ public final class CollectionIndex: Sendable {
         subscript(number: Int) -> CollectionFact {
             let note = Int(owners[number])
             return noteFacts[note][number - Int(starts[note])]
+        }
+
+        func hasSameKindAndValueBytes(_ number: Int, as other: Int) -> Bool {
+            let (note, otherNote) = (Int(owners[number]), Int(owners[other]))
+            return noteFacts[note].hasSameKindAndValueBytes(
+                number - Int(starts[note]), as: other - Int(starts[otherNote]), of: noteFacts[otherNote])
+        }
+
+        func hasSameTextBytes(_ number: Int, as other: Int) -> Bool {
+            let (note, otherNote) = (Int(owners[number]), Int(owners[other]))
+            return noteFacts[note].hasSameTextBytes(number - Int(starts[note]), as: other - Int(starts[otherNote]), of: noteFacts[otherNote])
         }
 
         func hash(_ number: Int) -> UInt64 {

@@ -78,6 +78,48 @@ public struct PackedFacts: Sendable, Equatable {
         Int(UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index * Self.recordSize + 8, as: UInt32.self) }))
     }
 
+    /// Whether fact `index` has the kind and value of fact `other` of `packed`, byte for byte. True settles it;
+    /// false does not (equal strings may be written differently: `é` composed or not, a value kept as its text
+    /// lowercased), and the facts are then read back and compared as strings.
+    func hasSameKindAndValueBytes(_ index: Int, as other: Int, of packed: PackedFacts) -> Bool {
+        let mine = fields(of: index)
+        let theirs = packed.fields(of: other)
+        guard mine.kindCode == theirs.kindCode, let value = mine.value, let otherValue = theirs.value else { return false }
+        if mine.kindCode == Self.literalKind && !bytes[mine.kind].elementsEqual(packed.bytes[theirs.kind]) { return false }
+        if mine.kindCode == Self.keyedKind && !bytes[mine.key].elementsEqual(packed.bytes[theirs.key]) { return false }
+        return bytes[value].elementsEqual(packed.bytes[otherValue])
+    }
+
+    /// Whether fact `index` has the text of fact `other` of `packed`, byte for byte (true settles it, false not).
+    func hasSameTextBytes(_ index: Int, as other: Int, of packed: PackedFacts) -> Bool {
+        bytes[fields(of: index).text].elementsEqual(packed.bytes[packed.fields(of: other).text])
+    }
+
+    /// Where the parts of a fact lie in the buffer.
+    private struct Fields {
+        var kindCode: UInt8
+        var kind: Range<Int>
+        var key: Range<Int>
+        /// Nil when the value is not kept as bytes of its own or of the text (the text lowercased).
+        var value: Range<Int>?
+        var text: Range<Int>
+    }
+
+    private func fields(of index: Int) -> Fields {
+        var reader = Reader(bytes: bytes, offset: start(of: index))
+        let code = bytes[reader.offset]
+        reader.offset += 1
+        var kind = reader.offset..<reader.offset
+        if code == Self.literalKind { kind = reader.range() }
+        let key = reader.range()
+        let form = reader.varint()
+        var value: Range<Int>?
+        if form >= ValueForm.literal.rawValue { value = reader.range(length: Int(form - ValueForm.literal.rawValue)) }
+        let text = reader.range()
+        if form == ValueForm.text.rawValue { value = text }
+        return Fields(kindCode: code, kind: kind, key: key, value: value, text: text)
+    }
+
     /// Every fact, read back.
     public var facts: [CollectionFact] { (0..<count).map { self[$0] } }
 
@@ -173,6 +215,15 @@ public struct PackedFacts: Sendable, Equatable {
                 if byte < 0x80 { return number }
                 shift += 7
             }
+        }
+
+        mutating func range(length: Int) -> Range<Int> {
+            defer { offset += length }
+            return offset..<offset + length
+        }
+
+        mutating func range() -> Range<Int> {
+            range(length: Int(varint()))
         }
 
         mutating func string(length: Int) -> String {

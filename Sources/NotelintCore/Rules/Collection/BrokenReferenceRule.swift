@@ -65,6 +65,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     let nameKeys: [String]
     let allowsDrafts: Bool
     let draftKey: String
+    /// The keys naming a note, then the draft key: found in one walk over a note's keys.
+    let lookedUp: [String]
     private let nearNames = NearNameCache()
     private let referenceKeys = ReferenceKeyCache()
 
@@ -75,6 +77,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         nameKeys = options[Option.nameKeys]
         allowsDrafts = options[Option.allowDrafts]
         draftKey = options[Option.draftKey]
+        lookedUp = aliasKeys + nameKeys + [draftKey]
     }
 
     /// Case and runs of whitespace set aside: how names are compared.
@@ -118,17 +121,14 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
-        func addNames(_ keys: [String]) {
-            for key in keys {
-                for (node, text) in CollectionValues.of(key, in: root) {
-                    let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
-                    facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
-                }
+        let found = CollectionValues.pairs(lookedUp, in: root)
+        for (key, pair) in zip(lookedUp, found.dropLast()) {
+            for (node, text) in CollectionValues.of(pair?.value) {
+                let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
+                facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
             }
         }
-        addNames(aliasKeys)
-        addNames(nameKeys)
-        if case .bool(true)? = root[draftKey]?.dereferenced.scalar?.resolved {
+        if case .bool(true)? = found.last??.value.dereferenced.scalar?.resolved {
             facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
         }
         // Keys the schema declares as references count as if the `keys` option named them.
@@ -292,7 +292,7 @@ final class NearNames: Sendable {
         // Read note by note from the index, not gathered first into a list of every name with its note: that list
         // was as large as the table itself.
         for note in 0..<index.noteCount {
-            for fact in index.facts(ofNote: note) where fact.kind == BrokenReferenceRule.nameKind {
+            for fact in index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind) {
                 let loose = BrokenReferenceRule.looseFold(fact.text)
                 let scalars = loose.unicodeScalars
                 let number = Int32(names.count)

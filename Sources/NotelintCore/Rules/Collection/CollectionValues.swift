@@ -4,13 +4,33 @@ import NotelintLoader
 enum CollectionValues {
     /// The non-empty scalar values of `key` (the items of a list, in order).
     static func of(_ key: String, in root: YAMLNode?) -> [(node: YAMLNode, text: String)] {
-        guard let value = root?[key]?.dereferenced else { return [] }
+        of(root?[key])
+    }
+
+    /// The non-empty scalar values of a key's value (the items of a list, in order).
+    static func of(_ value: YAMLNode?) -> [(node: YAMLNode, text: String)] {
+        guard let value = value?.dereferenced else { return [] }
         return (value.items ?? [value]).compactMap { item in
             let node = item.dereferenced
             guard let scalar = node.scalar, scalar.resolved.type != .null else { return nil }
             let text = scalar.text
             return text.allSatisfy(\.isWhitespace) ? nil : (node, text)
         }
+    }
+
+    /// The first pair of each of `keys` (nil where there is none), found in one walk over the mapping rather than
+    /// one a key: a rule reading several keys of every note reads each key's name once.
+    static func pairs(_ keys: [String], in root: YAMLNode) -> [YAMLPair?] {
+        var found = [YAMLPair?](repeating: nil, count: keys.count)
+        var missing = keys.count
+        for pair in root.pairs ?? [] where missing > 0 {
+            guard let name = pair.name else { continue }
+            for (number, key) in keys.enumerated() where found[number] == nil && key == name {
+                found[number] = pair
+                missing -= 1
+            }
+        }
+        return found
     }
 
     /// The values met so far in one list: a few compared one by one (most lists are short), a set past that.

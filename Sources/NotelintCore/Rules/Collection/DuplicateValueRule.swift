@@ -101,9 +101,9 @@ struct DuplicateValueRule: IndexedCollectionRule {
         default: group = ""
         }
         var facts: [CollectionFact] = []
-        for key in keys {
+        for (key, pair) in zip(keys, CollectionValues.pairs(keys, in: root)) {
             var seen = CollectionValues.Seen()
-            let values = CollectionValues.of(key, in: root)
+            let values = CollectionValues.of(pair?.value)
             for (node, text) in values {
                 var value = !exactWhitespace.isEmpty && exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
                 if caseSensitive.isEmpty || !caseSensitive.contains(key) { value = value.lowercased() }

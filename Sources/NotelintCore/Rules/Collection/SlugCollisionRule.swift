@@ -53,12 +53,15 @@ struct SlugCollisionRule: IndexedCollectionRule {
     let keys: [String]
     let urlKeys: [String]
     let style: SlugStyle
+    /// Every key read, found in one walk over a note's keys.
+    let lookedUp: [String]
     /// Slugs already made: a collection has thousands of notes and a few thousand distinct tags.
     private let slugs = SlugMemo()
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
         urlKeys = options[Option.urlKeys]
+        lookedUp = keys + urlKeys
         let name = options[Option.slug]
         style = name == "auto" ? Self.style(of: options.generator) : SlugStyle(rawValue: name) ?? .kebab
     }
@@ -76,9 +79,10 @@ struct SlugCollisionRule: IndexedCollectionRule {
     func facts(of context: RuleContext) -> [CollectionFact] {
         guard let root = context.root else { return [] }
         var facts: [CollectionFact] = []
-        for key in keys {
+        let found = CollectionValues.pairs(lookedUp, in: root)
+        for (key, pair) in zip(keys, found) {
             var seen = CollectionValues.Seen()
-            for (node, written) in CollectionValues.of(key, in: root) where seen.insert(written) {
+            for (node, written) in CollectionValues.of(pair?.value) where seen.insert(written) {
                 let (text, slug) = slugs.slug(written, style)
                 guard !slug.isEmpty else { continue }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
@@ -86,9 +90,9 @@ struct SlugCollisionRule: IndexedCollectionRule {
                 facts.append(CollectionFact(kind: Self.tagKind, key: key, value: value, text: text, range: node.range))
             }
         }
-        for key in urlKeys {
+        for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
             // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
-            for (node, text) in CollectionValues.of(key, in: root) where node.scalar?.resolved.type == .string {
+            for (node, text) in CollectionValues.of(pair?.value) where node.scalar?.resolved.type == .string {
                 let url = urlSlug(text)
                 guard !url.isEmpty else { continue }
                 facts.append(CollectionFact(kind: Self.urlKind, key: key, value: url, text: text, range: node.range))
