@@ -276,27 +276,26 @@ extension String {
 /// two characters: a name one slip from another shares one of the two ends (or is short: names of five characters
 /// or fewer are always compared), so a broken reference meets a handful of names, not every note's.
 final class NearNames: Sendable {
-    /// Each name folded loosely, as a string rather than an array of scalars: most file names are short enough to
-    /// be held inside the string itself, so 100,000 of them cost no allocation each. Only the candidates a
-    /// search meets are split into scalars.
-    private let names: [(loose: String, note: Int, text: String)]
+    /// Each name as the note and the number of the name among the note's names: the names themselves stay in the
+    /// index, and only the candidates a search meets are read back and folded again. At 100,000 notes a table of
+    /// folded names and their texts was larger than the index.
+    /// (And how many characters it has folded: names too long or short to be one slip away are not read back.)
+    private let names: [(note: Int32, ordinal: Int32, length: UInt16)]
     private let byPrefix: [String: [Int32]]
     private let bySuffix: [String: [Int32]]
     private let short: [Int32]
+    private let index: CollectionIndex
 
     init(_ index: CollectionIndex) {
-        var names: [(loose: String, note: Int, text: String)] = []
+        var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
         var byPrefix: [String: [Int32]] = [:]
         var bySuffix: [String: [Int32]] = [:]
         var short: [Int32] = []
-        // Read note by note from the index, not gathered first into a list of every name with its note: that list
-        // was as large as the table itself.
         for note in 0..<index.noteCount {
-            for fact in index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind) {
-                let loose = BrokenReferenceRule.looseFold(fact.text)
-                let scalars = loose.unicodeScalars
+            for (ordinal, fact) in index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind).enumerated() {
+                let scalars = BrokenReferenceRule.looseFold(fact.text).unicodeScalars
                 let number = Int32(names.count)
-                names.append((loose, note, fact.text))
+                names.append((Int32(note), Int32(ordinal), UInt16(clamping: scalars.count)))
                 if scalars.count <= 5 {
                     short.append(number)
                 } else {
@@ -309,6 +308,7 @@ final class NearNames: Sendable {
         self.byPrefix = byPrefix
         self.bySuffix = bySuffix
         self.short = short
+        self.index = index
     }
 
     private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
@@ -326,11 +326,14 @@ final class NearNames: Sendable {
         var found: [Int: String] = [:]
         for number in candidates.sorted() {
             let name = names[Int(number)]
-            let loose = Array(name.loose.unicodeScalars)
+            guard abs(Int(name.length) - target.count) <= 1 || name.length == UInt16.max else { continue }
+            let note = Int(name.note)
+            let text = index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind)[Int(name.ordinal)].text
+            let loose = Array(BrokenReferenceRule.looseFold(text).unicodeScalars)
             guard abs(loose.count - target.count) <= 1 else { continue }
             if loose == target
                 || EditDistance.between(loose, target, metric: .optimalStringAlignment, limit: 1) != nil {
-                found[name.note] = found[name.note] ?? name.text
+                found[note] = found[note] ?? text
             }
         }
         return found

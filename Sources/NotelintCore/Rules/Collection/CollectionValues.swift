@@ -58,6 +58,25 @@ enum CollectionValues {
         // Most values have single spaces between words and none around them: returned as they are.
         var previousIsSpace = true
         var plain = true
+        // ASCII text (most values) is settled byte by byte.
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            let isSpace = byte == UInt8(ascii: " ")
+            if isSpace && previousIsSpace || byte < 0x20 {
+                plain = false
+                break
+            }
+            previousIsSpace = isSpace
+        }
+        if isASCII || !plain {
+            if plain && (!previousIsSpace || text.isEmpty) { return text }
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        previousIsSpace = true
         for scalar in text.unicodeScalars {
             let isSpace = scalar == " "
             if isSpace && previousIsSpace || scalar.value < 0x20 || !scalar.isASCII && scalar.properties.isWhitespace {
