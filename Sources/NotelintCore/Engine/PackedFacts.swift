@@ -22,22 +22,21 @@ public struct PackedFacts: Sendable, Equatable {
             bytes = []
             return
         }
-        // One buffer, written once: the records first (their offsets filled in as each fact's rest is written).
-        var bytes = [UInt8](repeating: 0, count: facts.count * Self.recordSize)
-        bytes.reserveCapacity(facts.count * (Self.recordSize + 16) + facts.reduce(0) { $0 + $1.text.utf8.count })
-        for (index, fact) in facts.enumerated() {
-            let record = index * Self.recordSize
-            let hash = Self.hash(kind: fact.kind, value: fact.value).littleEndian
-            let start = UInt32(truncatingIfNeeded: bytes.count).littleEndian
-            bytes.withUnsafeMutableBytes { buffer in
-                buffer.storeBytes(of: hash, toByteOffset: record, as: UInt64.self)
-                buffer.storeBytes(of: start, toByteOffset: record + 8, as: UInt32.self)
+        // Measured first, then written once into a buffer of exactly that size: the records, then each fact's rest.
+        let header = facts.count * Self.recordSize
+        var counter = Counter(count: header)
+        for fact in facts { Self.write(fact, to: &counter) }
+        let size = counter.count
+        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var writer = Writer(buffer: buffer, offset: header)
+            for (index, fact) in facts.enumerated() {
+                let record = index * Self.recordSize
+                raw.storeBytes(of: Self.hash(kind: fact.kind, value: fact.value).littleEndian, toByteOffset: record, as: UInt64.self)
+                raw.storeBytes(of: UInt32(truncatingIfNeeded: writer.offset).littleEndian, toByteOffset: record + 8, as: UInt32.self)
+                Self.write(fact, to: &writer)
             }
-            Self.append(fact, to: &bytes)
-        }
-        // Kept for the whole run: sized to what it holds, not to how it grew.
-        self.bytes = bytes.capacity == bytes.count ? bytes : [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: bytes)
+            initialized = size
         }
     }
 
@@ -145,46 +144,73 @@ public struct PackedFacts: Sendable, Equatable {
         case literal = 2
     }
 
-    private static func appendVarint(_ number: UInt32, to bytes: inout [UInt8]) {
+    /// Where a fact is written: counted first, then written.
+    private protocol Sink {
+        mutating func byte(_ byte: UInt8)
+        mutating func bytes(_ bytes: String.UTF8View)
+    }
+
+    private struct Counter: Sink {
+        var count: Int
+        mutating func byte(_ byte: UInt8) { count += 1 }
+        mutating func bytes(_ bytes: String.UTF8View) { count += bytes.count }
+    }
+
+    private struct Writer: Sink {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var offset: Int
+
+        mutating func byte(_ byte: UInt8) {
+            buffer[offset] = byte
+            offset += 1
+        }
+
+        mutating func bytes(_ bytes: String.UTF8View) {
+            let (_, end) = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: bytes)
+            offset += end
+        }
+    }
+
+    private static func writeVarint<Out: Sink>(_ number: UInt32, to out: inout Out) {
         var rest = number
         while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            out.byte(UInt8(truncatingIfNeeded: rest) | 0x80)
             rest >>= 7
         }
-        bytes.append(UInt8(rest))
+        out.byte(UInt8(rest))
     }
 
-    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        appendVarint(UInt32(truncatingIfNeeded: text.utf8.count), to: &bytes)
-        bytes.append(contentsOf: text.utf8)
+    private static func writeString<Out: Sink>(_ text: String, to out: inout Out) {
+        writeVarint(UInt32(truncatingIfNeeded: text.utf8.count), to: &out)
+        out.bytes(text.utf8)
     }
 
-    private static func append(_ fact: CollectionFact, to bytes: inout [UInt8]) {
+    private static func write<Out: Sink>(_ fact: CollectionFact, to out: inout Out) {
         if let known = knownKinds.firstIndex(of: fact.kind) {
-            bytes.append(UInt8(known))
+            out.byte(UInt8(known))
         } else if fact.kind.utf8.count == keyedPrefix.utf8.count + fact.key.utf8.count, fact.kind.utf8.starts(with: keyedPrefix.utf8),
             fact.kind.utf8.dropFirst(keyedPrefix.utf8.count).elementsEqual(fact.key.utf8) {
-            bytes.append(keyedKind)
+            out.byte(keyedKind)
         } else {
-            bytes.append(literalKind)
-            appendString(fact.kind, to: &bytes)
+            out.byte(literalKind)
+            writeString(fact.kind, to: &out)
         }
-        appendString(fact.key, to: &bytes)
+        writeString(fact.key, to: &out)
         if fact.value.utf8.elementsEqual(fact.text.utf8) {
-            appendVarint(ValueForm.text.rawValue, to: &bytes)
+            writeVarint(ValueForm.text.rawValue, to: &out)
         } else if isASCIILowercase(fact.value, of: fact.text) {
-            appendVarint(ValueForm.asciiLowercasedText.rawValue, to: &bytes)
+            writeVarint(ValueForm.asciiLowercasedText.rawValue, to: &out)
         } else {
-            appendVarint(ValueForm.literal.rawValue + UInt32(truncatingIfNeeded: fact.value.utf8.count), to: &bytes)
-            bytes.append(contentsOf: fact.value.utf8)
+            writeVarint(ValueForm.literal.rawValue + UInt32(truncatingIfNeeded: fact.value.utf8.count), to: &out)
+            out.bytes(fact.value.utf8)
         }
-        appendString(fact.text, to: &bytes)
-        appendVarint(UInt32(bitPattern: fact.line), to: &bytes)
-        appendVarint(UInt32(bitPattern: fact.column), to: &bytes)
-        appendVarint(UInt32(bitPattern: fact.offset), to: &bytes)
-        appendVarint(UInt32(bitPattern: fact.endLine), to: &bytes)
-        appendVarint(UInt32(bitPattern: fact.endColumn), to: &bytes)
-        appendVarint(UInt32(bitPattern: fact.endOffset), to: &bytes)
+        writeString(fact.text, to: &out)
+        writeVarint(UInt32(bitPattern: fact.line), to: &out)
+        writeVarint(UInt32(bitPattern: fact.column), to: &out)
+        writeVarint(UInt32(bitPattern: fact.offset), to: &out)
+        writeVarint(UInt32(bitPattern: fact.endLine), to: &out)
+        writeVarint(UInt32(bitPattern: fact.endColumn), to: &out)
+        writeVarint(UInt32(bitPattern: fact.endOffset), to: &out)
     }
 
     /// Whether `value` is `text` with its ASCII capitals made small, and `text` is all ASCII (so that reading it
