@@ -24,8 +24,9 @@ public struct PackedFacts: Sendable, Equatable {
         }
         // Measured first, then written once into a buffer of exactly that size: the records, then each fact's rest.
         let header = facts.count * Self.recordSize
+        let plans = facts.map(Self.plan)
         var counter = Counter(count: header)
-        for fact in facts { Self.write(fact, to: &counter) }
+        for (fact, plan) in zip(facts, plans) { Self.write(fact, plan, to: &counter) }
         let size = counter.count
         bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             let raw = UnsafeMutableRawBufferPointer(buffer)
@@ -34,7 +35,7 @@ public struct PackedFacts: Sendable, Equatable {
                 let record = index * Self.recordSize
                 raw.storeBytes(of: Self.hash(kind: fact.kind, value: fact.value).littleEndian, toByteOffset: record, as: UInt64.self)
                 raw.storeBytes(of: UInt32(truncatingIfNeeded: writer.offset).littleEndian, toByteOffset: record + 8, as: UInt32.self)
-                Self.write(fact, to: &writer)
+                Self.write(fact, plans[index], to: &writer)
             }
             initialized = size
         }
@@ -166,6 +167,13 @@ public struct PackedFacts: Sendable, Equatable {
         }
 
         mutating func bytes(_ bytes: String.UTF8View) {
+            let copied = bytes.withContiguousStorageIfAvailable { source in
+                UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + source.count]).initialize(fromContentsOf: source)
+            }
+            if let copied {
+                offset += copied
+                return
+            }
             let (_, end) = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: bytes)
             offset += end
         }
@@ -185,22 +193,36 @@ public struct PackedFacts: Sendable, Equatable {
         out.bytes(text.utf8)
     }
 
-    private static func write<Out: Sink>(_ fact: CollectionFact, to out: inout Out) {
+    /// How a fact is written: its kind's code and its value's form, worked out once for measuring and writing.
+    private static func plan(_ fact: CollectionFact) -> (kind: UInt8, form: ValueForm) {
+        let kind: UInt8
         if let known = knownKinds.firstIndex(of: fact.kind) {
-            out.byte(UInt8(known))
+            kind = UInt8(known)
         } else if fact.kind.utf8.count == keyedPrefix.utf8.count + fact.key.utf8.count, fact.kind.utf8.starts(with: keyedPrefix.utf8),
             fact.kind.utf8.dropFirst(keyedPrefix.utf8.count).elementsEqual(fact.key.utf8) {
-            out.byte(keyedKind)
+            kind = keyedKind
         } else {
-            out.byte(literalKind)
-            writeString(fact.kind, to: &out)
+            kind = literalKind
         }
+        var value = fact.value
+        var text = fact.text
+        let form = value.withUTF8 { value in
+            text.withUTF8 { text -> ValueForm in
+                guard value.count == text.count else { return .literal }
+                if value.elementsEqual(text) { return .text }
+                return isASCIILowercase(value, of: text) ? .asciiLowercasedText : .literal
+            }
+        }
+        return (kind, form)
+    }
+
+    private static func write<Out: Sink>(_ fact: CollectionFact, _ plan: (kind: UInt8, form: ValueForm), to out: inout Out) {
+        out.byte(plan.kind)
+        if plan.kind == literalKind { writeString(fact.kind, to: &out) }
         writeString(fact.key, to: &out)
-        if fact.value.utf8.elementsEqual(fact.text.utf8) {
-            writeVarint(ValueForm.text.rawValue, to: &out)
-        } else if isASCIILowercase(fact.value, of: fact.text) {
-            writeVarint(ValueForm.asciiLowercasedText.rawValue, to: &out)
-        } else {
+        switch plan.form {
+        case .text, .asciiLowercasedText: writeVarint(plan.form.rawValue, to: &out)
+        case .literal:
             writeVarint(ValueForm.literal.rawValue + UInt32(truncatingIfNeeded: fact.value.utf8.count), to: &out)
             out.bytes(fact.value.utf8)
         }
@@ -215,9 +237,9 @@ public struct PackedFacts: Sendable, Equatable {
 
     /// Whether `value` is `text` with its ASCII capitals made small, and `text` is all ASCII (so that reading it
     /// back gives the very same value).
-    private static func isASCIILowercase(_ value: String, of text: String) -> Bool {
-        guard value.utf8.count == text.utf8.count else { return false }
-        for (small, written) in zip(value.utf8, text.utf8) {
+    private static func isASCIILowercase(_ value: UnsafeBufferPointer<UInt8>, of text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count == text.count else { return false }
+        for (small, written) in zip(value, text) {
             guard written < 0x80, small == asciiLowercase(written) else { return false }
         }
         return true

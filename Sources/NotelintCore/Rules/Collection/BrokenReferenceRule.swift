@@ -105,8 +105,45 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         }
     }
 
+    /// A note's file name without `.md`. Worked out on bytes when the path is ASCII (most are), where bytes and
+    /// characters are one.
+    static func stem(of relativePath: String) -> String {
+        let ascii = relativePath.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
+                end -= 3
+            }
+            var start = end
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if case let stem?? = ascii { return stem }
+        var path = relativePath
+        if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
+        return path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
     /// Also accents, spaces, `-` and `_`: how near misses are found.
     static func looseFold(_ text: String) -> String {
+        // ASCII (most names) byte by byte: whitespace, `-` and `_` dropped, capitals made small, `\` a slash.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case 9...13, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+                    case UInt8(ascii: "\\"): out[count] = UInt8(ascii: "/")
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out[count] = byte + 32
+                    default: out[count] = byte
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }
+        if case let loose?? = ascii { return loose }
         let folded = fold(text)
         let latin = folded.utf8.allSatisfy { $0 < 0x80 } ? folded : SlugStyle.foldingLatin(folded)
         return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
@@ -115,9 +152,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     func facts(of context: RuleContext) -> [CollectionFact] {
         var facts: [CollectionFact] = []
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
-        var path = context.relativePath
-        if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
-        let stem = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let stem = Self.stem(of: context.relativePath)
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
