@@ -22,3 +22,19 @@ struct BrokenReferenceFoldingTests {
         #expect(BrokenReferenceRule.looseFold(text) == loose)
     }
 }
+
+/// The collection rules' ASCII shortcuts give what the general functions give.
+struct CollectionValuesTests {
+    @Test(arguments: ["On War", "on war", "ON WAR 1832", "", "Ärger", "İstanbul", "a\u{301}B", "Straße", "ΣΊΣΥΦΟΣ", "x"])
+    func lowercasing(text: String) {
+        #expect(Array(CollectionValues.lowercased(text).utf8) == Array(text.lowercased().utf8))
+    }
+
+    @Test(arguments: [
+        ("On  War", "On War"), (" On War ", "On War"), ("On\tWar", "On War"), ("On War", "On War"), ("", ""),
+        ("Über  Krieg", "Über Krieg"), ("戦争\u{3000}論", "戦争 論"), ("a\r\nb", "a b"),
+    ])
+    func whitespace(text: String, collapsed: String) {
+        #expect(CollectionValues.collapsingWhitespace(text) == collapsed)
+    }
+}

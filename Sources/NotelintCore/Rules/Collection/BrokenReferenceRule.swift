@@ -82,9 +82,9 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
     /// Case and runs of whitespace set aside: how names are compared.
     static func fold(_ text: String) -> String {
-        let slashed = text.utf8.contains(UInt8(ascii: "\\"))
+        let slashed = CollectionValues.contains(UInt8(ascii: "\\"), in: text)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
-        return CollectionValues.collapsingWhitespace(slashed).lowercased()
+        return CollectionValues.lowercased(CollectionValues.collapsingWhitespace(slashed))
     }
 
     /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
@@ -192,11 +192,11 @@ struct BrokenReferenceRule: IndexedCollectionRule {
             next = nil
             switch node.content {
             case .scalar(let scalar):
-                if scalar.text.utf8.contains(UInt8(ascii: "[")) { return true }
+                if CollectionValues.contains(UInt8(ascii: "["), in: scalar.text) { return true }
             case .sequence(let items, _):
                 for item in items {
                     if case .scalar(let scalar) = item.content {
-                        if scalar.text.utf8.contains(UInt8(ascii: "[")) { return true }
+                        if CollectionValues.contains(UInt8(ascii: "["), in: scalar.text) { return true }
                     } else {
                         pending.append(item)
                     }
@@ -243,7 +243,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
     /// The note each `[[target#heading|label]]` in a text names.
     static func wikilinkTargets(in text: String) -> [String] {
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
+        guard CollectionValues.contains(UInt8(ascii: "["), in: text) else { return [] }
         var targets: [String] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {

@@ -53,6 +53,33 @@ enum CollectionValues {
         }
     }
 
+    /// Whether the text has this byte: a plain loop over its bytes, not a walk of its UTF-8 view (long summaries
+    /// are scanned for `[` in every note).
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    /// The text with its capitals made small, as `lowercased()` does; ASCII text (most values) byte by byte, and
+    /// returned as it is when it has no capital.
+    static func lowercased(_ text: String) -> String {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var hasCapital = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
+            }
+            guard hasCapital else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (index, byte) in bytes.enumerated() {
+                    out[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                }
+                return bytes.count
+            }
+        }
+        if case let lowered?? = ascii { return lowered }
+        return text.lowercased()
+    }
+
     /// Whitespace trimmed and every run of it one space.
     static func collapsingWhitespace(_ text: String) -> String {
         // Most values have single spaces between words and none around them: returned as they are.
@@ -60,18 +87,21 @@ enum CollectionValues {
         var plain = true
         // ASCII text (most values) is settled byte by byte.
         var isASCII = true
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                isASCII = false
-                break
+        func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes {
+                if byte >= 0x80 {
+                    isASCII = false
+                    break
+                }
+                let isSpace = byte == UInt8(ascii: " ")
+                if isSpace && previousIsSpace || byte < 0x20 {
+                    plain = false
+                    break
+                }
+                previousIsSpace = isSpace
             }
-            let isSpace = byte == UInt8(ascii: " ")
-            if isSpace && previousIsSpace || byte < 0x20 {
-                plain = false
-                break
-            }
-            previousIsSpace = isSpace
         }
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil { scan(text.utf8) }
         if isASCII || !plain {
             if plain && (!previousIsSpace || text.isEmpty) { return text }
             return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -106,7 +106,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
             let values = CollectionValues.of(pair?.value)
             for (node, text) in values {
                 var value = !exactWhitespace.isEmpty && exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
-                if caseSensitive.isEmpty || !caseSensitive.contains(key) { value = value.lowercased() }
+                if caseSensitive.isEmpty || !caseSensitive.contains(key) { value = CollectionValues.lowercased(value) }
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
                 value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
