@@ -357,12 +357,16 @@ public final class CollectionIndex: Sendable {
 
     /// The facts of one note that stand so among the others (all of them over a base, whose facts are not weighed
     /// here): questions of values in common are settled for the others without reading them back.
-    public func facts(ofNote note: Int, meeting: Meeting) -> [CollectionFact] {
+    /// With `kinds`, only facts that may be of one of them are read back (the others are passed over when their
+    /// kind alone settles it); the caller still looks at each fact's kind.
+    public func facts(ofNote note: Int, meeting: Meeting, kinds: Set<String>? = nil) -> [CollectionFact] {
         guard base == nil else { return Array(facts(ofNote: note)) }
         let first = Int(facts.starts[note])
         let packed = facts.noteFacts[note]
         return (0..<packed.count).compactMap { number in
-            Meeting(rawValue: meetings[first + number]).isSuperset(of: meeting) ? packed[number] : nil
+            guard Meeting(rawValue: meetings[first + number]).isSuperset(of: meeting) else { return nil }
+            if let kinds, !packed.mayBe(number, ofKind: kinds) { return nil }
+            return packed[number]
         }
     }
 

@@ -78,6 +78,13 @@ public struct PackedFacts: Sendable, Equatable {
         Int(UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index * Self.recordSize + 8, as: UInt32.self) }))
     }
 
+    /// Whether fact `index` may be of one of `kinds`: false only when its kind, written as one byte, is none of them
+    /// (a tag's fact, for a rule asking for titles), without reading anything else.
+    func mayBe(_ index: Int, ofKind kinds: Set<String>) -> Bool {
+        let code = Int(bytes[start(of: index)])
+        return code >= Self.knownKinds.count || kinds.contains(Self.knownKinds[code])
+    }
+
     /// Whether fact `index` has the kind and value of fact `other` of `packed`, byte for byte. True settles it;
     /// false does not (equal strings may be written differently: `é` composed or not, a value kept as its text
     /// lowercased), and the facts are then read back and compared as strings.

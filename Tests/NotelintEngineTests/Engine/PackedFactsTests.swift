@@ -61,6 +61,9 @@ struct PackedFactsTests {
         #expect(lone.facts(ofNote: 0, meeting: .shared).map(\.text) == ["machine-learning", "Machine Learning"])
         #expect(lone.facts(ofNote: 0, meeting: .mixed).map(\.text) == ["machine-learning", "Machine Learning"])
         #expect(lone.facts(ofNote: 1, meeting: .shared).map(\.text) == ["machine-learning"])
+        // Facts of other kinds are passed over when their kind says so.
+        #expect(lone.facts(ofNote: 0, meeting: .shared, kinds: [DuplicateValueRule.kind + ".title"]).isEmpty)
+        #expect(lone.facts(ofNote: 0, meeting: .shared, kinds: [SlugCollisionRule.tagKind]).count == 2)
         #expect(lone.spellings(kind: SlugCollisionRule.tagKind, value: "machine-learning").map { "\($0.text)=\($0.count)" }
             == ["machine-learning=2", "Machine Learning=1"])
     }

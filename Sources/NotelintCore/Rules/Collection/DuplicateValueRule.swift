@@ -68,6 +68,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let scopeGlobs: [Glob]
     /// The kind of each key's facts, made once: every fact of a key shares the one string.
     let kinds: [String: String]
+    /// The same kinds as a set, for the index to pass over other rules' facts.
+    let kindSet: Set<String>
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -77,6 +79,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
         scopeKey = options[Option.scopeKey]
         scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
         kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
+        kindSet = Set(kinds.values)
     }
 
     /// The scope of a note in `folder` (relative to the configuration): the folder itself, or the first folder
@@ -119,7 +122,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
     }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.facts(ofNote: note, meeting: .shared).contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
+        index.facts(ofNote: note, meeting: .shared, kinds: kindSet).contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

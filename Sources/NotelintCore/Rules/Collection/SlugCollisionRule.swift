@@ -108,7 +108,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
-        index.facts(ofNote: note, meeting: .mixed).contains { fact in
+        index.facts(ofNote: note, meeting: .mixed, kinds: [Self.tagKind]).contains { fact in
             guard fact.kind == Self.tagKind else { return false }
             let spellings = index.spellings(kind: fact.kind, value: fact.value)
             return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
