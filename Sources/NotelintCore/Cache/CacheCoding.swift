@@ -62,9 +62,10 @@ struct CacheWriter {
         position(range.end)
     }
 
-    mutating func facts(_ facts: [CollectionFact]) {
-        integer(facts.count)
-        for fact in facts {
+    mutating func facts(_ packed: PackedFacts) {
+        integer(packed.count)
+        for index in 0..<packed.count {
+            let fact = packed[index]
             string(fact.kind)
             string(fact.key)
             string(fact.value)
@@ -197,7 +198,7 @@ struct CacheReader {
         return SourceRange(start: start, end: end)
     }
 
-    mutating func facts() throws(Damaged) -> [CollectionFact] {
+    mutating func facts() throws(Damaged) -> PackedFacts {
         var facts: [CollectionFact] = []
         let total = try count()
         facts.reserveCapacity(total)
@@ -215,7 +216,7 @@ struct CacheReader {
                 kind: kind, key: key, value: value, text: text, line: numbers[0], column: numbers[1], offset: numbers[2],
                 endLine: numbers[3], endColumn: numbers[4], endOffset: numbers[5]))
         }
-        return facts
+        return PackedFacts(facts)
     }
 
     private mutating func label() throws(Damaged) -> String {

@@ -88,15 +88,17 @@ public final class CollectionIndex: Sendable {
     private let groups: [Group]
     /// The first group with a value's hash, then the next group with the same hash. Hashes, not strings, key the
     /// table: 100,000 notes' values are not copied into it.
-    private let heads: [Int: Int32]
+    private let heads: [UInt64: Int32]
     private let nextGroup: [Int32]
+    /// For each fact, whether it shares its kind and value with another fact, and whether they are written alike.
+    private let meetings: [Meeting.RawValue]
     /// For groups written in several ways: how many facts use each way, most used first.
     private let spellingTallies: [Int32: [(text: String, count: Int)]]
 
     /// Collects notes one at a time, so that a caller can let go of each note's facts as they are added.
     public struct Builder {
         var paths: [String] = []
-        var noteFacts: [[CollectionFact]] = []
+        var noteFacts: [PackedFacts] = []
         var owners: [Int32] = []
         var starts: [Int32] = []
         let base: CollectionIndex?
@@ -113,9 +115,15 @@ public final class CollectionIndex: Sendable {
             owners.reserveCapacity(owners.count + count)
         }
 
-        /// Adds the next note (its facts are kept, not copied); returns its number.
+        /// Adds the next note; returns its number.
         @discardableResult
         public mutating func add(path: String, facts: [CollectionFact]) -> Int {
+            add(path: path, facts: PackedFacts(facts))
+        }
+
+        /// Adds the next note (its packed facts are kept, not copied); returns its number.
+        @discardableResult
+        public mutating func add(path: String, facts: PackedFacts) -> Int {
             paths.append(path)
             starts.append(Int32(owners.count))
             noteFacts.append(facts)
@@ -132,6 +140,12 @@ public final class CollectionIndex: Sendable {
         self.init(builder)
     }
 
+    public convenience init(packedNotes notes: [(path: String, facts: PackedFacts)]) {
+        var builder = Builder()
+        for note in notes { builder.add(path: note.path, facts: note.facts) }
+        self.init(builder)
+    }
+
     private init(_ builder: consuming Builder) {
         let paths = builder.paths
         let noteFacts = builder.noteFacts
@@ -141,29 +155,47 @@ public final class CollectionIndex: Sendable {
         let facts = Facts(noteFacts: noteFacts, owners: owners, starts: starts)
         // Not sized to the facts: tags repeat, and a table with room for every fact would be several times the
         // groups it ends up holding.
-        var heads: [Int: Int32] = [:]
+        var heads: [UInt64: Int32] = [:]
         var groups: [Group] = []
         var nextGroup: [Int32] = []
         var next = [Int32](repeating: -1, count: facts.count)
         for index in 0..<facts.count {
-            let fact = facts[index]
-            let hash = Self.hash(fact.kind, fact.value)
+            // Grouped by the hash the first pass packed with the fact: a fact is read back only when its hash
+            // meets another's (tags, duplicates), to be compared for certain.
+            let hash = facts.hash(index)
             var candidate = heads[hash] ?? -1
             while candidate >= 0 {
-                let first = facts[Int(groups[Int(candidate)].head)]
+                let head = Int(groups[Int(candidate)].head)
+                if facts.hasSameKindAndValueBytes(index, as: head) { break }
+                let first = facts[head]
+                let fact = facts[index]
                 if first.value == fact.value && first.kind == fact.kind { break }
                 candidate = nextGroup[Int(candidate)]
             }
             if candidate >= 0 {
                 let group = Int(candidate)
+                let head = Int(groups[group].head)
                 next[Int(groups[group].tail)] = Int32(index)
                 groups[group].tail = Int32(index)
                 groups[group].count += 1
-                if !groups[group].isMixed && facts[Int(groups[group].head)].text != fact.text { groups[group].isMixed = true }
+                if !groups[group].isMixed && !facts.hasSameTextBytes(index, as: head) && facts[head].text != facts[index].text {
+                    groups[group].isMixed = true
+                }
             } else {
                 nextGroup.append(heads[hash] ?? -1)
                 heads[hash] = Int32(groups.count)
                 groups.append(Group(head: Int32(index), tail: Int32(index), count: 1, isMixed: false))
+            }
+        }
+        // Which facts meet others, and which are written in several ways: a question of values in common is then
+        // settled for the other facts without reading them back.
+        var meetings = [Meeting.RawValue](repeating: 0, count: facts.count)
+        for group in groups where group.count > 1 {
+            let meeting: Meeting = group.isMixed ? [.shared, .mixed] : .shared
+            var index = group.head
+            while index >= 0 {
+                meetings[Int(index)] = meeting.rawValue
+                index = next[Int(index)]
             }
         }
         var tallies: [Int32: [(text: String, count: Int)]] = [:]
@@ -184,6 +216,7 @@ public final class CollectionIndex: Sendable {
         self.groups = groups
         self.heads = heads
         self.nextGroup = nextGroup
+        self.meetings = meetings
         spellingTallies = tallies
     }
 
@@ -199,11 +232,10 @@ public final class CollectionIndex: Sendable {
         note.map { $0 - paths.count }
     }
 
-    /// Every note's facts, numbered across notes (a note's together). Each note's array is the one the first pass
-    /// made, kept as it is rather than copied into one table: at 100,000 notes that table held a second copy of
-    /// about 900,000 facts while the first was being let go.
+    /// Every note's facts, numbered across notes (a note's together). Each note's packed facts are the ones the
+    /// first pass made, kept as they are rather than copied into one table.
     private struct Facts {
-        let noteFacts: [[CollectionFact]]
+        let noteFacts: [PackedFacts]
         /// The note each fact belongs to.
         let owners: [Int32]
         /// The number of each note's first fact (one more entry than notes).
@@ -215,10 +247,26 @@ public final class CollectionIndex: Sendable {
             let note = Int(owners[number])
             return noteFacts[note][number - Int(starts[note])]
         }
+
+        func hasSameKindAndValueBytes(_ number: Int, as other: Int) -> Bool {
+            let (note, otherNote) = (Int(owners[number]), Int(owners[other]))
+            return noteFacts[note].hasSameKindAndValueBytes(
+                number - Int(starts[note]), as: other - Int(starts[otherNote]), of: noteFacts[otherNote])
+        }
+
+        func hasSameTextBytes(_ number: Int, as other: Int) -> Bool {
+            let (note, otherNote) = (Int(owners[number]), Int(owners[other]))
+            return noteFacts[note].hasSameTextBytes(number - Int(starts[note]), as: other - Int(starts[otherNote]), of: noteFacts[otherNote])
+        }
+
+        func hash(_ number: Int) -> UInt64 {
+            let note = Int(owners[number])
+            return noteFacts[note].hash(at: number - Int(starts[note]))
+        }
     }
 
     private func group(kind: String, value: String) -> Int? {
-        var candidate = heads[Self.hash(kind, value)] ?? -1
+        var candidate = heads[PackedFacts.hash(kind: kind, value: value)] ?? -1
         while candidate >= 0 {
             let first = facts[Int(groups[Int(candidate)].head)]
             if first.value == value && first.kind == kind { return Int(candidate) }
@@ -289,7 +337,37 @@ public final class CollectionIndex: Sendable {
 
     /// The facts of one note.
     public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
-        note < paths.count ? facts.noteFacts[note][...] : base!.facts(ofNote: note - paths.count)
+        note < paths.count ? facts.noteFacts[note].facts[...] : base!.facts(ofNote: note - paths.count)
+    }
+
+    /// The facts of one kind of one note (the others are not read back).
+    public func facts(ofNote note: Int, kind: String) -> [CollectionFact] {
+        note < paths.count ? facts.noteFacts[note].facts(ofKind: kind) : base!.facts(ofNote: note - paths.count, kind: kind)
+    }
+
+    /// How a fact stands among the others of its kind and value.
+    public struct Meeting: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Another fact has its kind and value.
+        public static let shared = Meeting(rawValue: 1)
+        /// And they are not all written alike.
+        public static let mixed = Meeting(rawValue: 2)
+    }
+
+    /// The facts of one note that stand so among the others (all of them over a base, whose facts are not weighed
+    /// here): questions of values in common are settled for the others without reading them back.
+    /// With `kinds`, only facts that may be of one of them are read back (the others are passed over when their
+    /// kind alone settles it); the caller still looks at each fact's kind.
+    public func facts(ofNote note: Int, meeting: Meeting, kinds: Set<String>? = nil) -> [CollectionFact] {
+        guard base == nil else { return Array(facts(ofNote: note)) }
+        let first = Int(facts.starts[note])
+        let packed = facts.noteFacts[note]
+        return (0..<packed.count).compactMap { number in
+            guard Meeting(rawValue: meetings[first + number]).isSuperset(of: meeting) else { return nil }
+            if let kinds, !packed.mayBe(number, ofKind: kinds) { return nil }
+            return packed[number]
+        }
     }
 
     /// A related location in another note.
@@ -299,13 +377,6 @@ public final class CollectionIndex: Sendable {
 
     /// At most this many other notes are named as related locations of one finding; its message gives the count.
     public static let relatedLimit = 10
-
-    private static func hash(_ kind: String, _ value: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(kind)
-        hasher.combine(value)
-        return hasher.finalize()
-    }
 }
 
 /// What a collection rule sees of the collection while it checks one note: the index, and which of its notes

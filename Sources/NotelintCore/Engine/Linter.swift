@@ -347,7 +347,7 @@ public final class Linter: Sendable {
     ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
-        var others: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        var others: [ObjectIdentifier: [(path: String, facts: PackedFacts)]] = [:]
         // The other notes' tags as a corpus of their own, kept while an editor's server keeps the collection.
         var othersCorpus: TagCorpus?
         // And their facts indexed once, for the checked notes' index to extend at every keystroke.
@@ -362,7 +362,7 @@ public final class Linter: Sendable {
             if let memo = request.collectionMemo {
                 let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
                     let (tags, facts) = gather()
-                    return (tags.corpus(), facts.mapValues { CollectionIndex(notes: $0) })
+                    return (tags.corpus(), facts.mapValues { CollectionIndex(packedNotes: $0) })
                 }
                 othersCorpus = gathered.0
                 baseIndexes = gathered.1
@@ -395,7 +395,7 @@ public final class Linter: Sendable {
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
             numbers[number] = builders[ObjectIdentifier(job.configuration), default: CollectionIndex.Builder()]
                 .add(path: job.path, facts: outcomes[number].pass.facts)
-            outcomes[number].pass.facts = []
+            outcomes[number].pass.facts = PackedFacts()
         }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
         for id in Array(builders.keys) {
@@ -547,8 +547,8 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic]
         /// The note's tags: its share of the corpus.
         var tags: [String]
-        /// What the note gives the collection index (titles, slugs, names, references).
-        var facts: [CollectionFact] = []
+        /// What the note gives the collection index (titles, slugs, names, references), packed.
+        var facts = PackedFacts()
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
 
@@ -576,7 +576,7 @@ public final class Linter: Sendable {
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
             diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey),
-            facts: collectionFacts(of: note, configuration, relativePath, today: today), needsCorpus: needsCorpus)
+            facts: PackedFacts(collectionFacts(of: note, configuration, relativePath, today: today)), needsCorpus: needsCorpus)
     }
 
     /// The collection index of a few loaded notes (rule examples, an editor's open notes), in the order given.
@@ -594,19 +594,13 @@ public final class Linter: Sendable {
         let context = RuleContext(
             note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
             relativePath: relativePath)
-        let facts = configuration.indexedRules.flatMap { $0.facts(of: context) }
-        // Kept from the first pass to the report for every note: an array the size of its facts, not of how it grew.
-        guard facts.capacity > facts.count else { return facts }
-        return [CollectionFact](unsafeUninitializedCapacity: facts.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: facts)
-        }
+        return configuration.indexedRules.flatMap { $0.facts(of: context) }
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
     static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
         guard let collection, let note = collection.note else { return false }
-        let facts = collection.index.facts(ofNote: note)
-        return configuration.indexedRules.contains { $0.mayReport(facts, ofNote: note, in: collection.index) }
+        return configuration.indexedRules.contains { $0.mayReport(note: note, in: collection.index) }
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
@@ -664,9 +658,9 @@ public final class Linter: Sendable {
     private func evidence(
         adding corpus: TagCounter, from others: [OtherNote], jobs: Int, tables: [ObjectIdentifier: ResultCache.Table],
         today: CalendarDate
-    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: [CollectionFact])]]) {
+    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: PackedFacts)]]) {
         guard !others.isEmpty else { return (corpus, [:]) }
-        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: [CollectionFact]) in
+        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: PackedFacts) in
             // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = tables[ObjectIdentifier(other.configuration)]?.entries[other.path],
                 cached.isCurrent(ResultCache.Stamp.of(other.path)) {
@@ -676,10 +670,10 @@ public final class Linter: Sendable {
             let configuration = other.configuration
             let relative = PathText.relative(other.path, to: configuration.absoluteDirectory)
             return (TagCorpus.tags(of: note, key: configuration.corpusKey),
-                    self.collectionFacts(of: note, configuration, relative, today: today))
+                    PackedFacts(self.collectionFacts(of: note, configuration, relative, today: today)))
         }
         var result = corpus
-        var facts: [ObjectIdentifier: [(path: String, facts: [CollectionFact])]] = [:]
+        var facts: [ObjectIdentifier: [(path: String, facts: PackedFacts)]] = [:]
         let currentDirectory = PathText.currentDirectory()
         for (other, share) in zip(others, shares) {
             result.add(share.tags)

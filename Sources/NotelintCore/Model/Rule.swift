@@ -29,9 +29,9 @@ public protocol IndexedCollectionRule: Rule {
     /// What the note contributes to the index. `check` works them out again from the same context, so that a
     /// fixed version is judged by what it says now.
     func facts(of context: RuleContext) -> [CollectionFact]
-    /// Whether a finding is possible for the note numbered `note`, whose facts are `facts`: the others are settled
-    /// by the first pass, unread.
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool
+    /// Whether a finding is possible for the note numbered `note` of `index`: the others are settled by the first
+    /// pass, unread. Asked of every note: it reads back only the facts it needs.
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool
 }
 
 extension Rule {

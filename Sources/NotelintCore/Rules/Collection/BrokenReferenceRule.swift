@@ -65,6 +65,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     let nameKeys: [String]
     let allowsDrafts: Bool
     let draftKey: String
+    /// The keys naming a note, then the draft key: found in one walk over a note's keys.
+    let lookedUp: [String]
     private let nearNames = NearNameCache()
     private let referenceKeys = ReferenceKeyCache()
 
@@ -75,13 +77,14 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         nameKeys = options[Option.nameKeys]
         allowsDrafts = options[Option.allowDrafts]
         draftKey = options[Option.draftKey]
+        lookedUp = aliasKeys + nameKeys + [draftKey]
     }
 
     /// Case and runs of whitespace set aside: how names are compared.
     static func fold(_ text: String) -> String {
-        let slashed = text.utf8.contains(UInt8(ascii: "\\"))
+        let slashed = CollectionValues.contains(UInt8(ascii: "\\"), in: text)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
-        return CollectionValues.collapsingWhitespace(slashed).lowercased()
+        return CollectionValues.lowercased(CollectionValues.collapsingWhitespace(slashed))
     }
 
     /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
@@ -102,8 +105,45 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         }
     }
 
+    /// A note's file name without `.md`. Worked out on bytes when the path is ASCII (most are), where bytes and
+    /// characters are one.
+    static func stem(of relativePath: String) -> String {
+        let ascii = relativePath.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
+                end -= 3
+            }
+            var start = end
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if case let stem?? = ascii { return stem }
+        var path = relativePath
+        if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
+        return path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
     /// Also accents, spaces, `-` and `_`: how near misses are found.
     static func looseFold(_ text: String) -> String {
+        // ASCII (most names) byte by byte: whitespace, `-` and `_` dropped, capitals made small, `\` a slash.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case 9...13, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+                    case UInt8(ascii: "\\"): out[count] = UInt8(ascii: "/")
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out[count] = byte + 32
+                    default: out[count] = byte
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }
+        if case let loose?? = ascii { return loose }
         let folded = fold(text)
         let latin = folded.utf8.allSatisfy { $0 < 0x80 } ? folded : SlugStyle.foldingLatin(folded)
         return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
@@ -112,36 +152,61 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     func facts(of context: RuleContext) -> [CollectionFact] {
         var facts: [CollectionFact] = []
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
-        var path = context.relativePath
-        if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
-        let stem = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let stem = Self.stem(of: context.relativePath)
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
-        for key in aliasKeys + nameKeys {
-            for (node, text) in CollectionValues.of(key, in: root) {
+        let found = CollectionValues.pairs(lookedUp, in: root)
+        for (key, pair) in zip(lookedUp, found.dropLast()) {
+            for (node, text) in CollectionValues.of(pair?.value) {
                 let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
                 facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
             }
         }
-        if case .bool(true)? = root[draftKey]?.dereferenced.scalar?.resolved {
+        if case .bool(true)? = found.last??.value.dereferenced.scalar?.resolved {
             facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
         }
         // Keys the schema declares as references count as if the `keys` option named them.
-        var keys = keys
-        if let schema = context.schema { keys.formUnion(referenceKeys.keys(of: schema)) }
+        let schemaKeys = context.schema.map { referenceKeys.keys(of: $0) } ?? []
+        let hasKeys = !keys.isEmpty || !schemaKeys.isEmpty
         for pair in root.pairs ?? [] {
-            guard let key = pair.name, wikilinks || keys.contains(key) else { continue }
-            // Most values are one plain string without a link: settled without walking anything.
-            if case .string(let text)? = pair.value.scalar?.resolved, !keys.contains(key), !text.utf8.contains(UInt8(ascii: "[")) { continue }
+            guard let key = pair.name else { continue }
+            let isReferenceKey = hasKeys && (keys.contains(key) || schemaKeys.contains(key))
+            // Most values hold no `[` at all: settled without gathering anything.
+            guard isReferenceKey || wikilinks && Self.mentionsLink(pair.value) else { continue }
             for (node, _) in Self.scalars(in: pair.value) {
                 guard case .string(let text)? = node.scalar?.resolved else { continue }
                 let links = Self.wikilinkTargets(in: text)
                 for target in links { add(target, node: node, key: key, into: &facts) }
-                if keys.contains(key) && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
+                if isReferenceKey && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
             }
         }
         return facts
+    }
+
+    /// Whether a scalar under a value (aliases not followed) has a `[` in it: only then can it hold a wikilink.
+    static func mentionsLink(_ value: YAMLNode) -> Bool {
+        var pending: [YAMLNode] = []
+        var next: YAMLNode? = value
+        while let node = next ?? pending.popLast() {
+            next = nil
+            switch node.content {
+            case .scalar(let scalar):
+                if CollectionValues.contains(UInt8(ascii: "["), in: scalar.text) { return true }
+            case .sequence(let items, _):
+                for item in items {
+                    if case .scalar(let scalar) = item.content {
+                        if CollectionValues.contains(UInt8(ascii: "["), in: scalar.text) { return true }
+                    } else {
+                        pending.append(item)
+                    }
+                }
+            case .mapping(let pairs, _):
+                pending.append(contentsOf: pairs.lazy.map(\.value))
+            case .alias: continue
+            }
+        }
+        return false
     }
 
     /// Every scalar under a value, in order, with whether it sits in a flow collection. Iterative, and aliases are
@@ -178,7 +243,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
 
     /// The note each `[[target#heading|label]]` in a text names.
     static func wikilinkTargets(in text: String) -> [String] {
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
+        guard CollectionValues.contains(UInt8(ascii: "["), in: text) else { return [] }
         var targets: [String] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
@@ -190,16 +255,15 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return targets
     }
 
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { fact in
-            guard fact.kind == Self.referenceKind else { return false }
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool {
+        index.facts(ofNote: note, kind: Self.referenceKind).contains { fact in
             let targets = targets(fact.value, in: index)
             return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0.note, index) }
         }
     }
 
     private func isDraft(_ note: Int, _ index: CollectionIndex) -> Bool {
-        index.facts(ofNote: note).contains { $0.kind == Self.draftKind }
+        !index.facts(ofNote: note, kind: Self.draftKind).isEmpty
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -247,27 +311,26 @@ extension String {
 /// two characters: a name one slip from another shares one of the two ends (or is short: names of five characters
 /// or fewer are always compared), so a broken reference meets a handful of names, not every note's.
 final class NearNames: Sendable {
-    /// Each name folded loosely, as a string rather than an array of scalars: most file names are short enough to
-    /// be held inside the string itself, so 100,000 of them cost no allocation each. Only the candidates a
-    /// search meets are split into scalars.
-    private let names: [(loose: String, note: Int, text: String)]
+    /// Each name as the note and the number of the name among the note's names: the names themselves stay in the
+    /// index, and only the candidates a search meets are read back and folded again. At 100,000 notes a table of
+    /// folded names and their texts was larger than the index.
+    /// (And how many characters it has folded: names too long or short to be one slip away are not read back.)
+    private let names: [(note: Int32, ordinal: Int32, length: UInt16)]
     private let byPrefix: [String: [Int32]]
     private let bySuffix: [String: [Int32]]
     private let short: [Int32]
+    private let index: CollectionIndex
 
     init(_ index: CollectionIndex) {
-        var names: [(loose: String, note: Int, text: String)] = []
+        var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
         var byPrefix: [String: [Int32]] = [:]
         var bySuffix: [String: [Int32]] = [:]
         var short: [Int32] = []
-        // Read note by note from the index, not gathered first into a list of every name with its note: that list
-        // was as large as the table itself.
         for note in 0..<index.noteCount {
-            for fact in index.facts(ofNote: note) where fact.kind == BrokenReferenceRule.nameKind {
-                let loose = BrokenReferenceRule.looseFold(fact.text)
-                let scalars = loose.unicodeScalars
+            for (ordinal, fact) in index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind).enumerated() {
+                let scalars = BrokenReferenceRule.looseFold(fact.text).unicodeScalars
                 let number = Int32(names.count)
-                names.append((loose, note, fact.text))
+                names.append((Int32(note), Int32(ordinal), UInt16(clamping: scalars.count)))
                 if scalars.count <= 5 {
                     short.append(number)
                 } else {
@@ -280,6 +343,7 @@ final class NearNames: Sendable {
         self.byPrefix = byPrefix
         self.bySuffix = bySuffix
         self.short = short
+        self.index = index
     }
 
     private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
@@ -297,11 +361,14 @@ final class NearNames: Sendable {
         var found: [Int: String] = [:]
         for number in candidates.sorted() {
             let name = names[Int(number)]
-            let loose = Array(name.loose.unicodeScalars)
+            guard abs(Int(name.length) - target.count) <= 1 || name.length == UInt16.max else { continue }
+            let note = Int(name.note)
+            let text = index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind)[Int(name.ordinal)].text
+            let loose = Array(BrokenReferenceRule.looseFold(text).unicodeScalars)
             guard abs(loose.count - target.count) <= 1 else { continue }
             if loose == target
                 || EditDistance.between(loose, target, metric: .optimalStringAlignment, limit: 1) != nil {
-                found[name.note] = found[name.note] ?? name.text
+                found[note] = found[note] ?? text
             }
         }
         return found

@@ -68,6 +68,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let scopeGlobs: [Glob]
     /// The kind of each key's facts, made once: every fact of a key shares the one string.
     let kinds: [String: String]
+    /// The same kinds as a set, for the index to pass over other rules' facts.
+    let kindSet: Set<String>
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -77,6 +79,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
         scopeKey = options[Option.scopeKey]
         scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
         kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
+        kindSet = Set(kinds.values)
     }
 
     /// The scope of a note in `folder` (relative to the configuration): the folder itself, or the first folder
@@ -101,23 +104,25 @@ struct DuplicateValueRule: IndexedCollectionRule {
         default: group = ""
         }
         var facts: [CollectionFact] = []
-        for key in keys {
-            var seen: Set<String> = []
-            for (node, text) in CollectionValues.of(key, in: root) {
-                var value = exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
-                if !caseSensitive.contains(key) { value = value.lowercased() }
+        for (key, pair) in zip(keys, CollectionValues.pairs(keys, in: root)) {
+            var seen = CollectionValues.Seen()
+            let values = CollectionValues.of(pair?.value)
+            for (node, text) in values {
+                var value = !exactWhitespace.isEmpty && exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
+                if caseSensitive.isEmpty || !caseSensitive.contains(key) { value = CollectionValues.lowercased(value) }
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
                 value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
-                guard seen.insert(value).inserted else { continue }
+                // A single value (a title) is never a repeat: nothing to remember.
+                guard values.count == 1 || seen.insert(value) else { continue }
                 facts.append(CollectionFact(kind: kinds[key] ?? Self.kind, key: key, value: value, text: text, range: node.range))
             }
         }
         return facts
     }
 
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool {
+        index.facts(ofNote: note, meeting: .shared, kinds: kindSet).contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -53,12 +53,15 @@ struct SlugCollisionRule: IndexedCollectionRule {
     let keys: [String]
     let urlKeys: [String]
     let style: SlugStyle
+    /// Every key read, found in one walk over a note's keys.
+    let lookedUp: [String]
     /// Slugs already made: a collection has thousands of notes and a few thousand distinct tags.
     private let slugs = SlugMemo()
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
         urlKeys = options[Option.urlKeys]
+        lookedUp = keys + urlKeys
         let name = options[Option.slug]
         style = name == "auto" ? Self.style(of: options.generator) : SlugStyle(rawValue: name) ?? .kebab
     }
@@ -76,9 +79,10 @@ struct SlugCollisionRule: IndexedCollectionRule {
     func facts(of context: RuleContext) -> [CollectionFact] {
         guard let root = context.root else { return [] }
         var facts: [CollectionFact] = []
-        for key in keys {
-            var seen: Set<String> = []
-            for (node, written) in CollectionValues.of(key, in: root) where seen.insert(written).inserted {
+        let found = CollectionValues.pairs(lookedUp, in: root)
+        for (key, pair) in zip(keys, found) {
+            var seen = CollectionValues.Seen()
+            for (node, written) in CollectionValues.of(pair?.value) where seen.insert(written) {
                 let (text, slug) = slugs.slug(written, style)
                 guard !slug.isEmpty else { continue }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
@@ -86,9 +90,9 @@ struct SlugCollisionRule: IndexedCollectionRule {
                 facts.append(CollectionFact(kind: Self.tagKind, key: key, value: value, text: text, range: node.range))
             }
         }
-        for key in urlKeys {
+        for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
             // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
-            for (node, text) in CollectionValues.of(key, in: root) where node.scalar?.resolved.type == .string {
+            for (node, text) in CollectionValues.of(pair?.value) where node.scalar?.resolved.type == .string {
                 let url = urlSlug(text)
                 guard !url.isEmpty else { continue }
                 facts.append(CollectionFact(kind: Self.urlKind, key: key, value: url, text: text, range: node.range))
@@ -102,17 +106,13 @@ struct SlugCollisionRule: IndexedCollectionRule {
         text.split(separator: "/").map { style.slug(String($0)) }.filter { !$0.isEmpty }.joined(separator: "/")
     }
 
-    func mayReport(_ facts: ArraySlice<CollectionFact>, ofNote note: Int, in index: CollectionIndex) -> Bool {
-        facts.contains { fact in
-            switch fact.kind {
-            case Self.tagKind:
-                // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
-                let spellings = index.spellings(kind: fact.kind, value: fact.value)
-                return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
-            case Self.urlKind: return index.hasOther(kind: fact.kind, value: fact.value, than: note)
-            default: return false
-            }
-        }
+    func mayReport(note: Int, in index: CollectionIndex) -> Bool {
+        // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
+        index.facts(ofNote: note, meeting: .mixed, kinds: [Self.tagKind]).contains { fact in
+            guard fact.kind == Self.tagKind else { return false }
+            let spellings = index.spellings(kind: fact.kind, value: fact.value)
+            return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
+        } || index.facts(ofNote: note, kind: Self.urlKind).contains { index.hasOther(kind: $0.kind, value: $0.value, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

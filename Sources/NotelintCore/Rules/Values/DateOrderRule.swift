@@ -33,6 +33,9 @@ struct DateOrderRule: Rule {
     )
 
     let pairs: [(earlier: String, later: String)]
+    /// The keys of the pairs, each once, found in one walk over a note's keys; and where each pair's keys are in it.
+    let keys: [String]
+    let places: [(earlier: Int, later: Int)]
 
     init(options: RuleOptions) {
         pairs = options[Option.pairs].compactMap { text in
@@ -40,12 +43,21 @@ struct DateOrderRule: Rule {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
             return (parts[0], parts[1])
         }
+        var keys: [String] = []
+        func place(_ key: String) -> Int {
+            if let known = keys.firstIndex(of: key) { return known }
+            keys.append(key)
+            return keys.count - 1
+        }
+        places = pairs.map { (place($0.earlier), place($0.later)) }
+        self.keys = keys
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let root = context.root else { return [] }
-        return pairs.compactMap { pair in
-            guard let first = root.pair(forKey: pair.earlier), let second = root.pair(forKey: pair.later),
+        let found = CollectionValues.pairs(keys, in: root)
+        return zip(pairs, places).compactMap { pair, place in
+            guard let first = found[place.earlier], let second = found[place.later],
                 let firstText = first.value.dereferenced.scalar?.text, let secondText = second.value.dereferenced.scalar?.text,
                 let firstDate = CalendarDate.parse(firstText, as: .frontMatter),
                 let secondDate = CalendarDate.parse(secondText, as: .frontMatter), secondDate < firstDate
