@@ -22,6 +22,18 @@ struct Notelint: ParsableCommand {
             print(VersionText.text())
             return
         }
+        // `notelint lint …`, what hooks and CI run, is parsed by its own command alone: the root's parser builds
+        // every command's options first. Anything that does not parse (help, a mistake) goes the usual way, so
+        // that usage and messages name `notelint lint` as always.
+        if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "lint",
+            var command = try? LintCommand.parse(Array(CommandLine.arguments.dropFirst(2))) {
+            do {
+                try command.run()
+            } catch {
+                exitCleanly(error)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

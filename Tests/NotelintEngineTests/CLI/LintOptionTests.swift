@@ -35,6 +35,11 @@ struct LintOptionTests {
             #expect(usage.error.hasPrefix("Error: "), "\(arguments): \(usage.error)")
         }
         #expect(try CommandRunner.notelint(["--help"], in: folder).status == 0)
+        // `lint` is parsed on its own when it parses; help and mistakes still name the whole command.
+        let help = try CommandRunner.notelint(["lint", "--help"], in: folder)
+        #expect(help.status == 0 && help.output.contains("USAGE: notelint lint"), "\(help.output)")
+        let mistake = try CommandRunner.notelint(["lint", "--colour", "never", "."], in: folder)
+        #expect(mistake.status == 2 && mistake.error.contains("notelint lint"), "\(mistake.error)")
         // An option with a closed set of values names the nearest one, at the value.
         try "rules:\n  slug-collision:\n    slug: hugoo\n".write(toFile: folder + "/.lint.yml", atomically: true, encoding: .utf8)
         let closed = try CommandRunner.notelint(["lint", "."], in: folder)
