@@ -16,4 +16,14 @@ struct GlobTests {
     func matches(pattern: String, path: String, expected: Bool) {
         #expect(Glob(pattern).matches(path) == expected, "\(pattern) ~ \(path)")
     }
+
+    /// `**/x` is matched on the path's last part alone; `**/**/x` means the same and takes the general route.
+    @Test func theLastPartShortcutAgreesWithTheGeneralMatch() {
+        let paths = ["a.md", "notes/a.md", "notes/a.md/", "notes//a.md", "/a.md", "", "/", "a/b/c/笔记.md", "a.md/b", "x/.md", "x/a.mdx"]
+        for pattern in ["*.md", "a.*", "笔记.md", "[ab].md", "?.md"] {
+            for path in paths {
+                #expect(Glob("**/" + pattern).matches(path) == Glob("**/**/" + pattern).matches(path), "\(pattern) ~ \(path)")
+            }
+        }
+    }
 }

@@ -132,6 +132,7 @@ public final class Linter: Sendable {
             if let record = cache.runRecord(key: key), record.holds(pathsHash: check.pathsHash, stamps: check.stamps) {
                 var report = report(of: selection, diagnostics: record.diagnostics)
                 report.filesReusedFromCache = selection.jobs.count
+                if request.leavesTablesToProcessEnd { LeftToProcessEnd.keep((selection, listed, check)) }
                 return report
             }
             unchangedRun = (key, check)
@@ -258,22 +259,30 @@ public final class Linter: Sendable {
         var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
         let explicitPaths = Set(request.paths)
-        // The walk lists a folder's notes together: its configuration is looked up once for them.
-        var folder: (path: String, configuration: EffectiveConfiguration)?
+        // The walk lists a folder's notes together: their folder's configuration and place relative to it are
+        // worked out once, from the folder as the walk names it.
+        var folder: (path: String, configuration: EffectiveConfiguration, relative: String)?
         var configurations: [EffectiveConfiguration] = []
         for path in files {
-            let absolute = PathText.absolute(path, in: currentDirectory)
             let configuration: EffectiveConfiguration
-            if let folder, PathText.isDirectParent(folder.path, of: absolute) {
+            let relative: String
+            let name = PathText.fileName(of: path)
+            let isPlainName = !name.isEmpty && name != "." && name != ".."
+            if isPlainName, let folder, PathText.isDirectParent(folder.path, of: path) {
                 configuration = folder.configuration
+                relative = folder.relative.isEmpty ? name : folder.relative + "/" + name
             } else {
+                let absolute = PathText.absolute(path, in: currentDirectory)
                 let directory = PathText.directory(of: absolute)
                 configuration = try resolver.configuration(forDirectory: directory)
-                folder = (directory, configuration)
+                relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
+                if isPlainName {
+                    let base = directory == configuration.absoluteDirectory ? "" : PathText.relative(directory, to: configuration.absoluteDirectory)
+                    folder = (PathText.directory(of: path), configuration, base)
+                }
             }
-            let relative = PathText.relative(absolute, to: configuration.absoluteDirectory)
             // A folder that could not be listed is reported where a note in it would be linted.
-            let isExplicit = explicitPaths.contains(path)
+            let isExplicit = (request.paths.count < 8 ? request.paths.contains(path) : explicitPaths.contains(path))
                 || notOpened[path]?.kind == .unreadable && configuration.includes(relativePath: relative + "/a.md")
             if !isExplicit && !configuration.includes(relativePath: relative) {
                 if request.listsFilesOnly {

@@ -24,6 +24,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     public func matches(_ relativePath: String) -> Bool {
         var path = relativePath
+        // `**/x`, the commonest pattern (`**/*.md`): only the path's last part can meet `x`, found without
+        // splitting the path.
+        if segments.count == 2, segments[0] == Self.globstar, segments[1] != Self.globstar {
+            return path.withUTF8 { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                guard end > 0 else { return false }
+                let start = (bytes[..<end].lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+                return segments[1].withUnsafeBufferPointer { patternBytes in
+                    Self.matchSegment(patternBytes, 0, UnsafeBufferPointer(rebasing: bytes[start..<end]), 0)
+                }
+            }
+        }
         return path.withUTF8 { bytes in
             var parts: [Range<Int>] = []
             parts.reserveCapacity(8)
