@@ -73,15 +73,13 @@ public final class ResultCache: Sendable {
     final class Table: Sendable {
         let fingerprint: UInt64
         let entries: [String: Entry]
-        /// Entries read from the table's journal (see `save(_:into:)`), and its size in bytes.
+        /// Entries read from the table's journal (see `save(_:into:)`).
         let journalEntries: Int
-        let journalBytes: Int
 
-        init(fingerprint: UInt64, entries: [String: Entry], journalEntries: Int = 0, journalBytes: Int = 0) {
+        init(fingerprint: UInt64, entries: [String: Entry], journalEntries: Int = 0) {
             self.fingerprint = fingerprint
             self.entries = entries
             self.journalEntries = journalEntries
-            self.journalBytes = journalBytes
         }
     }
 
@@ -183,7 +181,7 @@ public final class ResultCache: Sendable {
             added += recorded.count
             try? reader.skip(length)
         }
-        return Table(fingerprint: fingerprint, entries: entries, journalEntries: added, journalBytes: journal.count)
+        return Table(fingerprint: fingerprint, entries: entries, journalEntries: added)
     }
 
     private static func journalRecord(

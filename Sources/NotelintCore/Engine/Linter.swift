@@ -141,9 +141,12 @@ public final class Linter: Sendable {
         let spellCheckers = request.cache.map { Self.keepDictionaryAnswers(of: selection.configurations, in: $0) } ?? []
         // A buffer's run (an editor's) reads the answers but writes nothing, like its results.
         defer { if request.contents.isEmpty { for checker in spellCheckers { checker.save() } } }
-        var outcomes = firstPass(selection, request, tables: tables)
+        // The stamps the run's check took serve the cache's checks too: each note is stat'ed once a run.
+        let stamps = unchangedRun?.check.stamps
+        var outcomes = firstPass(selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count])
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        let evidence = collectionEvidence(&outcomes, selection, request, tables: tables, others: others)
+        let evidence = collectionEvidence(
+            &outcomes, selection, request, tables: tables, others: others, stamps: stamps?[selection.jobs.count...])
         var perNote = secondPass(selection, outcomes, evidence: evidence, request)
         if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
             perNote = settle(perNote, selection, evidence, request)
@@ -322,18 +325,21 @@ public final class Linter: Sendable {
 
     /// Every note loaded once (or its cached result reused) and checked by the rules that need no collection; only
     /// its findings and tags are kept, so memory does not grow with the notes' text.
+    /// `stamps`: the jobs' stamps when the run already took them, else each is taken before its note is read.
     private func firstPass(
-        _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table]
+        _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table],
+        stamps: ArraySlice<ResultCache.Stamp?>?
     ) -> [FirstPassOutcome] {
         let readAt = request.cache?.clock() ?? 0
-        return Parallel.map(selection.jobs, workers: request.jobs) { job -> FirstPassOutcome in
+        return Parallel.map(Array(selection.jobs.indices), workers: request.jobs) { index -> FirstPassOutcome in
+            let job = selection.jobs[index]
             guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
                 selection.notOpened[job.path] == nil
             else {
                 return (self.firstPass(self.load(job, request, selection), job.configuration, job.relativePath, today: request.today), nil, false)
             }
             let cached = table.entries[job.absolutePath]
-            let stamp = ResultCache.Stamp.of(job.path)
+            let stamp = stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(job.path)
             if let cached, cached.isCurrent(stamp) { return (cached.pass.at(job.path), cached, true) }
             let note = self.load(job, request, selection)
             let contentHash = ContentHash.of(note.source.bytes)
@@ -352,7 +358,7 @@ public final class Linter: Sendable {
     /// checked count.
     private func collectionEvidence(
         _ outcomes: inout [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
-        tables: [ObjectIdentifier: ResultCache.Table], others listed: [OtherNote]?
+        tables: [ObjectIdentifier: ResultCache.Table], others listed: [OtherNote]?, stamps: ArraySlice<ResultCache.Stamp?>?
     ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
@@ -365,8 +371,8 @@ public final class Linter: Sendable {
             // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
             let gather = {
                 self.evidence(
-                    adding: TagCounter(), from: listed ?? self.otherNotes(around: selection, request), jobs: request.jobs,
-                    tables: tables, today: request.today)
+                    adding: TagCounter(), from: listed ?? self.otherNotes(around: selection, request),
+                    stamps: listed == nil ? nil : stamps, jobs: request.jobs, tables: tables, today: request.today)
             }
             if let memo = request.collectionMemo {
                 let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
@@ -663,16 +669,18 @@ public final class Linter: Sendable {
         return others
     }
 
-    /// Adds the tags and facts of the other notes of the collections. Only front matter is read.
+    /// Adds the tags and facts of the other notes of the collections. Only front matter is read. `stamps`: the
+    /// notes' stamps when the run already took them.
     private func evidence(
-        adding corpus: TagCounter, from others: [OtherNote], jobs: Int, tables: [ObjectIdentifier: ResultCache.Table],
-        today: CalendarDate
+        adding corpus: TagCounter, from others: [OtherNote], stamps: ArraySlice<ResultCache.Stamp?>?, jobs: Int,
+        tables: [ObjectIdentifier: ResultCache.Table], today: CalendarDate
     ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: PackedFacts)]]) {
         guard !others.isEmpty else { return (corpus, [:]) }
-        let shares = Parallel.map(others, workers: jobs) { other -> (tags: [String], facts: PackedFacts) in
+        let shares = Parallel.map(Array(others.indices), workers: jobs) { index -> (tags: [String], facts: PackedFacts) in
+            let other = others[index]
             // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = tables[ObjectIdentifier(other.configuration)]?.entries[other.path],
-                cached.isCurrent(ResultCache.Stamp.of(other.path)) {
+                cached.isCurrent(stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(other.path)) {
                 return (cached.pass.tags, cached.pass.facts)
             }
             let note = other.loader.load(path: other.path)
