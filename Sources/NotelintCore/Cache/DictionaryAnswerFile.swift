@@ -19,8 +19,7 @@ struct DictionaryAnswerFile: DictionaryAnswerStorage {
         hash.add(ToolInfo.version)
         hash.add(BuildIdentity.current)
         hash.add(identity)
-        let hex = String(hash.value, radix: 16)
-        return directory + "/dictionary-" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
+        return ResultCache.fileName(in: directory, "dictionary-", hash.value, ".cache")
     }
 
     func read(identity: String, maximumBytes: Int) -> [UInt8]? {

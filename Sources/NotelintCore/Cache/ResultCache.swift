@@ -143,15 +143,15 @@ public final class ResultCache: Sendable {
         return nil
     }
 
-    func fileName(for fingerprint: UInt64) -> String {
-        let hex = String(fingerprint, radix: 16)
-        return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
+    /// A file of the cache folder named by a hash: `PREFIX<16 hex digits>SUFFIX`.
+    static func fileName(in directory: String, _ prefix: String, _ hash: UInt64, _ suffix: String) -> String {
+        let hex = String(hash, radix: 16)
+        return directory + "/" + prefix + String(repeating: "0", count: 16 - hex.count) + hex + suffix
     }
 
-    func journalName(for fingerprint: UInt64) -> String {
-        let table = fileName(for: fingerprint)
-        return String(table.dropLast(".cache".count)) + ".journal"
-    }
+    func fileName(for fingerprint: UInt64) -> String { Self.fileName(in: directory, "", fingerprint, ".cache") }
+
+    func journalName(for fingerprint: UInt64) -> String { Self.fileName(in: directory, "", fingerprint, ".journal") }
 
     /// The entries saved for a configuration: its table, then the entries its journal added since, in order (a
     /// damaged journal is read up to the damage); empty when there is no table or it cannot be trusted.
@@ -171,23 +171,19 @@ public final class ResultCache: Sendable {
         // by a crash, or anything after it, is not used.
         while !reader.isAtEnd {
             guard let length = try? reader.count(), length >= 8 else { break }
-            let start = reader.offset
-            var record = CacheReader(journal, offset: start)
-            guard (try? record.skip(length - 8)) != nil, let hash = try? record.fixed(),
-                hash == ContentHash.of(Array(journal[start..<start + length - 8])),
-                let recorded = try? Self.journalRecord(journal, in: start..<start + length - 8, fingerprint: fingerprint)
+            let body = Array(journal[reader.offset..<reader.offset + length - 8])
+            try? reader.skip(length - 8)
+            guard let hash = try? reader.fixed(), hash == ContentHash.of(body),
+                let recorded = try? Self.journalRecord(body, fingerprint: fingerprint)
             else { break }
             for (path, entry) in recorded { entries[path] = entry }
             added += recorded.count
-            try? reader.skip(length)
         }
         return Table(fingerprint: fingerprint, entries: entries, journalEntries: added)
     }
 
-    private static func journalRecord(
-        _ bytes: [UInt8], in span: Range<Int>, fingerprint: UInt64
-    ) throws(CacheReader.Damaged) -> [(String, Entry)] {
-        var reader = CacheReader(Array(bytes[span]))
+    private static func journalRecord(_ body: [UInt8], fingerprint: UInt64) throws(CacheReader.Damaged) -> [(String, Entry)] {
+        var reader = CacheReader(body)
         guard try reader.fixed() == fingerprint else { throw CacheReader.Damaged() }
         var entries: [(String, Entry)] = []
         for _ in 0..<(try reader.count()) { entries.append(try entry(from: &reader)) }

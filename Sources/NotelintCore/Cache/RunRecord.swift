@@ -117,10 +117,7 @@ struct RunRecord {
 }
 
 extension ResultCache {
-    private func runRecordPath(key: UInt64) -> String {
-        let hex = String(key, radix: 16)
-        return directory + "/run-" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
-    }
+    private func runRecordPath(key: UInt64) -> String { Self.fileName(in: directory, "run-", key, ".cache") }
 
     /// The record saved under `key`; nil when there is none or it cannot be trusted.
     func runRecord(key: UInt64) -> RunRecord? {
