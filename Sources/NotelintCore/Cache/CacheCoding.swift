@@ -62,16 +62,12 @@ struct CacheWriter {
         position(range.end)
     }
 
-    mutating func facts(_ packed: PackedFacts) {
-        integer(packed.count)
-        for index in 0..<packed.count {
-            let fact = packed[index]
-            string(fact.kind)
-            string(fact.key)
-            string(fact.value)
-            // The text as written is most often the value itself (a case-sensitive key, a path): kept once.
-            optionalString(fact.text == fact.value ? nil : fact.text)
-            for number in [fact.line, fact.column, fact.offset, fact.endLine, fact.endColumn, fact.endOffset] { integer(Int(number)) }
+    /// A note's fact digests: the value's hash in eight bytes, the text's and the kind's hashes in four each.
+    mutating func facts(_ digests: [FactDigest]) {
+        integer(digests.count)
+        for digest in digests {
+            fixed(digest.value)
+            fixed(UInt64(digest.text) << 32 | UInt64(digest.kind))
         }
     }
 
@@ -111,9 +107,6 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private(set) var offset: Int
-    /// The kinds and keys of facts read so far: a few distinct strings, each read once and then shared by every
-    /// fact that names it rather than copied into each.
-    private var factLabels: Set<String> = []
 
     init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
@@ -198,30 +191,18 @@ struct CacheReader {
         return SourceRange(start: start, end: end)
     }
 
-    mutating func facts() throws(Damaged) -> PackedFacts {
-        var facts: [CollectionFact] = []
-        let total = try count()
-        facts.reserveCapacity(total)
+    mutating func facts() throws(Damaged) -> [FactDigest] {
+        // Sixteen bytes a fact: a count larger than what is left of the file is damage, not a table to allocate.
+        let total = try integer()
+        guard total >= 0, total <= (bytes.count - offset) / 16 else { throw Damaged() }
+        var digests: [FactDigest] = []
+        digests.reserveCapacity(total)
         for _ in 0..<total {
-            let kind = try label()
-            let key = try label()
-            let value = try string()
-            let text = try optionalString() ?? value
-            var numbers: [Int32] = []
-            for _ in 0..<6 {
-                guard let number = Int32(exactly: try integer()) else { throw Damaged() }
-                numbers.append(number)
-            }
-            facts.append(CollectionFact(
-                kind: kind, key: key, value: value, text: text, line: numbers[0], column: numbers[1], offset: numbers[2],
-                endLine: numbers[3], endColumn: numbers[4], endOffset: numbers[5]))
+            let value = try fixed()
+            let hashes = try fixed()
+            digests.append(FactDigest(value: value, text: UInt32(truncatingIfNeeded: hashes >> 32), kind: UInt32(truncatingIfNeeded: hashes)))
         }
-        return PackedFacts(facts)
-    }
-
-    private mutating func label() throws(Damaged) -> String {
-        let text = try string()
-        return factLabels.insert(text).memberAfterInsert
+        return digests
     }
 
     mutating func diagnostic(path: String) throws(Damaged) -> Diagnostic {

@@ -87,7 +87,7 @@ public final class ResultCache: Sendable {
     public let directory: String
     /// Relative to the folder notelint runs in, like `.git` for git: one cache for a repository's runs.
     public static let defaultDirectory = ".notelint-cache"
-    private static let magic = Array("notelint-cache 6\n".utf8)
+    private static let magic = Array("notelint-cache 7\n".utf8)
     /// Cache files unused this long are removed when another is written.
     private static let staleSeconds = 7 * 24 * 3600
 

@@ -1,4 +1,5 @@
 import NotelintLoader
+import NotelintSpelling
 
 /// One thing a collection rule takes from a note in the first pass: a value it will weigh against the other
 /// notes' (a title, a tag's slug, a name the note answers to, a reference it makes), where it stands, and
@@ -56,9 +57,12 @@ public struct CollectionFact: Sendable, Hashable {
 }
 
 /// Every note's collection facts, grouped by kind and value. Built once a run from the first pass (and the
-/// cache, for notes not read again); notes are numbered, and a note's facts lie together. Questions a rule asks
-/// of every note (how many notes have this value? do they spell it alike?) are answered from the group without
-/// walking it: twenty thousand notes with one title cost twenty thousand steps, not four hundred million.
+/// cache, for notes not read again). For every note it holds only the facts' digests (`FactDigest`, 16 bytes a
+/// fact), sorted once by kind and value: questions a rule asks of every note (how many notes have this value?
+/// do they spell it alike?) are answered from the hashes. A fact's text and position are read again from its
+/// note (`FactReader`) only when a finding names it, for the few notes whose hashes meet; a note read so is
+/// kept for the rest of the run. At 100,000 notes that is a few megabytes where texts and positions for every
+/// note took seventy.
 public final class CollectionIndex: Sendable {
     /// One fact of one note.
     public struct Occurrence: Sendable {
@@ -66,15 +70,8 @@ public final class CollectionIndex: Sendable {
         public let fact: CollectionFact
     }
 
-    /// The facts of one kind and value.
-    struct Group {
-        /// The group's first fact; `next` leads through the others in note order.
-        var head: Int32
-        var tail: Int32
-        var count: Int32
-        /// Whether its facts are written in more than one way.
-        var isMixed: Bool
-    }
+    /// Reads the facts of the note numbered so in the index again (nil when it cannot be read).
+    public typealias FactReader = @Sendable (_ note: Int) -> [CollectionFact]?
 
     /// Each note's path as reports name it (this index's own notes; a base's follow them).
     private let paths: [String]
@@ -82,52 +79,68 @@ public final class CollectionIndex: Sendable {
     /// counts them too. An editor's server keeps the index of the notes not being edited and puts one of the
     /// edited note on top of it at each keystroke, instead of indexing the whole collection again.
     private let base: CollectionIndex?
-    private let facts: Facts
-    /// The next fact of the same group (-1 ends it).
-    private let next: [Int32]
-    private let groups: [Group]
-    /// The first group with a value's hash, then the next group with the same hash. Hashes, not strings, key the
-    /// table: 100,000 notes' values are not copied into it.
-    private let heads: [UInt64: Int32]
-    private let nextGroup: [Int32]
+    /// Each note's digests, as the first pass (or the cache) made them.
+    private let digests: [[FactDigest]]
+    /// The note each fact belongs to; facts are numbered across notes, a note's together.
+    private let owners: [Int32]
+    /// The number of each note's first fact (one more entry than notes).
+    private let starts: [Int32]
+    /// Every fact's number, sorted by kind and value, then by number: the facts of a kind and value lie
+    /// together, in note order, and are found by a binary search.
+    private let order: [Int32]
     /// For each fact, whether it shares its kind and value with another fact, and whether they are written alike.
     private let meetings: [Meeting.RawValue]
-    /// For groups written in several ways: how many facts use each way, most used first.
-    private let spellingTallies: [Int32: [(text: String, count: Int)]]
+    /// For each kind and value written in several ways (by its first place in `order`): how many facts use each
+    /// way, most used first.
+    private let tallies: [Int32: [Spelling]]
+    private let details: Details
 
-    /// Collects notes one at a time, so that a caller can let go of each note's facts as they are added.
+    /// One way a value is written: its text's hash, how many facts write it so, and the first of them.
+    public struct Spelling: Sendable {
+        public let text: UInt32
+        public let count: Int
+        let first: Int32
+    }
+
+    /// Collects notes one at a time.
     public struct Builder {
         var paths: [String] = []
-        var noteFacts: [PackedFacts] = []
+        var digests: [[FactDigest]] = []
         var owners: [Int32] = []
         var starts: [Int32] = []
+        var known: [Int: [CollectionFact]] = [:]
         let base: CollectionIndex?
+        let reader: FactReader?
 
-        public init(base: CollectionIndex? = nil) {
+        /// `reader` reads a note's facts again, by its number; notes added with their facts need none.
+        public init(base: CollectionIndex? = nil, reader: FactReader? = nil) {
             self.base = base
+            self.reader = reader
         }
 
         /// Room for this many more notes and facts, so that the tables are not copied as they grow.
         public mutating func reserve(notes: Int, facts count: Int) {
             paths.reserveCapacity(paths.count + notes)
-            noteFacts.reserveCapacity(noteFacts.count + notes)
+            digests.reserveCapacity(digests.count + notes)
             starts.reserveCapacity(starts.count + notes + 1)
             owners.reserveCapacity(owners.count + count)
         }
 
-        /// Adds the next note; returns its number.
+        /// Adds the next note with its facts, which the index keeps (nothing is read again); returns its number.
         @discardableResult
         public mutating func add(path: String, facts: [CollectionFact]) -> Int {
-            add(path: path, facts: PackedFacts(facts))
+            let number = add(path: path, digests: FactDigest.of(facts))
+            if !facts.isEmpty { known[number] = facts }
+            return number
         }
 
-        /// Adds the next note (its packed facts are kept, not copied); returns its number.
+        /// Adds the next note by its digests; its facts are read again only if a finding needs them.
         @discardableResult
-        public mutating func add(path: String, facts: PackedFacts) -> Int {
+        public mutating func add(path: String, digests: [FactDigest]) -> Int {
             paths.append(path)
             starts.append(Int32(owners.count))
-            noteFacts.append(facts)
-            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: facts.count))
+            self.digests.append(digests)
+            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: digests.count))
             return paths.count - 1
         }
 
@@ -140,84 +153,63 @@ public final class CollectionIndex: Sendable {
         self.init(builder)
     }
 
-    public convenience init(packedNotes notes: [(path: String, facts: PackedFacts)]) {
-        var builder = Builder()
-        for note in notes { builder.add(path: note.path, facts: note.facts) }
-        self.init(builder)
-    }
-
     private init(_ builder: consuming Builder) {
-        let paths = builder.paths
-        let noteFacts = builder.noteFacts
+        let digests = builder.digests
         let owners = builder.owners
         var starts = builder.starts
         starts.append(Int32(owners.count))
-        let facts = Facts(noteFacts: noteFacts, owners: owners, starts: starts)
-        // Not sized to the facts: tags repeat, and a table with room for every fact would be several times the
-        // groups it ends up holding.
-        var heads: [UInt64: Int32] = [:]
-        var groups: [Group] = []
-        var nextGroup: [Int32] = []
-        var next = [Int32](repeating: -1, count: facts.count)
-        for index in 0..<facts.count {
-            // Grouped by the hash the first pass packed with the fact: a fact is read back only when its hash
-            // meets another's (tags, duplicates), to be compared for certain.
-            let hash = facts.hash(index)
-            var candidate = heads[hash] ?? -1
-            while candidate >= 0 {
-                let head = Int(groups[Int(candidate)].head)
-                if facts.hasSameKindAndValueBytes(index, as: head) { break }
-                let first = facts[head]
-                let fact = facts[index]
-                if first.value == fact.value && first.kind == fact.kind { break }
-                candidate = nextGroup[Int(candidate)]
+        let count = owners.count
+        // Sorted by group, then by number: each group's facts together and in note order.
+        var keyed = [(group: UInt64, number: Int32)]()
+        keyed.reserveCapacity(count)
+        for (note, noteDigests) in digests.enumerated() {
+            let first = Int(starts[note])
+            for (position, digest) in noteDigests.enumerated() { keyed.append((digest.group, Int32(first + position))) }
+        }
+        keyed.sort { $0.group != $1.group ? $0.group < $1.group : $0.number < $1.number }
+        var order = [Int32](repeating: 0, count: count)
+        var meetings = [Meeting.RawValue](repeating: 0, count: count)
+        var tallies: [Int32: [Spelling]] = [:]
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count && keyed[end].group == keyed[start].group { end += 1 }
+            let text = { (index: Int) -> UInt32 in
+                let number = Int(keyed[index].number)
+                let note = Int(owners[number])
+                return digests[note][number - Int(starts[note])].text
             }
-            if candidate >= 0 {
-                let group = Int(candidate)
-                let head = Int(groups[group].head)
-                next[Int(groups[group].tail)] = Int32(index)
-                groups[group].tail = Int32(index)
-                groups[group].count += 1
-                if !groups[group].isMixed && !facts.hasSameTextBytes(index, as: head) && facts[head].text != facts[index].text {
-                    groups[group].isMixed = true
+            for index in start..<end { order[index] = keyed[index].number }
+            if end - start > 1 {
+                let firstText = text(start)
+                let isMixed = (start + 1..<end).contains { text($0) != firstText }
+                let meeting: Meeting = isMixed ? [.shared, .mixed] : .shared
+                for index in start..<end { meetings[Int(keyed[index].number)] = meeting.rawValue }
+                if isMixed {
+                    var counts: [UInt32: (count: Int, first: Int32)] = [:]
+                    for index in start..<end {
+                        let spelling = text(index)
+                        if let known = counts[spelling] {
+                            counts[spelling] = (known.count + 1, known.first)
+                        } else {
+                            counts[spelling] = (1, keyed[index].number)
+                        }
+                    }
+                    tallies[Int32(start)] = counts.map { Spelling(text: $0.key, count: $0.value.count, first: $0.value.first) }
+                        .sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }
                 }
-            } else {
-                nextGroup.append(heads[hash] ?? -1)
-                heads[hash] = Int32(groups.count)
-                groups.append(Group(head: Int32(index), tail: Int32(index), count: 1, isMixed: false))
             }
+            start = end
         }
-        // Which facts meet others, and which are written in several ways: a question of values in common is then
-        // settled for the other facts without reading them back.
-        var meetings = [Meeting.RawValue](repeating: 0, count: facts.count)
-        for group in groups where group.count > 1 {
-            let meeting: Meeting = group.isMixed ? [.shared, .mixed] : .shared
-            var index = group.head
-            while index >= 0 {
-                meetings[Int(index)] = meeting.rawValue
-                index = next[Int(index)]
-            }
-        }
-        var tallies: [Int32: [(text: String, count: Int)]] = [:]
-        for (number, group) in groups.enumerated() where group.isMixed {
-            var counts: [String: Int] = [:]
-            var index = group.head
-            while index >= 0 {
-                counts[facts[Int(index)].text, default: 0] += 1
-                index = next[Int(index)]
-            }
-            tallies[Int32(number)] = counts.map { ($0.key, $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
-        }
-        self.paths = paths
-        self.base = builder.base
-        self.facts = facts
-        self.next = next
-        self.groups = groups
-        self.heads = heads
-        self.nextGroup = nextGroup
+        paths = builder.paths
+        base = builder.base
+        self.digests = digests
+        self.owners = owners
+        self.starts = starts
+        self.order = order
         self.meetings = meetings
-        spellingTallies = tallies
+        self.tallies = tallies
+        details = Details(known: builder.known, reader: builder.reader)
     }
 
     public var noteCount: Int { paths.count + (base?.noteCount ?? 0) }
@@ -232,65 +224,63 @@ public final class CollectionIndex: Sendable {
         note.map { $0 - paths.count }
     }
 
-    /// Every note's facts, numbered across notes (a note's together). Each note's packed facts are the ones the
-    /// first pass made, kept as they are rather than copied into one table.
-    private struct Facts {
-        let noteFacts: [PackedFacts]
-        /// The note each fact belongs to.
-        let owners: [Int32]
-        /// The number of each note's first fact (one more entry than notes).
-        let starts: [Int32]
-
-        var count: Int { owners.count }
-
-        subscript(number: Int) -> CollectionFact {
-            let note = Int(owners[number])
-            return noteFacts[note][number - Int(starts[note])]
-        }
-
-        func hasSameKindAndValueBytes(_ number: Int, as other: Int) -> Bool {
-            let (note, otherNote) = (Int(owners[number]), Int(owners[other]))
-            return noteFacts[note].hasSameKindAndValueBytes(
-                number - Int(starts[note]), as: other - Int(starts[otherNote]), of: noteFacts[otherNote])
-        }
-
-        func hasSameTextBytes(_ number: Int, as other: Int) -> Bool {
-            let (note, otherNote) = (Int(owners[number]), Int(owners[other]))
-            return noteFacts[note].hasSameTextBytes(number - Int(starts[note]), as: other - Int(starts[otherNote]), of: noteFacts[otherNote])
-        }
-
-        func hash(_ number: Int) -> UInt64 {
-            let note = Int(owners[number])
-            return noteFacts[note].hash(at: number - Int(starts[note]))
-        }
+    private func digest(_ number: Int32) -> FactDigest {
+        let note = Int(owners[Int(number)])
+        return digests[note][Int(number) - Int(starts[note])]
     }
 
-    private func group(kind: String, value: String) -> Int? {
-        var candidate = heads[PackedFacts.hash(kind: kind, value: value)] ?? -1
-        while candidate >= 0 {
-            let first = facts[Int(groups[Int(candidate)].head)]
-            if first.value == value && first.kind == kind { return Int(candidate) }
-            candidate = nextGroup[Int(candidate)]
-        }
-        return nil
+    /// Where the facts of a kind and value lie in `order` (empty when none).
+    private func group(_ key: UInt64) -> Range<Int> {
+        let start = firstPlace { $0 >= key }
+        guard start < order.count, digest(order[start]).group == key else { return start..<start }
+        // A group may hold every note (one tag on all of them): its end is searched for too, not walked to.
+        return start..<firstPlace(from: start) { $0 > key }
     }
 
-    /// The facts of this kind and value, in note order: all of them, or the first `limit` of notes other than `except`.
+    /// The first place in `order` from `start` whose group satisfies `isPast` (which turns true once, and stays).
+    private func firstPlace(from start: Int = 0, where isPast: (UInt64) -> Bool) -> Int {
+        var low = start
+        var high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(digest(order[middle]).group) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The fact numbered so, read again from its note.
+    private func fact(_ number: Int32) -> CollectionFact {
+        let note = Int(owners[Int(number)])
+        return details.facts(of: note, expecting: digests[note])[Int(number) - Int(starts[note])]
+    }
+
+    /// The facts of this kind and value, in note order: all of them, or the first `limit` of notes other than
+    /// `except`, of those that `matches`. `unlike`: only facts written otherwise (told apart by their hashes first,
+    /// so that the notes writing it so are not read again).
     public func occurrences(
-        kind: String, value: String, except: Int? = nil, limit: Int = .max, where matches: (CollectionFact) -> Bool = { _ in true }
+        kind: String, value: String, except: Int? = nil, limit: Int = .max, unlike: String? = nil,
+        where matches: (CollectionFact) -> Bool = { _ in true }
+    ) -> [Occurrence] {
+        occurrences(
+            group: FactDigest.group(kind: kind, value: value), except: except, limit: limit, unlike: unlike.map(FactDigest.text),
+            where: { fact in unlike.map { fact.text != $0 } ?? true && matches(fact) })
+    }
+
+    private func occurrences(
+        group key: UInt64, except: Int?, limit: Int, unlike: UInt32?, where matches: (CollectionFact) -> Bool
     ) -> [Occurrence] {
         var found: [Occurrence] = []
-        if let group = group(kind: kind, value: value) {
-            var index = groups[group].head
-            while index >= 0 && found.count < limit {
-                let owner = Int(facts.owners[Int(index)])
-                if owner != except && matches(facts[Int(index)]) { found.append(Occurrence(note: owner, fact: facts[Int(index)])) }
-                index = next[Int(index)]
-            }
+        for index in group(key) where found.count < limit {
+            let number = order[index]
+            let owner = Int(owners[Int(number)])
+            if owner == except { continue }
+            if let unlike, digest(number).text == unlike { continue }
+            let fact = fact(number)
+            if matches(fact) { found.append(Occurrence(note: owner, fact: fact)) }
         }
         if let base, found.count < limit {
             let offset = paths.count
-            found += base.occurrences(kind: kind, value: value, except: baseNote(except), limit: limit - found.count, where: matches)
+            found += base.occurrences(group: key, except: baseNote(except), limit: limit - found.count, unlike: unlike, where: matches)
                 .map { Occurrence(note: $0.note + offset, fact: $0.fact) }
         }
         return found
@@ -298,27 +288,46 @@ public final class CollectionIndex: Sendable {
 
     /// How many facts have this kind and value.
     public func count(kind: String, value: String) -> Int {
-        (group(kind: kind, value: value).map { Int(groups[$0].count) } ?? 0) + (base?.count(kind: kind, value: value) ?? 0)
+        count(group: FactDigest.group(kind: kind, value: value))
+    }
+
+    private func count(group key: UInt64) -> Int {
+        group(key).count + (base?.count(group: key) ?? 0)
     }
 
     /// Whether a note other than `note` has a fact of this kind and value (at most two steps).
     public func hasOther(kind: String, value: String, than note: Int?) -> Bool {
-        if let group = group(kind: kind, value: value) {
-            let head = groups[group].head
-            if groups[group].count > 1 || Int(facts.owners[Int(head)]) != note { return true }
-        }
-        return base?.hasOther(kind: kind, value: value, than: baseNote(note)) ?? false
+        hasOther(group: FactDigest.group(kind: kind, value: value), than: note)
+    }
+
+    /// Whether a note other than `note` has a fact of the digest's kind and value.
+    public func hasOther(_ digest: FactDigest, than note: Int?) -> Bool {
+        hasOther(group: digest.group, than: note)
+    }
+
+    private func hasOther(group key: UInt64, than note: Int?) -> Bool {
+        let found = group(key)
+        if found.count > 1 || found.count == 1 && Int(owners[Int(order[found.lowerBound])]) != note { return true }
+        return base?.hasOther(group: key, than: baseNote(note)) ?? false
     }
 
     /// Whether some note has a fact of this kind and value.
     public func contains(kind: String, value: String) -> Bool {
-        group(kind: kind, value: value) != nil || base?.contains(kind: kind, value: value) == true
+        count(group: FactDigest.group(kind: kind, value: value)) > 0
+    }
+
+    /// The notes with a fact of this kind (its digest's hash) and value (its hash), in note order.
+    public func notes(kind: UInt32, value: UInt64) -> [Int] {
+        let key = FactDigest.group(kind: kind, value: value)
+        var found = group(key).map { Int(owners[Int(order[$0])]) }
+        if let base { found += base.notes(kind: kind, value: value).map { $0 + paths.count } }
+        return found
     }
 
     /// The ways the facts of this kind and value are written, with how many facts use each, most used first
-    /// (ties in byte order of the text).
+    /// (ties in byte order of the text). The texts are read again from one note each.
     public func spellings(kind: String, value: String) -> [(text: String, count: Int)] {
-        let own = ownSpellings(kind: kind, value: value)
+        let own = ownSpellings(group: FactDigest.group(kind: kind, value: value))
         guard let base else { return own }
         let below = base.spellings(kind: kind, value: value)
         if own.isEmpty { return below }
@@ -329,20 +338,68 @@ public final class CollectionIndex: Sendable {
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
     }
 
-    private func ownSpellings(kind: String, value: String) -> [(text: String, count: Int)] {
-        guard let group = group(kind: kind, value: value) else { return [] }
-        if let tally = spellingTallies[Int32(group)] { return tally }
-        return [(facts[Int(groups[group].head)].text, Int(groups[group].count))]
+    private func ownSpellings(group key: UInt64) -> [(text: String, count: Int)] {
+        let found = group(key)
+        guard !found.isEmpty else { return [] }
+        guard let tally = tallies[Int32(found.lowerBound)] else { return [(fact(order[found.lowerBound]).text, found.count)] }
+        return tally.map { (fact($0.first).text, $0.count) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
     }
 
-    /// The facts of one note.
-    public func facts(ofNote note: Int) -> ArraySlice<CollectionFact> {
-        note < paths.count ? facts.noteFacts[note].facts[...] : base!.facts(ofNote: note - paths.count)
+    /// The ways the facts of the digest's kind and value are written, by their texts' hashes, most used first;
+    /// one entry when they are all written alike. Nothing is read again.
+    public func spellingTally(of digest: FactDigest) -> [Spelling] {
+        let key = digest.group
+        let found = group(key)
+        var own: [Spelling] = []
+        if !found.isEmpty {
+            own = tallies[Int32(found.lowerBound)]
+                ?? [Spelling(text: self.digest(order[found.lowerBound]).text, count: found.count, first: order[found.lowerBound])]
+        }
+        guard let base else { return own }
+        let below = base.spellingTally(of: digest)
+        if own.isEmpty { return below }
+        if below.isEmpty { return own }
+        var counts: [UInt32: Int] = [:]
+        for spelling in own + below { counts[spelling.text, default: 0] += spelling.count }
+        return counts.map { Spelling(text: $0.key, count: $0.value, first: -1) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
     }
 
-    /// The facts of one kind of one note (the others are not read back).
+    /// This index with the facts of some of its own notes replaced (a fix changed them); the others are not read.
+    public func replacing(_ replaced: [Int: [CollectionFact]]) -> CollectionIndex {
+        var builder = Builder(base: base, reader: details.reader)
+        builder.reserve(notes: paths.count, facts: owners.count)
+        for note in paths.indices {
+            if let facts = replaced[note] {
+                builder.add(path: paths[note], facts: facts)
+            } else {
+                builder.add(path: paths[note], digests: digests[note])
+            }
+        }
+        return builder.build()
+    }
+
+    /// The digests of one note's facts, in order.
+    public func digests(ofNote note: Int) -> [FactDigest] {
+        note < paths.count ? digests[note] : base!.digests(ofNote: note - paths.count)
+    }
+
+    /// Whether the note has a fact of this kind (its digest's hash).
+    public func hasFact(ofKind kind: UInt32, note: Int) -> Bool {
+        digests(ofNote: note).contains { $0.kind == kind }
+    }
+
+    /// The facts of one note, read again from it (or kept, for a note added with its facts).
+    public func facts(ofNote note: Int) -> [CollectionFact] {
+        note < paths.count ? details.facts(of: note, expecting: digests[note]) : base!.facts(ofNote: note - paths.count)
+    }
+
+    /// The facts of one kind of one note, read again from it.
     public func facts(ofNote note: Int, kind: String) -> [CollectionFact] {
-        note < paths.count ? facts.noteFacts[note].facts(ofKind: kind) : base!.facts(ofNote: note - paths.count, kind: kind)
+        let code = FactDigest.kind(kind)
+        guard digests(ofNote: note).contains(where: { $0.kind == code }) else { return [] }
+        return facts(ofNote: note).filter { $0.kind == kind }
     }
 
     /// How a fact stands among the others of its kind and value.
@@ -355,19 +412,11 @@ public final class CollectionIndex: Sendable {
         public static let mixed = Meeting(rawValue: 2)
     }
 
-    /// The facts of one note that stand so among the others (all of them over a base, whose facts are not weighed
-    /// here): questions of values in common are settled for the others without reading them back.
-    /// With `kinds`, only facts that may be of one of them are read back (the others are passed over when their
-    /// kind alone settles it); the caller still looks at each fact's kind.
-    public func facts(ofNote note: Int, meeting: Meeting, kinds: Set<String>? = nil) -> [CollectionFact] {
-        guard base == nil else { return Array(facts(ofNote: note)) }
-        let first = Int(facts.starts[note])
-        let packed = facts.noteFacts[note]
-        return (0..<packed.count).compactMap { number in
-            guard Meeting(rawValue: meetings[first + number]).isSuperset(of: meeting) else { return nil }
-            if let kinds, !packed.mayBe(number, ofKind: kinds) { return nil }
-            return packed[number]
-        }
+    /// How the fact at `position` of a note stands among the others; over a base, whose facts are not weighed
+    /// here, every way (questions of values in common must then be asked of the index).
+    public func meeting(ofNote note: Int, at position: Int) -> Meeting {
+        guard base == nil, note < paths.count else { return [.shared, .mixed] }
+        return Meeting(rawValue: meetings[Int(starts[note]) + position])
     }
 
     /// A related location in another note.
@@ -377,6 +426,33 @@ public final class CollectionIndex: Sendable {
 
     /// At most this many other notes are named as related locations of one finding; its message gives the count.
     public static let relatedLimit = 10
+
+    /// The facts of the notes read again, kept for the run; and of the notes added with their facts.
+    private final class Details: @unchecked Sendable {
+        // @unchecked: `known` is only touched while `lock` is held.
+        private let lock = SpellingLock()
+        private var known: [Int: [CollectionFact]]
+        let reader: FactReader?
+
+        init(known: [Int: [CollectionFact]], reader: FactReader?) {
+            self.known = known
+            self.reader = reader
+        }
+
+        /// The note's facts. A note that cannot be read again, or that changed since its digests were made, gives
+        /// facts that name only its place: a finding then still names the note, never a text it no longer has.
+        func facts(of note: Int, expecting digests: [FactDigest]) -> [CollectionFact] {
+            guard !digests.isEmpty else { return [] }
+            if let facts = lock.withLock({ known[note] }) { return facts }
+            var facts = reader?(note) ?? []
+            if FactDigest.of(facts) != digests {
+                let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
+                facts = digests.map { _ in CollectionFact(kind: "", key: "", value: "", text: "", range: start) }
+            }
+            lock.withLock { known[note] = facts }
+            return facts
+        }
+    }
 }
 
 /// What a collection rule sees of the collection while it checks one note: the index, and which of its notes
@@ -399,7 +475,7 @@ public struct CollectionView: Sendable {
     public func otherCount(kind: String, value: String) -> Int {
         let all = index.count(kind: kind, value: value)
         guard let note else { return all }
-        let own = index.facts(ofNote: note).lazy.filter { $0.kind == kind && $0.value == value }.count
-        return all - own
+        let group = FactDigest.group(kind: kind, value: value)
+        return all - index.digests(ofNote: note).lazy.filter { $0.group == group }.count
     }
 }

@@ -362,22 +362,31 @@ public final class Linter: Sendable {
     ) -> Evidence {
         var counter = TagCounter()
         for outcome in outcomes { counter.add(outcome.pass.tags) }
-        var others: [ObjectIdentifier: [(path: String, facts: PackedFacts)]] = [:]
+        var others: [ObjectIdentifier: [OtherFacts]] = [:]
         // The other notes' tags as a corpus of their own, kept while an editor's server keeps the collection.
         var othersCorpus: TagCorpus?
         // And their facts indexed once, for the checked notes' index to extend at every keystroke.
         var baseIndexes: [ObjectIdentifier: CollectionIndex] = [:]
+        // The other notes whose facts were gathered, for the indexes to read again.
+        var otherNotes: [OtherNote] = []
         if request.gatherEvidence && request.configPath == nil {
             // The other notes' tags and facts, gathered once while an editor's server keeps the collection.
-            let gather = {
-                self.evidence(
-                    adding: TagCounter(), from: listed ?? self.otherNotes(around: selection, request),
-                    stamps: listed == nil ? nil : stamps, jobs: request.jobs, tables: tables, today: request.today)
+            let gather = { () -> (TagCounter, [ObjectIdentifier: [OtherFacts]], [OtherNote]) in
+                let notes = listed ?? self.otherNotes(around: selection, request)
+                let (tags, facts) = self.evidence(
+                    adding: TagCounter(), from: notes, stamps: listed == nil ? nil : stamps, jobs: request.jobs, tables: tables,
+                    today: request.today)
+                return (tags, facts, notes)
             }
             if let memo = request.collectionMemo {
                 let gathered = memo.otherNotes(around: selection.jobs.map(\.absolutePath)) {
-                    let (tags, facts) = gather()
-                    return (tags.corpus(), facts.mapValues { CollectionIndex(packedNotes: $0) })
+                    let (tags, facts, notes) = gather()
+                    return (tags.corpus(), facts.mapValues { noteFacts in
+                        var builder = CollectionIndex.Builder(reader: self.factReader(
+                            jobs: [], numbers: [], others: notes, otherNumbers: noteFacts.map(\.other), request, selection))
+                        for note in noteFacts { builder.add(path: note.path, digests: note.digests) }
+                        return builder.build()
+                    })
                 }
                 othersCorpus = gathered.0
                 baseIndexes = gathered.1
@@ -385,39 +394,36 @@ public final class Linter: Sendable {
                 let gathered = gather()
                 counter.add(counting: gathered.0)
                 others = gathered.1
+                otherNotes = gathered.2
             }
         }
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
-        // others of its folder, added here or already indexed in a kept base. Each note's facts move into the
-        // index: they are not kept twice.
-        var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
-        var sizes: [ObjectIdentifier: (notes: Int, facts: Int)] = [:]
+        // others of its folder, added here or already indexed in a kept base. Each note's digests move into the
+        // index: they are not kept twice. `jobNumbers`: the job each index's own notes are, in order.
+        var jobNumbers: [ObjectIdentifier: [Int32]] = [:]
+        var factCounts: [ObjectIdentifier: Int] = [:]
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
             let id = ObjectIdentifier(job.configuration)
-            sizes[id, default: (0, 0)].notes += 1
-            sizes[id, default: (0, 0)].facts += outcomes[number].pass.facts.count
+            jobNumbers[id, default: []].append(Int32(number))
+            factCounts[id, default: 0] += outcomes[number].pass.facts.count
         }
         for (id, notes) in others {
-            sizes[id, default: (0, 0)].notes += notes.count
-            sizes[id, default: (0, 0)].facts += notes.reduce(0) { $0 + $1.facts.count }
-        }
-        for (id, size) in sizes {
-            var builder = CollectionIndex.Builder(base: baseIndexes[id])
-            builder.reserve(notes: size.notes, facts: size.facts)
-            builders[id] = builder
+            if jobNumbers[id] == nil { jobNumbers[id] = [] }
+            factCounts[id, default: 0] += notes.reduce(0) { $0 + $1.digests.count }
         }
         var numbers = [Int](repeating: -1, count: selection.jobs.count)
-        for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
-            numbers[number] = builders[ObjectIdentifier(job.configuration), default: CollectionIndex.Builder()]
-                .add(path: job.path, facts: outcomes[number].pass.facts)
-            outcomes[number].pass.facts = PackedFacts()
-        }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
-        for id in Array(builders.keys) {
-            // Taken out of the table, so that adding to it copies nothing.
-            guard var builder = builders.removeValue(forKey: id) else { continue }
-            for note in others[id] ?? [] { builder.add(path: note.path, facts: note.facts) }
-            others[id] = nil
+        for (id, jobs) in jobNumbers {
+            let otherFacts = others.removeValue(forKey: id) ?? []
+            let reader = factReader(
+                jobs: selection.jobs, numbers: jobs, others: otherNotes, otherNumbers: otherFacts.map(\.other), request, selection)
+            var builder = CollectionIndex.Builder(base: baseIndexes[id], reader: reader)
+            builder.reserve(notes: jobs.count + otherFacts.count, facts: factCounts[id] ?? 0)
+            for number in jobs {
+                numbers[Int(number)] = builder.add(path: selection.jobs[Int(number)].path, digests: outcomes[Int(number)].pass.facts)
+                outcomes[Int(number)].pass.facts = []
+            }
+            for note in otherFacts { builder.add(path: note.path, digests: note.digests) }
             indexes[id] = builder.build()
         }
         let corpus = request.collectionMemo?.corpus(counting: counter, besides: othersCorpus) ?? counter.corpus()
@@ -446,11 +452,11 @@ public final class Linter: Sendable {
         guard !fixed.isEmpty else { return perNote }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
         for (id, old) in evidence.indexes {
-            var notes = (0..<old.noteCount).map { (path: old.path(ofNote: $0), facts: Array(old.facts(ofNote: $0))) }
+            var replaced: [Int: [CollectionFact]] = [:]
             for (index, note) in fixed where ObjectIdentifier(jobs[index].configuration) == id {
-                notes[evidence.numbers[index]].facts = collectionFacts(of: note, jobs[index].configuration, jobs[index].relativePath, today: request.today)
+                replaced[evidence.numbers[index]] = collectionFacts(of: note, jobs[index].configuration, jobs[index].relativePath, today: request.today)
             }
-            indexes[id] = CollectionIndex(notes: notes)
+            indexes[id] = old.replacing(replaced)
         }
         let settled = Evidence(corpus: evidence.corpus, indexes: indexes, numbers: evidence.numbers)
         let fixedNotes = fixed
@@ -562,8 +568,8 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic]
         /// The note's tags: its share of the corpus.
         var tags: [String]
-        /// What the note gives the collection index (titles, slugs, names, references), packed.
-        var facts = PackedFacts()
+        /// What the note gives the collection index (titles, slugs, names, references), as digests.
+        var facts: [FactDigest] = []
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
 
@@ -591,7 +597,7 @@ public final class Linter: Sendable {
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
             diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey),
-            facts: PackedFacts(collectionFacts(of: note, configuration, relativePath, today: today)), needsCorpus: needsCorpus)
+            facts: FactDigest.of(collectionFacts(of: note, configuration, relativePath, today: today)), needsCorpus: needsCorpus)
     }
 
     /// The collection index of a few loaded notes (rule examples, an editor's open notes), in the order given.
@@ -636,6 +642,41 @@ public final class Linter: Sendable {
         return result
     }
 
+    /// The digests of another note of a collection, with the note's path as reports name it and its place in the
+    /// list of other notes (to read it again).
+    struct OtherFacts {
+        let path: String
+        let digests: [FactDigest]
+        let other: Int32
+    }
+
+    /// Reads again the facts of the notes an index numbers: `numbers` (jobs) first, then `otherNumbers` (other
+    /// notes of the collection). A note is read as the first pass read it: its text held in memory, or its file.
+    private func factReader(
+        jobs: [Job], numbers: [Int32], others: [OtherNote], otherNumbers: [Int32], _ request: LintRequest, _ selection: Selection
+    ) -> CollectionIndex.FactReader {
+        let today = request.today
+        let contents = request.contents
+        let notOpened = selection.notOpened
+        let boundary = selection.boundary
+        return { note in
+            if note < numbers.count {
+                let job = jobs[Int(numbers[note])]
+                if notOpened[job.path] != nil { return nil }
+                let loader = self.noteLoader(for: job.configuration, boundary: boundary)
+                let loaded = contents[job.path].map { loader.load(bytes: $0, path: job.path) } ?? loader.load(path: job.path)
+                return self.collectionFacts(of: loaded, job.configuration, job.relativePath, today: today)
+            }
+            let number = note - numbers.count
+            guard number < otherNumbers.count else { return nil }
+            let other = others[Int(otherNumbers[number])]
+            let configuration = other.configuration
+            return self.collectionFacts(
+                of: other.loader.load(path: other.path), configuration, PathText.relative(other.path, to: configuration.absoluteDirectory),
+                today: today)
+        }
+    }
+
     /// A note of a checked note's collection that is not itself checked: its tags and facts are evidence.
     struct OtherNote {
         let path: String
@@ -674,9 +715,9 @@ public final class Linter: Sendable {
     private func evidence(
         adding corpus: TagCounter, from others: [OtherNote], stamps: ArraySlice<ResultCache.Stamp?>?, jobs: Int,
         tables: [ObjectIdentifier: ResultCache.Table], today: CalendarDate
-    ) -> (TagCounter, [ObjectIdentifier: [(path: String, facts: PackedFacts)]]) {
+    ) -> (TagCounter, [ObjectIdentifier: [OtherFacts]]) {
         guard !others.isEmpty else { return (corpus, [:]) }
-        let shares = Parallel.map(Array(others.indices), workers: jobs) { index -> (tags: [String], facts: PackedFacts) in
+        let shares = Parallel.map(Array(others.indices), workers: jobs) { index -> (tags: [String], facts: [FactDigest]) in
             let other = others[index]
             // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = tables[ObjectIdentifier(other.configuration)]?.entries[other.path],
@@ -687,16 +728,16 @@ public final class Linter: Sendable {
             let configuration = other.configuration
             let relative = PathText.relative(other.path, to: configuration.absoluteDirectory)
             return (TagCorpus.tags(of: note, key: configuration.corpusKey),
-                    PackedFacts(self.collectionFacts(of: note, configuration, relative, today: today)))
+                    FactDigest.of(self.collectionFacts(of: note, configuration, relative, today: today)))
         }
         var result = corpus
-        var facts: [ObjectIdentifier: [(path: String, facts: PackedFacts)]] = [:]
+        var facts: [ObjectIdentifier: [OtherFacts]] = [:]
         let currentDirectory = PathText.currentDirectory()
-        for (other, share) in zip(others, shares) {
+        for (number, (other, share)) in zip(others, shares).enumerated() {
             result.add(share.tags)
             guard other.configuration.hasIndexedRules else { continue }
             facts[ObjectIdentifier(other.configuration), default: []].append(
-                (PathText.relative(other.path, to: currentDirectory), share.facts))
+                OtherFacts(path: PathText.relative(other.path, to: currentDirectory), digests: share.facts, other: Int32(number)))
         }
         return (result, facts)
     }

@@ -255,15 +255,21 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return targets
     }
 
+    private static let nameKindHash = FactDigest.kind(nameKind)
+    private static let referenceKindHash = FactDigest.kind(referenceKind)
+    private static let draftKindHash = FactDigest.kind(draftKind)
+
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.facts(ofNote: note, kind: Self.referenceKind).contains { fact in
-            let targets = targets(fact.value, in: index)
-            return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0.note, index) }
+        index.digests(ofNote: note).contains { digest in
+            guard digest.kind == Self.referenceKindHash else { return false }
+            // A reference no name matches exactly may be broken, or a path only the check can follow.
+            let targets = index.notes(kind: Self.nameKindHash, value: digest.value)
+            return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0, index) }
         }
     }
 
     private func isDraft(_ note: Int, _ index: CollectionIndex) -> Bool {
-        !index.facts(ofNote: note, kind: Self.draftKind).isEmpty
+        index.hasFact(ofKind: Self.draftKindHash, note: note)
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -327,10 +333,10 @@ final class NearNames: Sendable {
         var bySuffix: [String: [Int32]] = [:]
         var short: [Int32] = []
         for note in 0..<index.noteCount {
-            for (ordinal, fact) in index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind).enumerated() {
-                let scalars = BrokenReferenceRule.looseFold(fact.text).unicodeScalars
+            for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == Self.nameKindHash {
+                let scalars = BrokenReferenceRule.looseFold(Self.text(ofName: digest, note: note, position: position, in: index)).unicodeScalars
                 let number = Int32(names.count)
-                names.append((Int32(note), Int32(ordinal), UInt16(clamping: scalars.count)))
+                names.append((Int32(note), Int32(position), UInt16(clamping: scalars.count)))
                 if scalars.count <= 5 {
                     short.append(number)
                 } else {
@@ -344,6 +350,17 @@ final class NearNames: Sendable {
         self.bySuffix = bySuffix
         self.short = short
         self.index = index
+    }
+
+    private static let nameKindHash = FactDigest.kind(BrokenReferenceRule.nameKind)
+
+    /// A name as written: a note's file name is its path's (nothing is read again); another name (an alias, a
+    /// slug) is read again from the note.
+    private static func text(ofName digest: FactDigest, note: Int, position: Int, in index: CollectionIndex) -> String {
+        let stem = BrokenReferenceRule.stem(of: index.path(ofNote: note))
+        if FactDigest.text(stem) == digest.text { return stem }
+        let facts = index.facts(ofNote: note)
+        return position < facts.count ? facts[position].text : ""
     }
 
     private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
@@ -363,7 +380,7 @@ final class NearNames: Sendable {
             let name = names[Int(number)]
             guard abs(Int(name.length) - target.count) <= 1 || name.length == UInt16.max else { continue }
             let note = Int(name.note)
-            let text = index.facts(ofNote: note, kind: BrokenReferenceRule.nameKind)[Int(name.ordinal)].text
+            let text = Self.text(ofName: index.digests(ofNote: note)[Int(name.ordinal)], note: note, position: Int(name.ordinal), in: index)
             let loose = Array(BrokenReferenceRule.looseFold(text).unicodeScalars)
             guard abs(loose.count - target.count) <= 1 else { continue }
             if loose == target

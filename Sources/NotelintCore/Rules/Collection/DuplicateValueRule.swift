@@ -68,8 +68,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let scopeGlobs: [Glob]
     /// The kind of each key's facts, made once: every fact of a key shares the one string.
     let kinds: [String: String]
-    /// The same kinds as a set, for the index to pass over other rules' facts.
-    let kindSet: Set<String>
+    /// The same kinds as their digests hash them, for `mayReport` to pass over other rules' facts.
+    let kindHashes: Set<UInt32>
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -79,7 +79,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
         scopeKey = options[Option.scopeKey]
         scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
         kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
-        kindSet = Set(kinds.values)
+        kindHashes = Set(kinds.values.map(FactDigest.kind))
     }
 
     /// The scope of a note in `folder` (relative to the configuration): the folder itself, or the first folder
@@ -122,7 +122,10 @@ struct DuplicateValueRule: IndexedCollectionRule {
     }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.facts(ofNote: note, meeting: .shared, kinds: kindSet).contains { kinds.values.contains($0.kind) && index.hasOther(kind: $0.kind, value: $0.value, than: note) }
+        index.digests(ofNote: note).enumerated().contains { position, digest in
+            kindHashes.contains(digest.kind) && index.meeting(ofNote: note, at: position).contains(.shared)
+                && index.hasOther(digest, than: note)
+        }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -106,13 +106,19 @@ struct SlugCollisionRule: IndexedCollectionRule {
         text.split(separator: "/").map { style.slug(String($0)) }.filter { !$0.isEmpty }.joined(separator: "/")
     }
 
+    private static let tagKindHash = FactDigest.kind(tagKind)
+    private static let urlKindHash = FactDigest.kind(urlKind)
+
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
-        index.facts(ofNote: note, meeting: .mixed, kinds: [Self.tagKind]).contains { fact in
-            guard fact.kind == Self.tagKind else { return false }
-            let spellings = index.spellings(kind: fact.kind, value: fact.value)
-            return spellings.count > 1 && (spellings[0].text != fact.text || spellings[0].count == spellings[1].count)
-        } || index.facts(ofNote: note, kind: Self.urlKind).contains { index.hasOther(kind: $0.kind, value: $0.value, than: note) }
+        index.digests(ofNote: note).enumerated().contains { position, digest in
+            if digest.kind == Self.tagKindHash {
+                // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
+                guard index.meeting(ofNote: note, at: position).contains(.mixed) else { return false }
+                let tally = index.spellingTally(of: digest)
+                return tally.count > 1 && (tally[0].text != digest.text || tally[0].count == tally[1].count)
+            }
+            return digest.kind == Self.urlKindHash && index.hasOther(digest, than: note)
+        }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -125,12 +131,17 @@ struct SlugCollisionRule: IndexedCollectionRule {
     private func tagFinding(_ fact: CollectionFact, _ context: RuleContext, _ collection: CollectionView) -> Finding? {
         // Notes per spelling (facts are one a note and spelling): the index's tally, with this note counted as it
         // is now rather than as the index read it (a fix may have changed it since).
+        let group = FactDigest.group(kind: Self.tagKind, value: fact.value)
+        let ownDigests = collection.note.map { collection.index.digests(ofNote: $0).filter { $0.group == group } } ?? []
+        // Settled by the hashes when every note, this one as it is now, writes the tag alike: no text is read again.
+        let tally = collection.index.spellingTally(of: FactDigest(value: StableHash.of(fact.value), text: 0, kind: Self.tagKindHash))
+        let written = FactDigest.text(fact.text)
+        if tally.allSatisfy({ $0.text == written }) && ownDigests.allSatisfy({ $0.text == written }) { return nil }
         var notes: [String: Int] = [:]
         for spelling in collection.index.spellings(kind: Self.tagKind, value: fact.value) { notes[spelling.text] = spelling.count }
-        if let note = collection.note {
-            for own in collection.index.facts(ofNote: note) where own.kind == Self.tagKind && own.value == fact.value {
-                notes[own.text, default: 0] -= 1
-            }
+        for own in ownDigests {
+            // The index counted this note as it read it (a fix may have changed it since).
+            if let text = notes.keys.first(where: { FactDigest.text($0) == own.text }) { notes[text, default: 0] -= 1 }
         }
         notes[fact.text, default: 0] += 1
         let ranked = notes.filter { $0.value > 0 }.map { (text: $0.key, count: $0.value) }
@@ -156,7 +167,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
         }
         let own = fact.text
         let related = collection.index.occurrences(
-            kind: Self.tagKind, value: fact.value, except: collection.note, limit: CollectionIndex.relatedLimit, where: { $0.text != own })
+            kind: Self.tagKind, value: fact.value, except: collection.note, limit: CollectionIndex.relatedLimit, unlike: own)
             .map { collection.index.location($0, message: "`\($0.fact.text)`, the same page") }
         return Finding(
             range: fact.range,

@@ -1,0 +1,139 @@
+import Testing
+
+@testable import NotelintCore
+import NotelintSpelling
+import NotelintText
+
+/// The index keeps only each fact's hashes: they must be the same in every process (the cache keeps them), equal
+/// for values equal as strings, and the facts' texts and positions must be read again only from the notes a
+/// question needs.
+struct FactDigestTests {
+    static func fact(_ kind: String, _ key: String, _ value: String, _ text: String, line: Int32 = 2, offset: Int32 = 4) -> CollectionFact {
+        CollectionFact(
+            kind: kind, key: key, value: value, text: text, line: line, column: 7, offset: offset, endLine: line + 1, endColumn: 1,
+            endOffset: offset + Int32(text.utf8.count))
+    }
+
+    @Test func stableHashIsFixedAndFollowsStringEquality() {
+        // Fixed values: a change of the function is a change of the cache's format.
+        #expect(StableHash.of("") == StableHash.of(""))
+        #expect(StableHash.of("machine-learning") == 0xB095_D270_CDD0_8A9B)
+        #expect(StableHash.of("machine-learning") != StableHash.of("machine-learninG"))
+        #expect(StableHash.of("ab") != StableHash.of("ba"))
+        // `é` as one scalar or as `e` and an accent: equal strings, one hash; CJK and emoji hash as their NFC bytes.
+        #expect("caf\u{E9}" == "cafe\u{301}")
+        #expect(StableHash.of("caf\u{E9}") == StableHash.of("cafe\u{301}"))
+        #expect(StableHash.of("戦争論") != StableHash.of("戦争"))
+        #expect(StableHash.short("Machine Learning") == UInt32(truncatingIfNeeded: StableHash.of("Machine Learning")))
+        #expect(StableHash.combine(1, 2) != StableHash.combine(2, 1))
+    }
+
+    @Test func digestsSayWhatIsComparedAndHowItIsWritten() {
+        let tag = Self.fact(SlugCollisionRule.tagKind, "tags", "machine-learning", "Machine Learning")
+        let same = Self.fact(SlugCollisionRule.tagKind, "tags", "machine-learning", "machine-learning", line: 9)
+        let title = Self.fact(DuplicateValueRule.kind + ".title", "title", "machine-learning", "machine-learning")
+        let digests = FactDigest.of([tag, same, title])
+        #expect(digests == [FactDigest(tag), FactDigest(same), FactDigest(title)])
+        // One value: one group, two spellings; positions are not part of a digest.
+        #expect(digests[0].group == digests[1].group)
+        #expect(digests[0].text != digests[1].text)
+        #expect(digests[1] == FactDigest(Self.fact(SlugCollisionRule.tagKind, "other", "machine-learning", "machine-learning", line: 40)))
+        // Another kind with the same value never meets it.
+        #expect(digests[2].group != digests[1].group)
+        #expect(digests[0].group == FactDigest.group(kind: SlugCollisionRule.tagKind, value: "machine-learning"))
+    }
+
+    @Test func valuesEqualAsStringsMeetHoweverTheyAreWritten() {
+        let composed = Self.fact(SlugCollisionRule.tagKind, "tags", "caf\u{E9}", "caf\u{E9}")
+        let decomposed = Self.fact(SlugCollisionRule.tagKind, "tags", "cafe\u{301}", "cafe\u{301}")
+        let index = CollectionIndex(notes: [("a.md", [composed]), ("b.md", [decomposed]), ("c.md", [composed])])
+        #expect(index.count(kind: SlugCollisionRule.tagKind, value: "caf\u{E9}") == 3)
+        #expect(index.hasOther(kind: SlugCollisionRule.tagKind, value: "cafe\u{301}", than: 1))
+        #expect(index.meeting(ofNote: 1, at: 0) == .shared)
+    }
+
+    @Test func meetingsAndSpellingsComeFromTheHashes() {
+        let tag = Self.fact(SlugCollisionRule.tagKind, "tags", "machine-learning", "machine-learning")
+        let spelled = Self.fact(SlugCollisionRule.tagKind, "tags", "machine-learning", "Machine Learning")
+        let title = Self.fact(DuplicateValueRule.kind + ".title", "title", "on war", "On War")
+        let index = CollectionIndex(notes: [("a.md", [tag, title]), ("b.md", [tag]), ("c.md", [spelled])])
+        #expect(index.meeting(ofNote: 0, at: 0) == [.shared, .mixed])
+        #expect(index.meeting(ofNote: 0, at: 1) == [])
+        let tally = index.spellingTally(of: FactDigest(tag))
+        #expect(tally.map(\.count) == [2, 1])
+        #expect(tally.map(\.text) == [FactDigest.text("machine-learning"), FactDigest.text("Machine Learning")])
+        #expect(index.spellings(kind: SlugCollisionRule.tagKind, value: "machine-learning").map { "\($0.text)=\($0.count)" }
+            == ["machine-learning=2", "Machine Learning=1"])
+        #expect(index.notes(kind: FactDigest.kind(SlugCollisionRule.tagKind), value: StableHash.of("machine-learning")) == [0, 1, 2])
+    }
+
+    /// Notes whose digests alone were indexed: only the notes an answer names are read again, once each.
+    @Test func onlyTheNotesAFindingNamesAreReadAgain() {
+        let notes = (0..<50).map { number -> [CollectionFact] in
+            [Self.fact(DuplicateValueRule.kind + ".title", "title", number % 25 == 0 ? "shared" : "title \(number)", "Title \(number)")]
+        }
+        let reads = Reads()
+        var builder = CollectionIndex.Builder(reader: { note in
+            reads.add(note)
+            return notes[note]
+        })
+        for (number, facts) in notes.enumerated() { builder.add(path: "n\(number).md", digests: FactDigest.of(facts)) }
+        let index = builder.build()
+        // Counting reads nothing.
+        #expect(index.count(kind: DuplicateValueRule.kind + ".title", value: "shared") == 2)
+        #expect(index.hasOther(kind: DuplicateValueRule.kind + ".title", value: "shared", than: 0))
+        #expect(!index.hasOther(kind: DuplicateValueRule.kind + ".title", value: "title 3", than: 3))
+        #expect(reads.notes.isEmpty)
+        // The other note with the value is read, for its text and place; asked again, it is not read again.
+        let others = index.occurrences(kind: DuplicateValueRule.kind + ".title", value: "shared", except: 0)
+        #expect(others.map(\.note) == [25])
+        #expect(others.map(\.fact) == notes[25])
+        _ = index.occurrences(kind: DuplicateValueRule.kind + ".title", value: "shared", except: 0)
+        #expect(reads.notes == [25])
+    }
+
+    /// A note changed on disk since its digests were made gives facts that name only its place, not texts it no
+    /// longer has; nothing traps.
+    @Test func aNoteChangedSinceItsDigestsNamesOnlyItsPlace() {
+        let before = [Self.fact(DuplicateValueRule.kind + ".title", "title", "shared", "Shared")]
+        let after = [Self.fact(DuplicateValueRule.kind + ".title", "title", "renamed", "Renamed")]
+        var builder = CollectionIndex.Builder(reader: { _ in after })
+        builder.add(path: "a.md", facts: before)
+        builder.add(path: "b.md", digests: FactDigest.of(before))
+        let index = builder.build()
+        let others = index.occurrences(kind: DuplicateValueRule.kind + ".title", value: "shared", except: 0)
+        #expect(others.count == 1)
+        #expect(others.first?.fact.text == "")
+        #expect(others.first?.fact.range.start.line == 1)
+        #expect(index.facts(ofNote: 1).count == 1)
+    }
+
+    @Test func digestsRoundTripThroughTheCache() throws {
+        let digests = FactDigest.of([
+            Self.fact(SlugCollisionRule.tagKind, "tags", "machine-learning", "Machine Learning"),
+            Self.fact(DuplicateValueRule.kind + ".title", "title", "戦争論", "戦争論"),
+            Self.fact(BrokenReferenceRule.draftKind, "draft", "", "true"),
+        ])
+        var writer = CacheWriter()
+        writer.facts(digests)
+        writer.facts([])
+        var reader = CacheReader(writer.bytes)
+        #expect(try reader.facts() == digests)
+        #expect(try reader.facts() == [])
+        // A count larger than the bytes left is damage, not a table to allocate.
+        var damaged = CacheWriter()
+        damaged.integer(1 << 40)
+        var damagedReader = CacheReader(damaged.bytes)
+        #expect(throws: CacheReader.Damaged.self) { try damagedReader.facts() }
+    }
+
+    /// The notes a reader was asked for, in order.
+    final class Reads: @unchecked Sendable {
+        // @unchecked: `read` is only touched while `lock` is held.
+        private let lock = SpellingLock()
+        private var read: [Int] = []
+
+        func add(_ note: Int) { lock.withLock { read.append(note) } }
+        var notes: [Int] { lock.withLock { read } }
+    }
+}
