@@ -322,34 +322,40 @@ final class NearNames: Sendable {
     /// folded names and their texts was larger than the index.
     /// (And how many characters it has folded: names too long or short to be one slip away are not read back.)
     private let names: [(note: Int32, ordinal: Int32, length: UInt16)]
-    private let byPrefix: [String: [Int32]]
-    private let bySuffix: [String: [Int32]]
+    /// The names by their first two characters, and by their last two (`ends` tells the two apart).
+    private let byEnds: [UInt64: [Int32]]
     private let short: [Int32]
     private let index: CollectionIndex
 
     init(_ index: CollectionIndex) {
         var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
-        var byPrefix: [String: [Int32]] = [:]
-        var bySuffix: [String: [Int32]] = [:]
+        var byEnds: [UInt64: [Int32]] = [:]
         var short: [Int32] = []
         for note in 0..<index.noteCount {
             for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == Self.nameKindHash {
                 let scalars = BrokenReferenceRule.looseFold(Self.text(ofName: digest, note: note, position: position, in: index)).unicodeScalars
                 let number = Int32(names.count)
-                names.append((Int32(note), Int32(position), UInt16(clamping: scalars.count)))
-                if scalars.count <= 5 {
+                let count = scalars.count
+                names.append((Int32(note), Int32(position), UInt16(clamping: count)))
+                if count <= 5 {
                     short.append(number)
                 } else {
-                    byPrefix[String(String.UnicodeScalarView(scalars.prefix(2))), default: []].append(number)
-                    bySuffix[String(String.UnicodeScalarView(scalars.suffix(2))), default: []].append(number)
+                    byEnds[Self.ends(scalars.prefix(2), last: false), default: []].append(number)
+                    byEnds[Self.ends(scalars.suffix(2), last: true), default: []].append(number)
                 }
             }
         }
         self.names = names
-        self.byPrefix = byPrefix
-        self.bySuffix = bySuffix
+        self.byEnds = byEnds
         self.short = short
         self.index = index
+    }
+
+    /// Two characters as one number (21 bits each), and whether they end the name.
+    private static func ends<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, last: Bool) -> UInt64 {
+        var key: UInt64 = last ? 1 << 63 : 0
+        for scalar in scalars { key = key << 21 | UInt64(scalar.value) }
+        return key | (last ? 1 << 63 : 0)
     }
 
     private static let nameKindHash = FactDigest.kind(BrokenReferenceRule.nameKind)
@@ -363,17 +369,13 @@ final class NearNames: Sendable {
         return position < facts.count ? facts[position].text : ""
     }
 
-    private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars))
-    }
-
     /// The notes with a name equal to `loose` or one slip from it, each with that name as written.
     func notes(near loose: String) -> [Int: String] {
         let target = Array(loose.unicodeScalars)
         var candidates = Set(short)
         if target.count >= 2 {
-            candidates.formUnion(byPrefix[Self.key(target.prefix(2))] ?? [])
-            candidates.formUnion(bySuffix[Self.key(target.suffix(2))] ?? [])
+            candidates.formUnion(byEnds[Self.ends(target.prefix(2), last: false)] ?? [])
+            candidates.formUnion(byEnds[Self.ends(target.suffix(2), last: true)] ?? [])
         }
         var found: [Int: String] = [:]
         for number in candidates.sorted() {
