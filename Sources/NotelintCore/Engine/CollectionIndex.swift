@@ -79,10 +79,9 @@ public final class CollectionIndex: Sendable {
     /// counts them too. An editor's server keeps the index of the notes not being edited and puts one of the
     /// edited note on top of it at each keystroke, instead of indexing the whole collection again.
     private let base: CollectionIndex?
-    /// Each note's digests, as the first pass (or the cache) made them.
-    private let digests: [[FactDigest]]
-    /// The note each fact belongs to; facts are numbered across notes, a note's together.
-    private let owners: [Int32]
+    /// Every note's digests in one table, a note's together: facts are numbered across notes. One table, not one
+    /// array a note: at 100,000 notes each array's header and allocation cost more than its few digests.
+    private let digests: [FactDigest]
     /// The number of each note's first fact (one more entry than notes).
     private let starts: [Int32]
     /// Every fact's number, sorted by kind and value, then by number: the facts of a kind and value lie
@@ -105,8 +104,7 @@ public final class CollectionIndex: Sendable {
     /// Collects notes one at a time.
     public struct Builder {
         var paths: [String] = []
-        var digests: [[FactDigest]] = []
-        var owners: [Int32] = []
+        var digests: [FactDigest] = []
         var starts: [Int32] = []
         var known: [Int: [CollectionFact]] = [:]
         let base: CollectionIndex?
@@ -123,7 +121,7 @@ public final class CollectionIndex: Sendable {
             paths.reserveCapacity(paths.count + notes)
             digests.reserveCapacity(digests.count + notes)
             starts.reserveCapacity(starts.count + notes + 1)
-            owners.reserveCapacity(owners.count + count)
+            digests.reserveCapacity(digests.count + count)
         }
 
         /// Adds the next note with its facts, which the index keeps (nothing is read again); returns its number.
@@ -136,11 +134,10 @@ public final class CollectionIndex: Sendable {
 
         /// Adds the next note by its digests; its facts are read again only if a finding needs them.
         @discardableResult
-        public mutating func add(path: String, digests: [FactDigest]) -> Int {
+        public mutating func add(path: String, digests: some Collection<FactDigest>) -> Int {
             paths.append(path)
-            starts.append(Int32(owners.count))
-            self.digests.append(digests)
-            owners.append(contentsOf: repeatElement(Int32(paths.count - 1), count: digests.count))
+            starts.append(Int32(self.digests.count))
+            self.digests.append(contentsOf: digests)
             return paths.count - 1
         }
 
@@ -155,36 +152,32 @@ public final class CollectionIndex: Sendable {
 
     private init(_ builder: consuming Builder) {
         let digests = builder.digests
-        let owners = builder.owners
         var starts = builder.starts
-        starts.append(Int32(owners.count))
-        let count = owners.count
-        // Sorted by group, then by number: each group's facts together and in note order.
-        var keyed = [(group: UInt64, number: Int32)]()
-        keyed.reserveCapacity(count)
-        for (note, noteDigests) in digests.enumerated() {
-            let first = Int(starts[note])
-            for (position, digest) in noteDigests.enumerated() { keyed.append((digest.group, Int32(first + position))) }
+        starts.append(Int32(digests.count))
+        let count = digests.count
+        // Sorted by group, then by number: each group's facts together and in note order. The groups are worked
+        // out once into a table of their own (dropped after), not in each comparison.
+        let groups = digests.map(\.group)
+        var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for number in 0..<count { buffer[number] = Int32(number) }
+            initialized = count
         }
-        keyed.sort { $0.group != $1.group ? $0.group < $1.group : $0.number < $1.number }
-        var order = [Int32](repeating: 0, count: count)
+        groups.withUnsafeBufferPointer { groups in
+            order.sort { groups[Int($0)] != groups[Int($1)] ? groups[Int($0)] < groups[Int($1)] : $0 < $1 }
+        }
         var meetings = [Meeting.RawValue](repeating: 0, count: count)
         var tallies: [Int32: [Spelling]] = [:]
+        let text = { (index: Int) -> UInt32 in digests[Int(order[index])].text }
         var start = 0
         while start < count {
+            let group = groups[Int(order[start])]
             var end = start + 1
-            while end < count && keyed[end].group == keyed[start].group { end += 1 }
-            let text = { (index: Int) -> UInt32 in
-                let number = Int(keyed[index].number)
-                let note = Int(owners[number])
-                return digests[note][number - Int(starts[note])].text
-            }
-            for index in start..<end { order[index] = keyed[index].number }
+            while end < count && groups[Int(order[end])] == group { end += 1 }
             if end - start > 1 {
                 let firstText = text(start)
                 let isMixed = (start + 1..<end).contains { text($0) != firstText }
                 let meeting: Meeting = isMixed ? [.shared, .mixed] : .shared
-                for index in start..<end { meetings[Int(keyed[index].number)] = meeting.rawValue }
+                for index in start..<end { meetings[Int(order[index])] = meeting.rawValue }
                 if isMixed {
                     var counts: [UInt32: (count: Int, first: Int32)] = [:]
                     for index in start..<end {
@@ -192,7 +185,7 @@ public final class CollectionIndex: Sendable {
                         if let known = counts[spelling] {
                             counts[spelling] = (known.count + 1, known.first)
                         } else {
-                            counts[spelling] = (1, keyed[index].number)
+                            counts[spelling] = (1, order[index])
                         }
                     }
                     tallies[Int32(start)] = counts.map { Spelling(text: $0.key, count: $0.value.count, first: $0.value.first) }
@@ -204,7 +197,6 @@ public final class CollectionIndex: Sendable {
         paths = builder.paths
         base = builder.base
         self.digests = digests
-        self.owners = owners
         self.starts = starts
         self.order = order
         self.meetings = meetings
@@ -225,8 +217,19 @@ public final class CollectionIndex: Sendable {
     }
 
     private func digest(_ number: Int32) -> FactDigest {
-        let note = Int(owners[Int(number)])
-        return digests[note][Int(number) - Int(starts[note])]
+        digests[Int(number)]
+    }
+
+    /// The note a fact belongs to: the last note starting at or before it (notes without facts start where the
+    /// next note does).
+    private func owner(_ number: Int32) -> Int {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] > number { high = middle } else { low = middle + 1 }
+        }
+        return low - 1
     }
 
     /// Where the facts of a kind and value lie in `order` (empty when none).
@@ -250,8 +253,8 @@ public final class CollectionIndex: Sendable {
 
     /// The fact numbered so, read again from its note.
     private func fact(_ number: Int32) -> CollectionFact {
-        let note = Int(owners[Int(number)])
-        return details.facts(of: note, expecting: digests[note])[Int(number) - Int(starts[note])]
+        let note = owner(number)
+        return details.facts(of: note, expecting: digests(ofNote: note))[Int(number) - Int(starts[note])]
     }
 
     /// The facts of this kind and value, in note order: all of them, or the first `limit` of notes other than
@@ -272,7 +275,7 @@ public final class CollectionIndex: Sendable {
         var found: [Occurrence] = []
         for index in group(key) where found.count < limit {
             let number = order[index]
-            let owner = Int(owners[Int(number)])
+            let owner = owner(number)
             if owner == except { continue }
             if let unlike, digest(number).text == unlike { continue }
             let fact = fact(number)
@@ -307,7 +310,7 @@ public final class CollectionIndex: Sendable {
 
     private func hasOther(group key: UInt64, than note: Int?) -> Bool {
         let found = group(key)
-        if found.count > 1 || found.count == 1 && Int(owners[Int(order[found.lowerBound])]) != note { return true }
+        if found.count > 1 || found.count == 1 && owner(order[found.lowerBound]) != note { return true }
         return base?.hasOther(group: key, than: baseNote(note)) ?? false
     }
 
@@ -319,7 +322,7 @@ public final class CollectionIndex: Sendable {
     /// The notes with a fact of this kind (its digest's hash) and value (its hash), in note order.
     public func notes(kind: UInt32, value: UInt64) -> [Int] {
         let key = FactDigest.group(kind: kind, value: value)
-        var found = group(key).map { Int(owners[Int(order[$0])]) }
+        var found = group(key).map { owner(order[$0]) }
         if let base { found += base.notes(kind: kind, value: value).map { $0 + paths.count } }
         return found
     }
@@ -369,20 +372,20 @@ public final class CollectionIndex: Sendable {
     /// This index with the facts of some of its own notes replaced (a fix changed them); the others are not read.
     public func replacing(_ replaced: [Int: [CollectionFact]]) -> CollectionIndex {
         var builder = Builder(base: base, reader: details.reader)
-        builder.reserve(notes: paths.count, facts: owners.count)
+        builder.reserve(notes: paths.count, facts: digests.count)
         for note in paths.indices {
             if let facts = replaced[note] {
                 builder.add(path: paths[note], facts: facts)
             } else {
-                builder.add(path: paths[note], digests: digests[note])
+                builder.add(path: paths[note], digests: digests(ofNote: note))
             }
         }
         return builder.build()
     }
 
     /// The digests of one note's facts, in order.
-    public func digests(ofNote note: Int) -> [FactDigest] {
-        note < paths.count ? digests[note] : base!.digests(ofNote: note - paths.count)
+    public func digests(ofNote note: Int) -> ArraySlice<FactDigest> {
+        note < paths.count ? digests[Int(starts[note])..<Int(starts[note + 1])] : base!.digests(ofNote: note - paths.count)
     }
 
     /// Whether the note has a fact of this kind (its digest's hash).
@@ -392,7 +395,7 @@ public final class CollectionIndex: Sendable {
 
     /// The facts of one note, read again from it (or kept, for a note added with its facts).
     public func facts(ofNote note: Int) -> [CollectionFact] {
-        note < paths.count ? details.facts(of: note, expecting: digests[note]) : base!.facts(ofNote: note - paths.count)
+        note < paths.count ? details.facts(of: note, expecting: digests(ofNote: note)) : base!.facts(ofNote: note - paths.count)
     }
 
     /// The facts of one kind of one note, read again from it.
@@ -441,11 +444,11 @@ public final class CollectionIndex: Sendable {
 
         /// The note's facts. A note that cannot be read again, or that changed since its digests were made, gives
         /// facts that name only its place: a finding then still names the note, never a text it no longer has.
-        func facts(of note: Int, expecting digests: [FactDigest]) -> [CollectionFact] {
+        func facts(of note: Int, expecting digests: ArraySlice<FactDigest>) -> [CollectionFact] {
             guard !digests.isEmpty else { return [] }
             if let facts = lock.withLock({ known[note] }) { return facts }
             var facts = reader?(note) ?? []
-            if FactDigest.of(facts) != digests {
+            if !FactDigest.of(facts).elementsEqual(digests) {
                 let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
                 facts = digests.map { _ in CollectionFact(kind: "", key: "", value: "", text: "", range: start) }
             }

@@ -145,11 +145,17 @@ public final class Linter: Sendable {
         let stamps = unchangedRun?.check.stamps
         var outcomes = firstPass(selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count])
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        let evidence = collectionEvidence(
-            &outcomes, selection, request, tables: tables, others: others, stamps: stamps?[selection.jobs.count...])
-        var perNote = secondPass(selection, outcomes, evidence: evidence, request)
-        if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
-            perNote = settle(perNote, selection, evidence, request)
+        var perNote: [([Diagnostic], FileFix?)]
+        do {
+            // The collection's evidence lives only as long as the passes need it: its indexes are gone before the
+            // report is made (a run's largest moment). The tag corpus is left to the process's end with the rest.
+            let evidence = collectionEvidence(
+                &outcomes, selection, request, tables: tables, others: others, stamps: stamps?[selection.jobs.count...])
+            perNote = secondPass(selection, outcomes, evidence: evidence, request)
+            if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
+                perNote = settle(perNote, selection, evidence, request)
+            }
+            if request.leavesTablesToProcessEnd { LeftToProcessEnd.keep(evidence.corpus) }
         }
         var diagnostics = perNote.flatMap { $0.0 }
         diagnostics.sort(by: Diagnostic.reportOrder)
@@ -165,7 +171,7 @@ public final class Linter: Sendable {
                 diagnostics: diagnostics)
             cache.save(record, key: unchangedRun.key)
         }
-        if request.leavesTablesToProcessEnd { LeftToProcessEnd.keep((selection, tables, outcomes, evidence, perNote)) }
+        if request.leavesTablesToProcessEnd { LeftToProcessEnd.keep((selection, tables, outcomes, perNote)) }
         return report
     }
 

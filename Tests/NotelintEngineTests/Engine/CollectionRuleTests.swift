@@ -87,7 +87,7 @@ struct CollectionRuleTests {
                 range: SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0)))])
         })
         let near = NearNames(index)
-        func found(_ reference: String) -> [String] { near.notes(near: BrokenReferenceRule.looseFold(reference)).values.sorted() }
+        func found(_ reference: String) -> [String] { near.notes(near: BrokenReferenceRule.looseFold(reference), in: index).values.sorted() }
         #expect(found("Clausewtiz") == ["Clausewitz"])     // two letters swapped
         #expect(found("lausewitz") == ["Clausewitz"])      // the first letter lost
         #expect(found("Clausewit") == ["Clausewitz"])      // the last letter lost

@@ -290,7 +290,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     }
 
     private func brokenFinding(_ fact: CollectionFact, _ context: RuleContext, _ index: CollectionIndex) -> Finding {
-        let matches = nearNames.table(for: index).notes(near: Self.looseFold(fact.text))
+        let matches = nearNames.table(for: index).notes(near: Self.looseFold(fact.text), in: index)
         let names = Set(matches.values).sorted()
         var fix: Fix?
         if matches.count == 1, let name = names.first, let root = context.root,
@@ -325,7 +325,6 @@ final class NearNames: Sendable {
     /// The names by their first two characters, and by their last two (`ends` tells the two apart).
     private let byEnds: [UInt64: [Int32]]
     private let short: [Int32]
-    private let index: CollectionIndex
 
     init(_ index: CollectionIndex) {
         var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
@@ -348,7 +347,6 @@ final class NearNames: Sendable {
         self.names = names
         self.byEnds = byEnds
         self.short = short
-        self.index = index
     }
 
     /// Two characters as one number (21 bits each), and whether they end the name.
@@ -370,7 +368,7 @@ final class NearNames: Sendable {
     }
 
     /// The notes with a name equal to `loose` or one slip from it, each with that name as written.
-    func notes(near loose: String) -> [Int: String] {
+    func notes(near loose: String, in index: CollectionIndex) -> [Int: String] {
         let target = Array(loose.unicodeScalars)
         var candidates = Set(short)
         if target.count >= 2 {
@@ -382,7 +380,8 @@ final class NearNames: Sendable {
             let name = names[Int(number)]
             guard abs(Int(name.length) - target.count) <= 1 || name.length == UInt16.max else { continue }
             let note = Int(name.note)
-            let text = Self.text(ofName: index.digests(ofNote: note)[Int(name.ordinal)], note: note, position: Int(name.ordinal), in: index)
+            let digests = index.digests(ofNote: note)
+            let text = Self.text(ofName: digests[digests.startIndex + Int(name.ordinal)], note: note, position: Int(name.ordinal), in: index)
             let loose = Array(BrokenReferenceRule.looseFold(text).unicodeScalars)
             guard abs(loose.count - target.count) <= 1 else { continue }
             if loose == target
@@ -398,14 +397,17 @@ final class NearNames: Sendable {
 private final class NearNameCache: @unchecked Sendable {
     // @unchecked: `cached` is only touched while `lock` is held.
     private let lock = SpellingLock()
-    // The index is kept alive with its table so that its identity cannot be reused by another index.
-    private var cached: (index: CollectionIndex, table: NearNames)?
+    // The index is held weakly: a run's index is freed when the run is done with it, and a freed index can never
+    // be mistaken for a new one at the same address.
+    private weak var index: CollectionIndex?
+    private var cached: NearNames?
 
     func table(for index: CollectionIndex) -> NearNames {
         lock.withLock {
-            if let cached, cached.index === index { return cached.table }
+            if let cached, self.index === index { return cached }
             let table = NearNames(index)
-            cached = (index, table)
+            self.index = index
+            cached = table
             return table
         }
     }
