@@ -62,11 +62,11 @@ struct CacheWriter {
         position(range.end)
     }
 
-    /// A note's fact digests: the value's hash in eight bytes, the text's and the kind's hashes in four each.
+    /// A note's fact digests: the group's hash in eight bytes, the text's and the kind's hashes in four each.
     mutating func facts(_ digests: [FactDigest]) {
         integer(digests.count)
         for digest in digests {
-            fixed(digest.value)
+            fixed(digest.group)
             fixed(UInt64(digest.text) << 32 | UInt64(digest.kind))
         }
     }
@@ -198,9 +198,9 @@ struct CacheReader {
         var digests: [FactDigest] = []
         digests.reserveCapacity(total)
         for _ in 0..<total {
-            let value = try fixed()
+            let group = try fixed()
             let hashes = try fixed()
-            digests.append(FactDigest(value: value, text: UInt32(truncatingIfNeeded: hashes >> 32), kind: UInt32(truncatingIfNeeded: hashes)))
+            digests.append(FactDigest(group: group, text: UInt32(truncatingIfNeeded: hashes >> 32), kind: UInt32(truncatingIfNeeded: hashes)))
         }
         return digests
     }

@@ -79,9 +79,9 @@ public final class CollectionIndex: Sendable {
     /// counts them too. An editor's server keeps the index of the notes not being edited and puts one of the
     /// edited note on top of it at each keystroke, instead of indexing the whole collection again.
     private let base: CollectionIndex?
-    /// Every note's digests in one table, a note's together: facts are numbered across notes. One table, not one
-    /// array a note: at 100,000 notes each array's header and allocation cost more than its few digests.
-    private let digests: [FactDigest]
+    /// Each note's digests as the first pass (or the cache) made them: kept, not copied into one table, which
+    /// would hold them twice while it is filled. Facts are numbered across notes, a note's together.
+    private let digests: [[FactDigest]]
     /// The number of each note's first fact (one more entry than notes).
     private let starts: [Int32]
     /// Every fact's number, sorted by kind and value, then by number: the facts of a kind and value lie
@@ -104,8 +104,9 @@ public final class CollectionIndex: Sendable {
     /// Collects notes one at a time.
     public struct Builder {
         var paths: [String] = []
-        var digests: [FactDigest] = []
+        var digests: [[FactDigest]] = []
         var starts: [Int32] = []
+        var count = 0
         var known: [Int: [CollectionFact]] = [:]
         let base: CollectionIndex?
         let reader: FactReader?
@@ -121,7 +122,7 @@ public final class CollectionIndex: Sendable {
             paths.reserveCapacity(paths.count + notes)
             digests.reserveCapacity(digests.count + notes)
             starts.reserveCapacity(starts.count + notes + 1)
-            digests.reserveCapacity(digests.count + count)
+            digests.reserveCapacity(digests.count + notes)
         }
 
         /// Adds the next note with its facts, which the index keeps (nothing is read again); returns its number.
@@ -134,10 +135,11 @@ public final class CollectionIndex: Sendable {
 
         /// Adds the next note by its digests; its facts are read again only if a finding needs them.
         @discardableResult
-        public mutating func add(path: String, digests: some Collection<FactDigest>) -> Int {
+        public mutating func add(path: String, digests: [FactDigest]) -> Int {
             paths.append(path)
-            starts.append(Int32(self.digests.count))
-            self.digests.append(contentsOf: digests)
+            starts.append(Int32(count))
+            self.digests.append(digests)
+            count += digests.count
             return paths.count - 1
         }
 
@@ -153,11 +155,13 @@ public final class CollectionIndex: Sendable {
     private init(_ builder: consuming Builder) {
         let digests = builder.digests
         var starts = builder.starts
-        starts.append(Int32(digests.count))
-        let count = digests.count
-        // Sorted by group, then by number: each group's facts together and in note order. The groups are worked
-        // out once into a table of their own (dropped after), not in each comparison.
-        let groups = digests.map(\.group)
+        let count = builder.count
+        starts.append(Int32(count))
+        // Sorted by group, then by number: each group's facts together and in note order. The groups are copied
+        // into one table for the sort (and dropped after): the smallest way to sort them.
+        var groups = [UInt64]()
+        groups.reserveCapacity(count)
+        for noteDigests in digests { groups.append(contentsOf: noteDigests.lazy.map(\.group)) }
         var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
             for number in 0..<count { buffer[number] = Int32(number) }
             initialized = count
@@ -167,7 +171,11 @@ public final class CollectionIndex: Sendable {
         }
         var meetings = [Meeting.RawValue](repeating: 0, count: count)
         var tallies: [Int32: [Spelling]] = [:]
-        let text = { (index: Int) -> UInt32 in digests[Int(order[index])].text }
+        let text = { (index: Int) -> UInt32 in
+            let number = order[index]
+            let note = Self.owner(number, starts)
+            return digests[note][Int(number) - Int(starts[note])].text
+        }
         var start = 0
         while start < count {
             let group = groups[Int(order[start])]
@@ -217,12 +225,15 @@ public final class CollectionIndex: Sendable {
     }
 
     private func digest(_ number: Int32) -> FactDigest {
-        digests[Int(number)]
+        let note = owner(number)
+        return digests[note][Int(number) - Int(starts[note])]
     }
+
+    private func owner(_ number: Int32) -> Int { Self.owner(number, starts) }
 
     /// The note a fact belongs to: the last note starting at or before it (notes without facts start where the
     /// next note does).
-    private func owner(_ number: Int32) -> Int {
+    private static func owner(_ number: Int32, _ starts: [Int32]) -> Int {
         var low = 0
         var high = starts.count
         while low < high {
@@ -384,8 +395,8 @@ public final class CollectionIndex: Sendable {
     }
 
     /// The digests of one note's facts, in order.
-    public func digests(ofNote note: Int) -> ArraySlice<FactDigest> {
-        note < paths.count ? digests[Int(starts[note])..<Int(starts[note + 1])] : base!.digests(ofNote: note - paths.count)
+    public func digests(ofNote note: Int) -> [FactDigest] {
+        note < paths.count ? digests[note] : base!.digests(ofNote: note - paths.count)
     }
 
     /// Whether the note has a fact of this kind (its digest's hash).
@@ -444,11 +455,11 @@ public final class CollectionIndex: Sendable {
 
         /// The note's facts. A note that cannot be read again, or that changed since its digests were made, gives
         /// facts that name only its place: a finding then still names the note, never a text it no longer has.
-        func facts(of note: Int, expecting digests: ArraySlice<FactDigest>) -> [CollectionFact] {
+        func facts(of note: Int, expecting digests: [FactDigest]) -> [CollectionFact] {
             guard !digests.isEmpty else { return [] }
             if let facts = lock.withLock({ known[note] }) { return facts }
             var facts = reader?(note) ?? []
-            if !FactDigest.of(facts).elementsEqual(digests) {
+            if FactDigest.of(facts) != digests {
                 let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
                 facts = digests.map { _ in CollectionFact(kind: "", key: "", value: "", text: "", range: start) }
             }

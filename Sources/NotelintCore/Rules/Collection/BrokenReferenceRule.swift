@@ -380,8 +380,7 @@ final class NearNames: Sendable {
             let name = names[Int(number)]
             guard abs(Int(name.length) - target.count) <= 1 || name.length == UInt16.max else { continue }
             let note = Int(name.note)
-            let digests = index.digests(ofNote: note)
-            let text = Self.text(ofName: digests[digests.startIndex + Int(name.ordinal)], note: note, position: Int(name.ordinal), in: index)
+            let text = Self.text(ofName: index.digests(ofNote: note)[Int(name.ordinal)], note: note, position: Int(name.ordinal), in: index)
             let loose = Array(BrokenReferenceRule.looseFold(text).unicodeScalars)
             guard abs(loose.count - target.count) <= 1 else { continue }
             if loose == target

@@ -134,7 +134,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
         let group = FactDigest.group(kind: Self.tagKind, value: fact.value)
         let ownDigests = collection.note.map { collection.index.digests(ofNote: $0).filter { $0.group == group } } ?? []
         // Settled by the hashes when every note, this one as it is now, writes the tag alike: no text is read again.
-        let tally = collection.index.spellingTally(of: FactDigest(value: StableHash.of(fact.value), text: 0, kind: Self.tagKindHash))
+        let tally = collection.index.spellingTally(of: FactDigest(group: group, text: 0, kind: Self.tagKindHash))
         let written = FactDigest.text(fact.text)
         if tally.allSatisfy({ $0.text == written }) && ownDigests.allSatisfy({ $0.text == written }) { return nil }
         var notes: [String: Int] = [:]
