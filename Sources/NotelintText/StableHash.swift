@@ -8,8 +8,39 @@ public enum StableHash {
     public static func of(_ text: String) -> UInt64 {
         var text = text
         if let hash = text.withUTF8({ hashIfASCII($0) }) { return hash }
+        // Text in scripts without combining sequences (Latin letters, kana, CJK ideographs, Hangul syllables) is
+        // composed already: hashed as it is, for normalising a string costs thousands of instructions.
+        if let hash = text.withUTF8({ isComposed($0) ? hash($0) : nil }) { return hash }
         let composed = text._nfcCodeUnits
         return composed.withUnsafeBufferPointer { hash($0) }
+    }
+
+    /// Whether every scalar of the UTF-8 text is one that NFC leaves as it is whatever surrounds it: below U+0300
+    /// (before the combining diacritics), kana letters, CJK punctuation and ideographs, Hangul syllables, fullwidth
+    /// forms. False says nothing (the text is then normalised).
+    static func isComposed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+            } else if lead < 0xE0 {
+                // Two bytes: U+0080 to U+07FF; below U+0300 when the lead byte is below 0xCC.
+                guard lead < 0xCC, index + 1 < bytes.count else { return false }
+                index += 2
+            } else if lead < 0xF0 {
+                guard index + 2 < bytes.count else { return false }
+                let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                switch scalar {
+                case 0x3000...0x301F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E: break
+                default: return false
+                }
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The hash of bytes that are all ASCII (nil otherwise), in one pass.

@@ -2,7 +2,7 @@ import Testing
 
 @testable import NotelintCore
 import NotelintSpelling
-import NotelintText
+@testable import NotelintText
 
 /// The index keeps only each fact's hashes: they must be the same in every process (the cache keeps them), equal
 /// for values equal as strings, and the facts' texts and positions must be read again only from the notes a
@@ -29,6 +29,34 @@ struct FactDigestTests {
         #expect(StableHash.of("戦争論") != StableHash.of("戦争"))
         #expect(StableHash.short("Machine Learning") == UInt32(truncatingIfNeeded: StableHash.of("Machine Learning")))
         #expect(StableHash.combine(1, 2) != StableHash.combine(2, 1))
+    }
+
+    /// The shortcut that hashes text as it is must only take text NFC leaves alone: every scalar it accepts is
+    /// unchanged by NFC, alone and after a letter of its script, and combines with nothing before it.
+    @Test func textTakenAsComposedIsComposed() {
+        let ranges: [ClosedRange<UInt32>] = [
+            0x80...0x2FF, 0x3000...0x301F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FC, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E,
+        ]
+        var checked = 0
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let alone = String(Character(scalar))
+                #expect(scalar.properties.canonicalCombiningClass == .notReordered)
+                for text in [alone, "a" + alone, "か" + alone, "가" + alone, "中" + alone] {
+                    let bytes = Array(text.utf8)
+                    #expect(bytes.withUnsafeBufferPointer(StableHash.isComposed))
+                    if text._nfcCodeUnits != bytes { Issue.record("NFC changes U+\(String(value, radix: 16))") }
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 30_000)
+        // Combining marks, decomposable compatibility ideographs and voiced-sound marks are left to NFC.
+        for text in ["e\u{301}", "\u{F900}", "か\u{3099}", "\u{1100}\u{1161}", "𝔸"] {
+            #expect(!Array(text.utf8).withUnsafeBufferPointer(StableHash.isComposed))
+        }
+        #expect(StableHash.of("か\u{3099}") == StableHash.of("が"))
     }
 
     @Test func digestsSayWhatIsComparedAndHowItIsWritten() {
