@@ -57,7 +57,7 @@ public struct CollectionFact: Sendable, Hashable {
 }
 
 /// Every note's collection facts, grouped by kind and value. Built once a run from the first pass (and the
-/// cache, for notes not read again). For every note it holds only the facts' digests (`FactDigest`, 16 bytes a
+/// cache, for notes not read again). For every note it holds only the facts' digests (`FactDigest`, 14 bytes a
 /// fact), sorted once by kind and value: questions a rule asks of every note (how many notes have this value?
 /// do they spell it alike?) are answered from the hashes. A fact's text and position are read again from its
 /// note (`FactReader`) only when a finding names it, for the few notes whose hashes meet; a note read so is
@@ -79,9 +79,9 @@ public final class CollectionIndex: Sendable {
     /// counts them too. An editor's server keeps the index of the notes not being edited and puts one of the
     /// edited note on top of it at each keystroke, instead of indexing the whole collection again.
     private let base: CollectionIndex?
-    /// Each note's digests as the first pass (or the cache) made them: kept, not copied into one table, which
-    /// would hold them twice while it is filled. Facts are numbered across notes, a note's together.
-    private let digests: [[FactDigest]]
+    /// Every note's digests in one table, field by field, a note's together: facts are numbered across notes. The
+    /// builder's caller lets go of each note's own array as it is added, so they are not held twice for long.
+    private let digests: DigestTable
     /// The number of each note's first fact (one more entry than notes).
     private let starts: [Int32]
     /// Every fact's number, sorted by kind and value, then by number: the facts of a kind and value lie
@@ -104,9 +104,8 @@ public final class CollectionIndex: Sendable {
     /// Collects notes one at a time.
     public struct Builder {
         var paths: [String] = []
-        var digests: [[FactDigest]] = []
+        var digests = DigestTable()
         var starts: [Int32] = []
-        var count = 0
         var known: [Int: [CollectionFact]] = [:]
         let base: CollectionIndex?
         let reader: FactReader?
@@ -120,9 +119,8 @@ public final class CollectionIndex: Sendable {
         /// Room for this many more notes and facts, so that the tables are not copied as they grow.
         public mutating func reserve(notes: Int, facts count: Int) {
             paths.reserveCapacity(paths.count + notes)
-            digests.reserveCapacity(digests.count + notes)
             starts.reserveCapacity(starts.count + notes + 1)
-            digests.reserveCapacity(digests.count + notes)
+            digests.reserve(count)
         }
 
         /// Adds the next note with its facts, which the index keeps (nothing is read again); returns its number.
@@ -135,11 +133,10 @@ public final class CollectionIndex: Sendable {
 
         /// Adds the next note by its digests; its facts are read again only if a finding needs them.
         @discardableResult
-        public mutating func add(path: String, digests: [FactDigest]) -> Int {
+        public mutating func add(path: String, digests: some Collection<FactDigest>) -> Int {
             paths.append(path)
-            starts.append(Int32(count))
-            self.digests.append(digests)
-            count += digests.count
+            starts.append(Int32(self.digests.count))
+            for digest in digests { self.digests.append(digest) }
             return paths.count - 1
         }
 
@@ -155,13 +152,10 @@ public final class CollectionIndex: Sendable {
     private init(_ builder: consuming Builder) {
         let digests = builder.digests
         var starts = builder.starts
-        let count = builder.count
+        let count = digests.count
         starts.append(Int32(count))
-        // Sorted by group, then by number: each group's facts together and in note order. The groups are copied
-        // into one table for the sort (and dropped after): the smallest way to sort them.
-        var groups = [UInt64]()
-        groups.reserveCapacity(count)
-        for noteDigests in digests { groups.append(contentsOf: noteDigests.lazy.map(\.group)) }
+        // Sorted by group, then by number: each group's facts together and in note order.
+        let groups = digests.groups
         var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
             for number in 0..<count { buffer[number] = Int32(number) }
             initialized = count
@@ -171,11 +165,7 @@ public final class CollectionIndex: Sendable {
         }
         var meetings = [Meeting.RawValue](repeating: 0, count: count)
         var tallies: [Int32: [Spelling]] = [:]
-        let text = { (index: Int) -> UInt32 in
-            let number = order[index]
-            let note = Self.owner(number, starts)
-            return digests[note][Int(number) - Int(starts[note])].text
-        }
+        let text = { (index: Int) -> UInt32 in digests.text(Int(order[index])) }
         var start = 0
         while start < count {
             let group = groups[Int(order[start])]
@@ -225,8 +215,7 @@ public final class CollectionIndex: Sendable {
     }
 
     private func digest(_ number: Int32) -> FactDigest {
-        let note = owner(number)
-        return digests[note][Int(number) - Int(starts[note])]
+        digests[Int(number)]
     }
 
     private func owner(_ number: Int32) -> Int { Self.owner(number, starts) }
@@ -395,8 +384,9 @@ public final class CollectionIndex: Sendable {
     }
 
     /// The digests of one note's facts, in order.
-    public func digests(ofNote note: Int) -> [FactDigest] {
-        note < paths.count ? digests[note] : base!.digests(ofNote: note - paths.count)
+    public func digests(ofNote note: Int) -> DigestList {
+        note < paths.count
+            ? DigestList(table: digests, range: Int(starts[note])..<Int(starts[note + 1])) : base!.digests(ofNote: note - paths.count)
     }
 
     /// Whether the note has a fact of this kind (its digest's hash).
@@ -455,11 +445,11 @@ public final class CollectionIndex: Sendable {
 
         /// The note's facts. A note that cannot be read again, or that changed since its digests were made, gives
         /// facts that name only its place: a finding then still names the note, never a text it no longer has.
-        func facts(of note: Int, expecting digests: [FactDigest]) -> [CollectionFact] {
+        func facts(of note: Int, expecting digests: DigestList) -> [CollectionFact] {
             guard !digests.isEmpty else { return [] }
             if let facts = lock.withLock({ known[note] }) { return facts }
             var facts = reader?(note) ?? []
-            if FactDigest.of(facts) != digests {
+            if !FactDigest.of(facts).elementsEqual(digests) {
                 let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
                 facts = digests.map { _ in CollectionFact(kind: "", key: "", value: "", text: "", range: start) }
             }

@@ -69,3 +69,52 @@ public struct FactDigest: Sendable, Hashable {
         StableHash.combine(UInt64(kind), 0x5851_F42D_4C95_7F2D)
     }
 }
+
+/// The digests of many notes' facts, kept field by field: 14 bytes a fact (the kind as the number of one of the
+/// few kinds met), where an array of digests would take 16 and an array a note its header and allocation too.
+struct DigestTable: Sendable {
+    private(set) var groups: [UInt64] = []
+    private var texts: [UInt32] = []
+    private var kindCodes: [UInt16] = []
+    /// The kinds met, each once; a fact keeps its kind's place here.
+    private var kinds: [UInt32] = []
+
+    var count: Int { groups.count }
+
+    mutating func reserve(_ more: Int) {
+        groups.reserveCapacity(groups.count + more)
+        texts.reserveCapacity(texts.count + more)
+        kindCodes.reserveCapacity(kindCodes.count + more)
+    }
+
+    mutating func append(_ digest: FactDigest) {
+        groups.append(digest.group)
+        texts.append(digest.text)
+        if let code = kinds.firstIndex(of: digest.kind) {
+            kindCodes.append(UInt16(code))
+        } else if kinds.count <= Int(UInt16.max) {
+            kindCodes.append(UInt16(kinds.count))
+            kinds.append(digest.kind)
+        } else {
+            // More kinds than a code can number (no configuration comes near): the last code stands for them, and
+            // such a fact is read as that kind. Never reached by the rules of this package.
+            kindCodes.append(UInt16.max)
+        }
+    }
+
+    subscript(number: Int) -> FactDigest {
+        FactDigest(group: groups[number], text: texts[number], kind: kinds[Int(kindCodes[number])])
+    }
+
+    func text(_ number: Int) -> UInt32 { texts[number] }
+}
+
+/// The digests of one note's facts, in order, as a collection over the index's table (nothing is copied).
+public struct DigestList: RandomAccessCollection, Sendable {
+    let table: DigestTable
+    let range: Range<Int>
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { range.count }
+    public subscript(position: Int) -> FactDigest { table[range.lowerBound + position] }
+}
