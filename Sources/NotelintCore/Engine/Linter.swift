@@ -262,7 +262,7 @@ public final class Linter: Sendable {
         jobs.reserveCapacity(files.count)
         var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
-        let place = Job.Place(currentDirectory: currentDirectory)
+        var settings: [Job.Setting] = []
         let explicitPaths = Set(request.paths)
         // The walk lists a folder's notes together: their folder's configuration and place relative to it are
         // worked out once, from the folder as the walk names it.
@@ -302,7 +302,14 @@ public final class Linter: Sendable {
             if configurations.last !== configuration && !configurations.contains(where: { $0 === configuration }) {
                 configurations.append(configuration)
             }
-            jobs.append(Job(path: path, configuration: configuration, place: place))
+            if settings.last?.configuration !== configuration {
+                if let index = settings.firstIndex(where: { $0.configuration === configuration }) {
+                    settings.append(settings.remove(at: index))
+                } else {
+                    settings.append(Job.Setting(configuration, currentDirectory: currentDirectory))
+                }
+            }
+            jobs.append(Job(path: path, setting: settings[settings.count - 1]))
         }
         let unselected = walk.ignored.map {
             LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
@@ -600,20 +607,22 @@ public final class Linter: Sendable {
     /// 100,000 notes, two more strings a note would cost more memory than everything else kept between passes.
     struct Job: Sendable {
         let path: String
-        let configuration: EffectiveConfiguration
-        /// The same for every job of a run, one reference each.
-        let place: Place
+        /// The same for every job of a configuration, one reference each.
+        let setting: Setting
 
-        /// Where the run's relative paths start.
-        final class Place: Sendable {
+        /// A configuration, and the folder the run's relative paths start from.
+        final class Setting: Sendable {
+            let configuration: EffectiveConfiguration
             let currentDirectory: String
 
-            init(currentDirectory: String) {
+            init(_ configuration: EffectiveConfiguration, currentDirectory: String) {
+                self.configuration = configuration
                 self.currentDirectory = currentDirectory
             }
         }
 
-        var currentDirectory: String { place.currentDirectory }
+        var configuration: EffectiveConfiguration { setting.configuration }
+        var currentDirectory: String { setting.currentDirectory }
 
         var absolutePath: String { PathText.absolute(path, in: currentDirectory) }
         /// Relative to the configuration's folder, as globs and schemas see it.

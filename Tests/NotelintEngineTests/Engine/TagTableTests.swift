@@ -81,11 +81,12 @@ struct TagTableTests {
     }
 
     /// What a run keeps a note between its passes and to its report: one reference for its tags, one for its
-    /// cache entry, one for a fix (nearly every note has none) — not a list of strings, an entry's room twice, a
-    /// fix's whole value.
+    /// cache entry, one for a fix (nearly every note has none), one for its configuration and current folder —
+    /// not a list of strings, an entry's room twice, a fix's whole value, a copy of the folder's string.
     @Test func aNoteKeepsSmallResultsBetweenPasses() {
         #expect(MemoryLayout<NoteTags>.size == MemoryLayout<Int>.size)
         #expect(MemoryLayout<Linter.FirstPassOutcome>.stride <= MemoryLayout<Linter.FirstPass>.stride + MemoryLayout<Int>.size)
         #expect(MemoryLayout<Linter.NoteResult>.stride == 2 * MemoryLayout<Int>.size)
+        #expect(MemoryLayout<Linter.Job>.stride == MemoryLayout<String>.stride + MemoryLayout<Int>.size)
     }
 }
