@@ -157,8 +157,10 @@ public final class ResultCache: Sendable {
     /// damaged journal is read up to the damage); empty when there is no table or it cannot be trusted.
     func table(for fingerprint: UInt64) -> Table {
         let boundary = ReadBoundary(rootPaths: [directory])
+        // The entries' tags are numbered once for the table: a tag used by thousands of notes is one string.
+        let tags = TagTable()
         guard case .success(let bytes) = NoteReader.readAll(path: fileName(for: fingerprint), boundary: boundary),
-            var entries = try? Self.decode(bytes, fingerprint: fingerprint)
+            var entries = try? Self.decode(bytes, fingerprint: fingerprint, tags: tags)
         else {
             return Table(fingerprint: fingerprint, entries: [:])
         }
@@ -174,7 +176,7 @@ public final class ResultCache: Sendable {
             let body = Array(journal[reader.offset..<reader.offset + length - 8])
             try? reader.skip(length - 8)
             guard let hash = try? reader.fixed(), hash == ContentHash.of(body),
-                let recorded = try? Self.journalRecord(body, fingerprint: fingerprint)
+                let recorded = try? Self.journalRecord(body, fingerprint: fingerprint, tags: tags)
             else { break }
             for (path, entry) in recorded { entries[path] = entry }
             added += recorded.count
@@ -182,16 +184,18 @@ public final class ResultCache: Sendable {
         return Table(fingerprint: fingerprint, entries: entries, journalEntries: added)
     }
 
-    private static func journalRecord(_ body: [UInt8], fingerprint: UInt64) throws(CacheReader.Damaged) -> [(String, Entry)] {
+    private static func journalRecord(
+        _ body: [UInt8], fingerprint: UInt64, tags: TagTable
+    ) throws(CacheReader.Damaged) -> [(String, Entry)] {
         var reader = CacheReader(body)
         guard try reader.fixed() == fingerprint else { throw CacheReader.Damaged() }
         var entries: [(String, Entry)] = []
-        for _ in 0..<(try reader.count()) { entries.append(try entry(from: &reader)) }
+        for _ in 0..<(try reader.count()) { entries.append(try entry(from: &reader, tags: tags)) }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return entries
     }
 
-    private static func decode(_ bytes: [UInt8], fingerprint: UInt64) throws(CacheReader.Damaged) -> [String: Entry] {
+    private static func decode(_ bytes: [UInt8], fingerprint: UInt64, tags: TagTable) throws(CacheReader.Damaged) -> [String: Entry] {
         guard bytes.starts(with: magic) else { throw CacheReader.Damaged() }
         var reader = CacheReader(bytes, offset: magic.count)
         guard try reader.fixed() == fingerprint else { throw CacheReader.Damaged() }
@@ -199,14 +203,14 @@ public final class ResultCache: Sendable {
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            let (path, entry) = try entry(from: &reader)
+            let (path, entry) = try entry(from: &reader, tags: tags)
             entries[path] = entry
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return entries
     }
 
-    private static func entry(from reader: inout CacheReader) throws(CacheReader.Damaged) -> (String, Entry) {
+    private static func entry(from reader: inout CacheReader, tags table: TagTable) throws(CacheReader.Damaged) -> (String, Entry) {
         let path = try reader.string()
         let stamp = Stamp(
             size: try reader.integer(), seconds: try reader.integer(), nanoseconds: try reader.integer(),
@@ -220,7 +224,7 @@ public final class ResultCache: Sendable {
         for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic(path: path)) }
         return (path, Entry(
             stamp: stamp, contentHash: hash, readAt: readAt,
-            pass: Linter.FirstPass(diagnostics: diagnostics, tags: tags, facts: facts, needsCorpus: needsCorpus)))
+            pass: Linter.FirstPass(diagnostics: diagnostics, tags: NoteTags(tags, in: table), facts: facts, needsCorpus: needsCorpus)))
     }
 
     /// Writes a configuration's entries (the ones read at the start, updated with this run's), atomically, so
@@ -283,7 +287,7 @@ public final class ResultCache: Sendable {
         writer.integer(entry.stamp.changeNanoseconds)
         writer.fixed(entry.contentHash)
         writer.integer(entry.readAt)
-        writer.strings(entry.pass.tags)
+        writer.strings(Array(entry.pass.tags))
         writer.boolean(entry.pass.needsCorpus)
         writer.facts(entry.pass.facts)
         writer.integer(entry.pass.diagnostics.count)

@@ -143,24 +143,24 @@ public final class Linter: Sendable {
         defer { if request.contents.isEmpty { for checker in spellCheckers { checker.save() } } }
         // The stamps the run's check took serve the cache's checks too: each note is stat'ed once a run.
         let stamps = unchangedRun?.check.stamps
-        var outcomes = firstPass(selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count])
+        var outcomes = firstPass(selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable())
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
-        var perNote: [([Diagnostic], FileFix?)]
+        var perNote: [NoteResult]
         do {
             // The collection's evidence lives only as long as the passes need it: its indexes are gone before the
             // report is made (a run's largest moment). The tag corpus is left to the process's end with the rest.
             let evidence = collectionEvidence(
                 &outcomes, selection, request, tables: tables, others: others, stamps: stamps?[selection.jobs.count...])
             perNote = secondPass(selection, outcomes, evidence: evidence, request)
-            if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.1?.changed == true }) {
-                perNote = settle(perNote, selection, evidence, request)
+            if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.fix?.changed == true }) {
+                perNote = settle(perNote.map { ($0.diagnostics, $0.fix) }, selection, evidence, request).map { NoteResult($0.0, $0.1) }
             }
             if request.leavesTablesToProcessEnd { LeftToProcessEnd.keep(evidence.corpus) }
         }
-        var diagnostics = perNote.flatMap { $0.0 }
+        var diagnostics = perNote.flatMap(\.diagnostics)
         diagnostics.sort(by: Diagnostic.reportOrder)
         var report = report(of: selection, diagnostics: diagnostics)
-        report.fixedFiles = perNote.compactMap { $0.1 }
+        report.fixedFiles = perNote.compactMap(\.fix)
         report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
         // Only a run whose every note was read (or reused) whole is kept: a note that could not be read may be
         // readable next time without a stamp to say so.
@@ -265,8 +265,10 @@ public final class Linter: Sendable {
         for link in request.outsideLinks { notOpened[link] = Self.outsideLinkProblem }
         let files = walk.notes + request.paths.filter { request.contents[$0] != nil } + notOpened.keys.sorted()
         var jobs: [Job] = []
+        jobs.reserveCapacity(files.count)
         var excluded: [LintReport.Unselected] = []
         let currentDirectory = PathText.currentDirectory()
+        var settings: [Job.Setting] = []
         let explicitPaths = Set(request.paths)
         // The walk lists a folder's notes together: their folder's configuration and place relative to it are
         // worked out once, from the folder as the walk names it.
@@ -306,7 +308,14 @@ public final class Linter: Sendable {
             if configurations.last !== configuration && !configurations.contains(where: { $0 === configuration }) {
                 configurations.append(configuration)
             }
-            jobs.append(Job(path: path, configuration: configuration, currentDirectory: currentDirectory))
+            if settings.last?.configuration !== configuration {
+                if let index = settings.firstIndex(where: { $0.configuration === configuration }) {
+                    settings.append(settings.remove(at: index))
+                } else {
+                    settings.append(Job.Setting(configuration, currentDirectory: currentDirectory))
+                }
+            }
+            jobs.append(Job(path: path, setting: settings[settings.count - 1]))
         }
         let unselected = walk.ignored.map {
             LintReport.Unselected(path: $0.path, isFolder: $0.isDirectory, reason: "ignored by " + $0.reason)
@@ -327,14 +336,45 @@ public final class Linter: Sendable {
         return tables
     }
 
-    typealias FirstPassOutcome = (pass: FirstPass, entry: ResultCache.Entry?, reused: Bool)
+    /// A note's first pass, and the cache entry it comes from or makes.
+    struct FirstPassOutcome {
+        var pass: FirstPass
+        /// The entry and whether it was reused, in one reference's room: 100,000 outcomes live through the run.
+        private let kept: Kept
+
+        private enum Kept {
+            case none
+            case made(ResultCache.Entry)
+            case reused(ResultCache.Entry)
+        }
+
+        /// `reused`: the note's cached result stands, unread.
+        init(_ pass: FirstPass, entry: ResultCache.Entry?, reused: Bool = false) {
+            self.pass = pass
+            kept = entry.map { reused ? .reused($0) : .made($0) } ?? .none
+        }
+
+        /// The note's entry to keep in the cache; nil when it is not to be kept.
+        var entry: ResultCache.Entry? {
+            switch kept {
+            case .none: nil
+            case .made(let entry), .reused(let entry): entry
+            }
+        }
+
+        var reused: Bool {
+            if case .reused = kept { return true }
+            return false
+        }
+    }
 
     /// Every note loaded once (or its cached result reused) and checked by the rules that need no collection; only
     /// its findings and tags are kept, so memory does not grow with the notes' text.
     /// `stamps`: the jobs' stamps when the run already took them, else each is taken before its note is read.
+    /// `tags`: numbers the tags of the notes read, once for the run.
     private func firstPass(
         _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table],
-        stamps: ArraySlice<ResultCache.Stamp?>?
+        stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable
     ) -> [FirstPassOutcome] {
         let readAt = request.cache?.clock() ?? 0
         return Parallel.map(Array(selection.jobs.indices), workers: request.jobs) { index -> FirstPassOutcome in
@@ -342,20 +382,24 @@ public final class Linter: Sendable {
             guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
                 selection.notOpened[job.path] == nil
             else {
-                return (self.firstPass(self.load(job, request, selection), job.configuration, job.relativePath, today: request.today), nil, false)
+                let note = self.load(job, request, selection)
+                return FirstPassOutcome(
+                    self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags), entry: nil)
             }
             let cached = table.entries[job.absolutePath]
             let stamp = stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(job.path)
-            if let cached, cached.isCurrent(stamp) { return (cached.pass.at(job.path), cached, true) }
+            if let cached, cached.isCurrent(stamp) { return FirstPassOutcome(cached.pass.at(job.path), entry: cached, reused: true) }
             let note = self.load(job, request, selection)
             let contentHash = ContentHash.of(note.source.bytes)
             if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
-                return (cached.pass.at(job.path), ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass), false)
+                return FirstPassOutcome(
+                    cached.pass.at(job.path),
+                    entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass))
             }
-            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today)
+            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
             // A note that could not be read is not kept: permissions can change without its time changing.
-            guard let stamp, note.outcome != .error else { return (pass, nil, false) }
-            return (pass, ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass), false)
+            guard let stamp, note.outcome != .error else { return FirstPassOutcome(pass, entry: nil) }
+            return FirstPassOutcome(pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass))
         }
     }
 
@@ -498,7 +542,7 @@ public final class Linter: Sendable {
     /// fixed and written.
     private func secondPass(
         _ selection: Selection, _ outcomes: [FirstPassOutcome], evidence: Evidence, _ request: LintRequest
-    ) -> [([Diagnostic], FileFix?)] {
+    ) -> [NoteResult] {
         let jobs = selection.jobs
         let corpus = evidence.corpus
         // A few notes checked against a large collection (a commit hook's one note): only their own tags are
@@ -512,7 +556,7 @@ public final class Linter: Sendable {
         let compute = { [among] in Self.reportableValues(of: $0, in: corpus, among: among, workers: request.jobs) }
         let reportable = request.collectionMemo?.reportableValues(of: jobs.map(\.configuration), in: corpus, compute)
             ?? compute(jobs.map(\.configuration))
-        return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
+        return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> NoteResult in
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
             let collection = evidence.view(for: job, at: index)
@@ -523,13 +567,35 @@ public final class Linter: Sendable {
                     today: request.today, corpus: corpus, collection: collection)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
-                return (diagnostics, nil)
+                return NoteResult(diagnostics, nil)
             }
             return self.fix(
                 job.path, job.configuration, job.relativePath, request: request, boundary: selection.boundary, minimum: minimum,
-                corpus: corpus, collection: collection)
-                ?? (diagnostics, nil)
+                corpus: corpus, collection: collection).map { NoteResult($0.0, $0.1) }
+                ?? NoteResult(diagnostics, nil)
         }
+    }
+
+    /// A note's findings after the second pass, and its fix when it has one. The fix is kept apart: nearly every
+    /// note has none, and 100,000 results live to the report.
+    struct NoteResult {
+        let diagnostics: [Diagnostic]
+        private let fixed: Fixed?
+
+        private final class Fixed: Sendable {
+            let fix: FileFix
+
+            init(_ fix: FileFix) {
+                self.fix = fix
+            }
+        }
+
+        init(_ diagnostics: [Diagnostic], _ fix: FileFix?) {
+            self.diagnostics = diagnostics
+            fixed = fix.map(Fixed.init)
+        }
+
+        var fix: FileFix? { fixed?.fix }
     }
 
     /// Writes back each configuration's table when this run changed it.
@@ -553,9 +619,22 @@ public final class Linter: Sendable {
     /// 100,000 notes, two more strings a note would cost more memory than everything else kept between passes.
     struct Job: Sendable {
         let path: String
-        let configuration: EffectiveConfiguration
-        /// The same string for every job: its storage is shared.
-        let currentDirectory: String
+        /// The same for every job of a configuration, one reference each.
+        let setting: Setting
+
+        /// A configuration, and the folder the run's relative paths start from.
+        final class Setting: Sendable {
+            let configuration: EffectiveConfiguration
+            let currentDirectory: String
+
+            init(_ configuration: EffectiveConfiguration, currentDirectory: String) {
+                self.configuration = configuration
+                self.currentDirectory = currentDirectory
+            }
+        }
+
+        var configuration: EffectiveConfiguration { setting.configuration }
+        var currentDirectory: String { setting.currentDirectory }
 
         var absolutePath: String { PathText.absolute(path, in: currentDirectory) }
         /// Relative to the configuration's folder, as globs and schemas see it.
@@ -573,7 +652,7 @@ public final class Linter: Sendable {
         /// Findings of every rule that needs no corpus; of every rule when the configuration has no corpus rule.
         var diagnostics: [Diagnostic]
         /// The note's tags: its share of the corpus.
-        var tags: [String]
+        var tags: NoteTags
         /// What the note gives the collection index (titles, slugs, names, references), as digests.
         var facts: [FactDigest] = []
         /// Its corpus rules still have to run.
@@ -597,12 +676,16 @@ public final class Linter: Sendable {
         }
     }
 
-    func firstPass(_ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate) -> FirstPass {
+    /// `tags` numbers the note's tags, shared by the notes of a run.
+    func firstPass(
+        _ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate,
+        tags table: TagTable = TagTable()
+    ) -> FirstPass {
         let needsCorpus = configuration.needsCorpus
         let diagnostics = check(
             note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
         return FirstPass(
-            diagnostics: diagnostics, tags: TagCorpus.tags(of: note, key: configuration.corpusKey),
+            diagnostics: diagnostics, tags: NoteTags(TagCorpus.tags(of: note, key: configuration.corpusKey), in: table),
             facts: FactDigest.of(collectionFacts(of: note, configuration, relativePath, today: today)), needsCorpus: needsCorpus)
     }
 
@@ -728,7 +811,7 @@ public final class Linter: Sendable {
             // The tags and facts a cached result kept, when the note has not changed since (nothing else is needed).
             if let cached = tables[ObjectIdentifier(other.configuration)]?.entries[other.path],
                 cached.isCurrent(stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(other.path)) {
-                return (cached.pass.tags, cached.pass.facts)
+                return (Array(cached.pass.tags), cached.pass.facts)
             }
             let note = other.loader.load(path: other.path)
             let configuration = other.configuration

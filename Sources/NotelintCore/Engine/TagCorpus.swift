@@ -108,7 +108,7 @@ public struct TagCounter: Sendable {
 
     public init() {}
 
-    public mutating func add(_ tags: [String]) {
+    public mutating func add(_ tags: some Sequence<String>) {
         for tag in tags { uses[tag, default: 0] += 1 }
     }
 
