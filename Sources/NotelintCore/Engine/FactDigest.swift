@@ -25,20 +25,21 @@ public struct FactDigest: Sendable, Hashable {
     /// The digests of a note's facts, in order.
     public static func of(_ facts: [CollectionFact]) -> [FactDigest] {
         guard !facts.isEmpty else { return [] }
-        // Most of a note's facts share a few kinds: each kind is hashed once.
-        var kinds: [(String, UInt32)] = []
-        return facts.map { fact in
-            let kind: UInt32
-            if let known = kinds.first(where: { $0.0 == fact.kind }) {
-                kind = known.1
-            } else {
-                kind = Self.kind(fact.kind)
-                kinds.append((fact.kind, kind))
+        return [FactDigest](unsafeUninitializedCapacity: facts.count) { buffer, initialized in
+            // A rule's facts come together and mostly share a kind: a kind is hashed when it changes.
+            var lastKind = ""
+            var kind: UInt32 = 0
+            for (index, fact) in facts.enumerated() {
+                if index == 0 || fact.kind != lastKind {
+                    lastKind = fact.kind
+                    kind = Self.kind(fact.kind)
+                }
+                let value = StableHash.of(fact.value)
+                // Most texts are their value (a tag that is its own slug, a path): hashed once.
+                let text = fact.text == fact.value ? UInt32(truncatingIfNeeded: value) : StableHash.short(fact.text)
+                (buffer.baseAddress! + index).initialize(to: FactDigest(group: group(kind: kind, value: value), text: text, kind: kind))
             }
-            let value = StableHash.of(fact.value)
-            // Most texts are their value (a tag that is its own slug, a path): hashed once.
-            let text = fact.text == fact.value ? UInt32(truncatingIfNeeded: value) : StableHash.short(fact.text)
-            return FactDigest(group: group(kind: kind, value: value), text: text, kind: kind)
+            initialized = facts.count
         }
     }
 
