@@ -43,6 +43,18 @@ struct CollectionFactShortcutTests {
     }
 
     @Test(arguments: texts)
+    func foldingIsCollapsingThenLowercasing(text: String) {
+        for collapsing in [false, true] {
+            for lowercasing in [false, true] {
+                let collapsed = collapsing ? Self.collapsedByScalars(text) : text
+                let expected = lowercasing ? collapsed.lowercased() : collapsed
+                let folded = CollectionValues.folded(text, collapsing: collapsing, lowercasing: lowercasing)
+                #expect(Array(folded.utf8) == Array(expected.utf8), "\(collapsing) \(lowercasing)")
+            }
+        }
+    }
+
+    @Test(arguments: texts)
     func blanksAreWhatCharactersSay(text: String) {
         #expect(CollectionValues.isBlank(text) == text.allSatisfy(\.isWhitespace))
     }
@@ -164,7 +176,16 @@ struct CollectionFactShortcutTests {
     }
 
     @Test func seenIsASetOfStrings() {
-        let values = ["a", "b", "a", "cafe\u{301}", "café", "c", "d", "e", "f", "g", "h", "i", "j", "b", "k", "é", "e\u{301}"]
+        let values = [
+            "a", "b", "a", "cafe\u{301}", "café", "\u{212A}", "K", "戦争", "平和", "\u{8C48}", "\u{F900}", "戦争", "ab", "abc", "abd",
+            "c", "d", "e", "f", "g", "h", "i", "j", "b", "k", "é", "e\u{301}",
+        ]
+        // Short lists too, compared one by one rather than in a set.
+        for count in 1...values.count {
+            var seen = CollectionValues.Seen()
+            var set: Set<String> = []
+            for value in values.prefix(count).reversed() { #expect(seen.insert(value) == set.insert(value).inserted, "\(value)") }
+        }
         var seen = CollectionValues.Seen()
         var set: Set<String> = []
         for value in values { #expect(seen.insert(value) == set.insert(value).inserted, "\(value)") }

@@ -90,7 +90,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     static func fold(_ text: String) -> String {
         let slashed = CollectionValues.contains(UInt8(ascii: "\\"), in: text)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
-        return CollectionValues.lowercased(CollectionValues.collapsingWhitespace(slashed))
+        return CollectionValues.folded(slashed, collapsing: true, lowercasing: true)
     }
 
     /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
@@ -463,12 +463,21 @@ private final class NearNameCache: @unchecked Sendable {
 
 /// The keys each schema declares as references (`format: note-ref`), worked out once a schema.
 private final class ReferenceKeyCache: @unchecked Sendable {
-    // @unchecked: `known` is only touched while `lock` is held.
+    // @unchecked: `known` and `last` are only touched while `lock` is held.
     private let lock = SpellingLock()
     private var known: [String: Set<String>] = [:]
+    /// The last schema asked about: notes come in runs under one schema, whose path is then the same string (and
+    /// compared without reading it).
+    private var last: (path: String, keys: Set<String>)?
 
     func keys(of schema: EffectiveConfiguration.LoadedSchema) -> Set<String> {
-        if let keys = lock.withLock({ known[schema.path] }) { return keys }
+        let found = lock.withLock { () -> Set<String>? in
+            if let last, last.path == schema.path { return last.keys }
+            guard let keys = known[schema.path] else { return nil }
+            last = (schema.path, keys)
+            return keys
+        }
+        if let found { return found }
         let keys = Set(schema.schema.knownProperties.filter { schema.schema.declaredFormat(ofProperty: $0) == "note-ref" })
         lock.withLock { known[schema.path] = keys }
         return keys

@@ -42,8 +42,8 @@ enum CollectionValues {
     /// whitespace when its first scalar is, so a text whose first scalar is not (nearly every value) is settled
     /// by that one scalar.
     static func isBlank(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return true }
-        if !isWhitespace(first.value) { return false }
+        guard let byte = text.utf8.first else { return true }
+        if byte < 0x80 ? !isWhitespace(UInt32(byte)) : !isWhitespace(text.unicodeScalars.first!.value) { return false }
         return text.allSatisfy(\.isWhitespace)
     }
 
@@ -126,8 +126,34 @@ enum CollectionValues {
     struct Seen {
         /// The first value, kept apart: most lists (and every single value) never need the array.
         private var first: String?
-        private var few: [String] = []
+        private var few: [(value: String, shape: Shape)] = []
         private var many: Set<String> = []
+
+        /// A value's length in bytes, whether it is ASCII, and its first scalar when that is one no other scalars
+        /// stand for and that never combines with what follows (ASCII, CJK ideographs): two values with different
+        /// such first scalars, or ASCII ones of different lengths, are different strings, told apart without a
+        /// comparison (most tags of a list).
+        private struct Shape {
+            let count: Int
+            let isASCII: Bool
+            /// Zero when the first scalar is not one of those.
+            let head: UInt32
+
+            init(_ value: String) {
+                (count, isASCII, head) = CollectionValues.withBytes(of: value) { bytes -> (Int, Bool, UInt32) in
+                    guard let first = bytes.first else { return (0, true, 0) }
+                    let isASCII = !bytes.contains { $0 >= 0x80 }
+                    if first < 0x80 { return (bytes.count, isASCII, UInt32(first)) }
+                    let head = scalar(at: 0, in: bytes).value
+                    return (bytes.count, isASCII, (0x4E00...0x9FFF).contains(head) ? head : 0)
+                }
+            }
+
+            func mayEqual(_ other: Shape) -> Bool {
+                if head != 0 && other.head != 0 && head != other.head { return false }
+                return !(isASCII && other.isASCII && count != other.count)
+            }
+        }
 
         /// False when the value was met already.
         mutating func insert(_ value: String) -> Bool {
@@ -135,18 +161,18 @@ enum CollectionValues {
                 self.first = value
                 return true
             }
-            if few.isEmpty && many.isEmpty {
-                if first == value { return false }
-                few.reserveCapacity(8)
-                few.append(first)
-            }
             if many.isEmpty {
-                if few.contains(value) { return false }
+                let shape = Shape(value)
+                if few.isEmpty {
+                    few.reserveCapacity(8)
+                    few.append((first, Shape(first)))
+                }
+                if few.contains(where: { $0.shape.mayEqual(shape) && $0.value == value }) { return false }
                 if few.count < 8 {
-                    few.append(value)
+                    few.append((value, shape))
                     return true
                 }
-                many = Set(few)
+                many = Set(few.map(\.value))
                 few = []
             }
             return many.insert(value).inserted
@@ -231,6 +257,48 @@ enum CollectionValues {
             }
         }
         return quick ?? text.lowercased()
+    }
+
+    /// `collapsingWhitespace` then `lowercased`, each where asked, settled in one walk over the bytes for most
+    /// values (no whitespace to collapse; ASCII or caseless scalars): a duplicate's value and a reference's name.
+    static func folded(_ text: String, collapsing: Bool, lowercasing: Bool) -> String {
+        // nil: not settled here, and left to the two functions.
+        let quick = withBytes(of: text) { bytes -> String? in
+            var previousIsSpace = true
+            var hasCapital = false
+            var isCaseless = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let isSpace = byte == UInt8(ascii: " ")
+                    if collapsing && (isSpace && previousIsSpace || byte < 0x20) { return nil }
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
+                    previousIsSpace = isSpace
+                    index += 1
+                    continue
+                }
+                let (value, length) = scalar(at: index, in: bytes)
+                if collapsing && isWhitespace(value) { return nil }
+                if !isUnchangedByLowercasing(value) { isCaseless = false }
+                previousIsSpace = false
+                index += length
+            }
+            if collapsing && previousIsSpace && !bytes.isEmpty { return nil }
+            // The text is its own collapsed form.
+            guard lowercasing else { return text }
+            guard isCaseless else { return nil }
+            guard hasCapital else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (index, byte) in bytes.enumerated() {
+                    out[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                }
+                return bytes.count
+            }
+        }
+        if let quick { return quick }
+        let collapsed = collapsing ? collapsingWhitespace(text) : text
+        return lowercasing ? lowercased(collapsed) : collapsed
     }
 
     /// Whitespace trimmed and every run of it one space.

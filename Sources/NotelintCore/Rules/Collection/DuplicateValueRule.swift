@@ -126,8 +126,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
             let plan = reading.plans[number]
             var seen = CollectionValues.Seen()
             CollectionValues.forEach(pair?.value) { node, text in
-                var value = plan.collapses ? CollectionValues.collapsingWhitespace(text) : text
-                if plan.lowercases { value = CollectionValues.lowercased(value) }
+                var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
                 value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
