@@ -67,11 +67,14 @@ enum CollectionValues {
         /// For each ASCII byte, the keys (one bit each) that a name starting with it may be: the ASCII keys starting
         /// with it and the others. Nil past 64 keys: every name is compared with every key.
         private let candidates: [UInt64]?
+        /// The length of the shortest key when every key is ASCII: a shorter name is none of them.
+        private let shortest: Int
 
         init(_ names: [String]) {
             self.names = names
             lengths = names.map(\.utf8.count)
             isASCII = names.map { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }
+            shortest = isASCII.allSatisfy { $0 } ? lengths.min() ?? 0 : 0
             guard names.count <= 64 else {
                 candidates = nil
                 return
@@ -83,8 +86,6 @@ enum CollectionValues {
             }
             candidates = table.map { $0 | others }
         }
-
-        var count: Int { names.count }
 
         /// The first pair of each key (nil where there is none), in one walk over the mapping.
         func pairs(in root: YAMLNode) -> [YAMLPair?] {
@@ -105,7 +106,7 @@ enum CollectionValues {
             var missing = all
             pairs.withUnsafeBufferPointer { pairs in
                 for index in pairs.indices where missing != 0 {
-                    guard let name = pairs[index].name else { continue }
+                    guard let name = pairs[index].name, name.utf8.count >= shortest else { continue }
                     let first = name.utf8.first ?? 0x80
                     var maybe = (first < 0x80 ? candidates[Int(first)] : all) & missing
                     while maybe != 0 {
@@ -129,10 +130,10 @@ enum CollectionValues {
         private var few: [(value: String, shape: Shape)] = []
         private var many: Set<String> = []
 
-        /// A value's length in bytes, whether it is ASCII, and its first scalar when that is one no other scalars
-        /// stand for and that never combines with what follows (ASCII, CJK ideographs): two values with different
-        /// such first scalars, or ASCII ones of different lengths, are different strings, told apart without a
-        /// comparison (most tags of a list).
+        /// A value's length in bytes, whether it is ASCII, and its first scalar when that one begins every string
+        /// equal to the value (ASCII and CJK ideographs: no decomposition, no combining class): two values with
+        /// different such first scalars, or ASCII ones of different lengths, are different strings, told apart
+        /// without a comparison (most tags of a list).
         private struct Shape {
             let count: Int
             let isASCII: Bool
