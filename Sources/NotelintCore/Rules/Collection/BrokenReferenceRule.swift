@@ -2,6 +2,12 @@ import NotelintLoader
 import NotelintSpelling
 import NotelintText
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A link in the front matter to a note that does not exist.
 struct BrokenReferenceRule: IndexedCollectionRule {
     /// The rule's options, each declared once and read by the same constant.
@@ -66,7 +72,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     let allowsDrafts: Bool
     let draftKey: String
     /// The keys naming a note, then the draft key: found in one walk over a note's keys.
-    let lookedUp: [String]
+    let lookedUp: CollectionValues.Keys
     private let nearNames = NearNameCache()
     private let referenceKeys = ReferenceKeyCache()
 
@@ -77,14 +83,14 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         nameKeys = options[Option.nameKeys]
         allowsDrafts = options[Option.allowDrafts]
         draftKey = options[Option.draftKey]
-        lookedUp = aliasKeys + nameKeys + [draftKey]
+        lookedUp = CollectionValues.Keys(aliasKeys + nameKeys + [draftKey])
     }
 
     /// Case and runs of whitespace set aside: how names are compared.
     static func fold(_ text: String) -> String {
         let slashed = CollectionValues.contains(UInt8(ascii: "\\"), in: text)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "/" : $0 })) : text
-        return CollectionValues.lowercased(CollectionValues.collapsingWhitespace(slashed))
+        return CollectionValues.folded(slashed, collapsing: true, lowercasing: true)
     }
 
     /// `folded` as the same string as `text` when they are equal, so that a fact keeps one copy.
@@ -156,9 +162,9 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
         guard let root = context.root else { return facts }
-        let found = CollectionValues.pairs(lookedUp, in: root)
-        for (key, pair) in zip(lookedUp, found.dropLast()) {
-            for (node, text) in CollectionValues.of(pair?.value) {
+        let found = lookedUp.pairs(in: root)
+        for (key, pair) in zip(lookedUp.names, found.dropLast()) {
+            CollectionValues.forEach(pair?.value) { node, text in
                 let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
                 facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
             }
@@ -169,23 +175,47 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         // Keys the schema declares as references count as if the `keys` option named them.
         let schemaKeys = context.schema.map { referenceKeys.keys(of: $0) } ?? []
         let hasKeys = !keys.isEmpty || !schemaKeys.isEmpty
-        for pair in root.pairs ?? [] {
-            guard let key = pair.name else { continue }
-            let isReferenceKey = hasKeys && (keys.contains(key) || schemaKeys.contains(key))
-            // Most values hold no `[` at all: settled without gathering anything.
-            guard isReferenceKey || wikilinks && Self.mentionsLink(pair.value) else { continue }
-            for (node, _) in Self.scalars(in: pair.value) {
-                guard case .string(let text)? = node.scalar?.resolved else { continue }
-                let links = Self.wikilinkTargets(in: text)
-                for target in links { add(target, node: node, key: key, into: &facts) }
-                if isReferenceKey && links.isEmpty && !text.allSatisfy(\.isWhitespace) { add(text, node: node, key: key, into: &facts) }
+        guard case .mapping(let pairs, _) = root.content else { return facts }
+        let source = context.source.bytes
+        // The pairs read in place: most are passed over after one look at their value.
+        pairs.withUnsafeBufferPointer { pairs in
+            for index in pairs.indices {
+                guard let key = pairs[index].name else { continue }
+                let isReferenceKey = hasKeys && (keys.contains(key) || schemaKeys.contains(key))
+                // Most values hold no `[` at all: settled without gathering anything.
+                guard isReferenceKey || wikilinks && Self.mayMentionLink(pairs[index].value, in: source) && Self.mentionsLink(pairs[index].value)
+                else { continue }
+                for (node, _) in Self.scalars(in: pairs[index].value) {
+                    guard case .string(let text)? = node.scalar?.resolved else { continue }
+                    let links = Self.wikilinkTargets(in: text)
+                    for target in links { add(target, node: node, key: key, into: &facts) }
+                    if isReferenceKey && links.isEmpty && !CollectionValues.isBlank(text) { add(text, node: node, key: key, into: &facts) }
+                }
             }
         }
         return facts
     }
 
+    /// False when no scalar under the value can have a `[`, as its source bytes tell: a `[` in a scalar is a `[` in
+    /// the source or an escape of a double-quoted one (`\x5B`), and the scalars under a value (aliases not followed)
+    /// lie within its range. One search of the bytes rather than a look at each scalar.
+    static func mayMentionLink(_ value: YAMLNode, in source: [UInt8]) -> Bool {
+        let range = value.range.byteRange.clamped(to: 0..<source.count)
+        return source.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, !range.isEmpty else { return false }
+            return memchr(base + range.lowerBound, Int32(UInt8(ascii: "[")), range.count) != nil
+                || memchr(base + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) != nil
+        }
+    }
+
     /// Whether a scalar under a value (aliases not followed) has a `[` in it: only then can it hold a wikilink.
     static func mentionsLink(_ value: YAMLNode) -> Bool {
+        // Most values are a scalar or a list of scalars: settled without a stack.
+        switch value.content {
+        case .scalar(let scalar): return CollectionValues.contains(UInt8(ascii: "["), in: scalar.text)
+        case .alias: return false
+        case .sequence, .mapping: break
+        }
         var pending: [YAMLNode] = []
         var next: YAMLNode? = value
         while let node = next ?? pending.popLast() {
@@ -236,14 +266,53 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     }
 
     static func hasAttachmentExtension(_ name: String) -> Bool {
+        // ASCII names byte by byte: there every byte is a character, but CR LF, which is neither letter nor digit.
+        let ascii = CollectionValues.withBytes(of: name) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > (bytes.lastIndex(of: UInt8(ascii: "/")) ?? 0) else { return false }
+            let ext = bytes[(dot + 1)...]
+            func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+            return (1...5).contains(ext.count) && ext.allSatisfy { isLetter($0) || $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                && ext.contains(where: isLetter)
+        }
+        if let ascii { return ascii }
         guard let dot = name.lastIndex(of: "."), let slash = name.lastIndex(of: "/") ?? Optional(name.startIndex), dot > slash else { return false }
         let ext = name[name.index(after: dot)...]
         return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains(where: \.isLetter)
     }
 
+    /// `wikilinkTargets` of an ASCII text (nil for any other), byte by byte: in ASCII every byte is a character
+    /// (but CR LF, which holds no bracket), so the bytes find what the characters find.
+    static func asciiWikilinkTargets(in text: String) -> [String]? {
+        CollectionValues.withBytes(of: text) { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            /// The first place from `start` where `byte` stands twice in a row.
+            func pair(of byte: UInt8, from start: Int) -> Int? {
+                var index = start
+                while index + 1 < bytes.count {
+                    if bytes[index] == byte && bytes[index + 1] == byte { return index }
+                    index += 1
+                }
+                return nil
+            }
+            var targets: [String] = []
+            var rest = 0
+            while let open = pair(of: UInt8(ascii: "["), from: rest), let close = pair(of: UInt8(ascii: "]"), from: open + 2) {
+                var end = open + 2
+                while end < close, bytes[end] != UInt8(ascii: "|"), bytes[end] != UInt8(ascii: "#"), bytes[end] != UInt8(ascii: "^") {
+                    end += 1
+                }
+                targets.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 2)..<end]), as: UTF8.self))
+                rest = close + 2
+            }
+            return targets
+        }
+    }
+
     /// The note each `[[target#heading|label]]` in a text names.
     static func wikilinkTargets(in text: String) -> [String] {
         guard CollectionValues.contains(UInt8(ascii: "["), in: text) else { return [] }
+        if let targets = asciiWikilinkTargets(in: text) { return targets }
         var targets: [String] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
@@ -414,12 +483,21 @@ private final class NearNameCache: @unchecked Sendable {
 
 /// The keys each schema declares as references (`format: note-ref`), worked out once a schema.
 private final class ReferenceKeyCache: @unchecked Sendable {
-    // @unchecked: `known` is only touched while `lock` is held.
+    // @unchecked: `known` and `last` are only touched while `lock` is held.
     private let lock = SpellingLock()
     private var known: [String: Set<String>] = [:]
+    /// The last schema asked about: notes come in runs under one schema, whose path is then the same string (and
+    /// compared without reading it).
+    private var last: (path: String, keys: Set<String>)?
 
     func keys(of schema: EffectiveConfiguration.LoadedSchema) -> Set<String> {
-        if let keys = lock.withLock({ known[schema.path] }) { return keys }
+        let found = lock.withLock { () -> Set<String>? in
+            if let last, last.path == schema.path { return last.keys }
+            guard let keys = known[schema.path] else { return nil }
+            last = (schema.path, keys)
+            return keys
+        }
+        if let found { return found }
         let keys = Set(schema.schema.knownProperties.filter { schema.schema.declaredFormat(ofProperty: $0) == "note-ref" })
         lock.withLock { known[schema.path] = keys }
         return keys

@@ -70,6 +70,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let kinds: [String: String]
     /// The same kinds as their digests hash them, for `mayReport` to pass over other rules' facts.
     let kindHashes: Set<UInt32>
+    /// Each key as every note's facts read it: found in one walk over the note's keys, with its kind and comparison.
+    private let reading: Reading
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
@@ -80,6 +82,21 @@ struct DuplicateValueRule: IndexedCollectionRule {
         scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
         kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
         kindHashes = Set(kinds.values.map(FactDigest.kind))
+        reading = Reading(keys: keys, kinds: kinds, caseSensitive: caseSensitive, exactWhitespace: exactWhitespace)
+    }
+
+    /// The keys, and for each its kind and whether its values are taken with whitespace and case as written,
+    /// worked out once rather than for every note.
+    private struct Reading: Sendable {
+        let lookup: CollectionValues.Keys
+        let plans: [(kind: String, collapses: Bool, lowercases: Bool)]
+
+        init(keys: [String], kinds: [String: String], caseSensitive: Set<String>, exactWhitespace: Set<String>) {
+            lookup = CollectionValues.Keys(keys)
+            plans = keys.map { key in
+                (kinds[key] ?? DuplicateValueRule.kind, !exactWhitespace.contains(key), !caseSensitive.contains(key))
+            }
+        }
     }
 
     /// The scope of a note in `folder` (relative to the configuration): the folder itself, or the first folder
@@ -104,18 +121,18 @@ struct DuplicateValueRule: IndexedCollectionRule {
         default: group = ""
         }
         var facts: [CollectionFact] = []
-        for (key, pair) in zip(keys, CollectionValues.pairs(keys, in: root)) {
+        for (number, pair) in reading.lookup.pairs(in: root).enumerated() {
+            let key = keys[number]
+            let plan = reading.plans[number]
             var seen = CollectionValues.Seen()
-            let values = CollectionValues.of(pair?.value)
-            for (node, text) in values {
-                var value = !exactWhitespace.isEmpty && exactWhitespace.contains(key) ? text : CollectionValues.collapsingWhitespace(text)
-                if caseSensitive.isEmpty || !caseSensitive.contains(key) { value = CollectionValues.lowercased(value) }
+            CollectionValues.forEach(pair?.value) { node, text in
+                var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
                 value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
-                // A single value (a title) is never a repeat: nothing to remember.
-                guard values.count == 1 || seen.insert(value) else { continue }
-                facts.append(CollectionFact(kind: kinds[key] ?? Self.kind, key: key, value: value, text: text, range: node.range))
+                // A repeat within the note's own list is one value (a single one, a title, is never a repeat).
+                guard seen.insert(value) else { return }
+                facts.append(CollectionFact(kind: plan.kind, key: key, value: value, text: text, range: node.range))
             }
         }
         return facts

@@ -54,14 +54,14 @@ struct SlugCollisionRule: IndexedCollectionRule {
     let urlKeys: [String]
     let style: SlugStyle
     /// Every key read, found in one walk over a note's keys.
-    let lookedUp: [String]
+    let lookedUp: CollectionValues.Keys
     /// Slugs already made: a collection has thousands of notes and a few thousand distinct tags.
     private let slugs = SlugMemo()
 
     init(options: RuleOptions) {
         keys = options[Option.keys]
         urlKeys = options[Option.urlKeys]
-        lookedUp = keys + urlKeys
+        lookedUp = CollectionValues.Keys(keys + urlKeys)
         let name = options[Option.slug]
         style = name == "auto" ? Self.style(of: options.generator) : SlugStyle(rawValue: name) ?? .kebab
     }
@@ -79,12 +79,16 @@ struct SlugCollisionRule: IndexedCollectionRule {
     func facts(of context: RuleContext) -> [CollectionFact] {
         guard let root = context.root else { return [] }
         var facts: [CollectionFact] = []
-        let found = CollectionValues.pairs(lookedUp, in: root)
+        let found = lookedUp.pairs(in: root)
+        // Room for every value at once: a note lists several tags.
+        facts.reserveCapacity(found.reduce(0) { $0 + ($1.map { $0.value.dereferenced.items?.count ?? 1 } ?? 0) })
         for (key, pair) in zip(keys, found) {
             var seen = CollectionValues.Seen()
-            for (node, written) in CollectionValues.of(pair?.value) where seen.insert(written) {
-                let (text, slug) = slugs.slug(written, style)
-                guard !slug.isEmpty else { continue }
+            CollectionValues.forEach(pair?.value) { node, written in
+                guard seen.insert(written) else { return }
+                // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every style.
+                let (text, slug) = Self.isOwnSlug(written) ? (written, written) : slugs.slug(written, style)
+                guard !slug.isEmpty else { return }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
                 let value = keys.count == 1 ? (slug == text ? text : slug) : key + "\u{1F}" + slug
                 facts.append(CollectionFact(kind: Self.tagKind, key: key, value: value, text: text, range: node.range))
@@ -92,13 +96,32 @@ struct SlugCollisionRule: IndexedCollectionRule {
         }
         for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
             // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
-            for (node, text) in CollectionValues.of(pair?.value) where node.scalar?.resolved.type == .string {
+            CollectionValues.forEach(pair?.value) { node, text in
+                guard node.scalar?.resolved.type == .string else { return }
                 let url = urlSlug(text)
-                guard !url.isEmpty else { continue }
+                guard !url.isEmpty else { return }
                 facts.append(CollectionFact(kind: Self.urlKind, key: key, value: url, text: text, range: node.range))
             }
         }
         return facts
+    }
+
+    /// Whether the text is lowercase ASCII letters and digits in words joined by single hyphens (`machine-learning`):
+    /// such a text is its own slug in every style, and no other spelling is the same string, so the memo (which
+    /// hands each spelling the string the first note held) has nothing to add.
+    static func isOwnSlug(_ text: String) -> Bool {
+        CollectionValues.withBytes(of: text) { bytes in
+            guard !bytes.isEmpty else { return false }
+            var previousIsHyphen = true
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousIsHyphen = false
+                case UInt8(ascii: "-") where !previousIsHyphen: previousIsHyphen = true
+                default: return false
+                }
+            }
+            return !previousIsHyphen
+        }
     }
 
     /// A URL path's segments each slugged, without the slashes around it.

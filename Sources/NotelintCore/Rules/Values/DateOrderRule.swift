@@ -36,6 +36,7 @@ struct DateOrderRule: Rule {
     /// The keys of the pairs, each once, found in one walk over a note's keys; and where each pair's keys are in it.
     let keys: [String]
     let places: [(earlier: Int, later: Int)]
+    private let lookup: CollectionValues.Keys
 
     init(options: RuleOptions) {
         pairs = options[Option.pairs].compactMap { text in
@@ -51,11 +52,12 @@ struct DateOrderRule: Rule {
         }
         places = pairs.map { (place($0.earlier), place($0.later)) }
         self.keys = keys
+        lookup = CollectionValues.Keys(keys)
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let root = context.root else { return [] }
-        let found = CollectionValues.pairs(keys, in: root)
+        let found = lookup.pairs(in: root)
         return zip(pairs, places).compactMap { pair, place in
             guard let first = found[place.earlier], let second = found[place.later],
                 let firstText = first.value.dereferenced.scalar?.text, let secondText = second.value.dereferenced.scalar?.text,

@@ -1,0 +1,200 @@
+import NotelintLoader
+import Testing
+
+@testable import NotelintCore
+@testable import NotelintText
+
+/// The collection rules read every note's keys and values through shortcuts (bytes instead of characters, tables
+/// of scalars instead of Unicode lookups): each gives what the general way gives, for ASCII and for the rest.
+struct CollectionFactShortcutTests {
+    /// Texts where a shortcut could part from the general way: whitespace of every kind, composed and decomposed
+    /// accents, CJK, fullwidth letters, Greek, controls.
+    static let texts = [
+        "", " ", "  ", "On War", "on war", "ON WAR 1832", " On War", "On War ", "On  War", "On\tWar", "On\nWar", "a\r\nb",
+        "Café", "Cafe\u{301}", "CAFÉ", "CAFE\u{301}", "É", "a \u{301}b", " \u{301}", "\u{301}", "Über  Krieg", "Straße",
+        "İstanbul", "ΣΊΣΥΦΟΣ", "σίσυφος", "戦争論", "戦争\u{3000}論", "\u{3000}戦争", "孫子 兵法", "历怎从为动——统五了，终次达研？",
+        "Ａｂｃ", "ａｂｃ", "（注）", "a\u{A0}b", "a\u{85}b", "a\u{2028}b", "a\u{202F}b", "a\u{200B}b", "\u{A0}", "a\u{7F}b",
+        "\u{1}x", "x\u{1F}", "Leica M\u{212A}", "\u{1F600} smile", "Ｗｏｒｌｄ", "ǅemal", "ﬁne", "\u{2160}", "ⓐⒶ", "한국어 제목",
+        "𠀀𠀁", "À la carte", "naïve — “quoted”", "tab\tand  double", "trailing\t", "\u{3000}",
+    ]
+
+    @Test func whitespaceScalarsAreTheTables() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(CollectionValues.isWhitespace(value) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func scalarsTakenAsCaselessAreCaseless() {
+        for value in UInt32(0x80)...0x10FFFF where CollectionValues.isUnchangedByLowercasing(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.properties.lowercaseMapping == String(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test(arguments: texts)
+    func lowercasingGivesTheSameBytes(text: String) {
+        #expect(Array(CollectionValues.lowercased(text).utf8) == Array(text.lowercased().utf8))
+    }
+
+    @Test(arguments: texts)
+    func collapsingGivesTheSameBytes(text: String) {
+        #expect(Array(CollectionValues.collapsingWhitespace(text).utf8) == Array(Self.collapsedByScalars(text).utf8))
+    }
+
+    @Test(arguments: texts)
+    func foldingIsCollapsingThenLowercasing(text: String) {
+        for collapsing in [false, true] {
+            for lowercasing in [false, true] {
+                let collapsed = collapsing ? Self.collapsedByScalars(text) : text
+                let expected = lowercasing ? collapsed.lowercased() : collapsed
+                let folded = CollectionValues.folded(text, collapsing: collapsing, lowercasing: lowercasing)
+                #expect(Array(folded.utf8) == Array(expected.utf8), "\(collapsing) \(lowercasing)")
+            }
+        }
+    }
+
+    @Test(arguments: texts)
+    func blanksAreWhatCharactersSay(text: String) {
+        #expect(CollectionValues.isBlank(text) == text.allSatisfy(\.isWhitespace))
+    }
+
+    /// Whitespace collapsed scalar by scalar, as the rule always has: a text with no space first, last or after
+    /// another, no control character and no other whitespace is kept; any other is split at whitespace characters.
+    static func collapsedByScalars(_ text: String) -> String {
+        var previousIsSpace = true
+        var plain = true
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " "
+            if isSpace && previousIsSpace || scalar.value < 0x20 || !scalar.isASCII && scalar.properties.isWhitespace {
+                plain = false
+                break
+            }
+            previousIsSpace = isSpace
+        }
+        if plain && (!previousIsSpace || text.isEmpty) { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test(arguments: [
+        ("tags", true), ("machine-learning", true), ("a1-b2-c3", true), ("2024", true), ("x-y-z-0", true), ("-a", false),
+        ("a-", false), ("a--b", false), ("A", false), ("a_b", false), ("a b", false), ("a.b", false), ("é", false),
+        ("e\u{301}", false), ("戦争", false), ("", false), ("-", false),
+    ])
+    func ownSlugsAreTheirSlugInEveryStyle(text: String, isOwn: Bool) {
+        #expect(SlugCollisionRule.isOwnSlug(text) == isOwn)
+        guard isOwn else { return }
+        for style in SlugStyle.allCases { #expect(style.slug(text) == text, "\(style.rawValue): \(text)") }
+    }
+
+    @Test func ownSlugsHoldForEveryShortText() {
+        let alphabet = Array("az09-_A .é")
+        var texts = [""]
+        for _ in 0..<4 { texts = texts + texts.flatMap { text in alphabet.map { text + String($0) } } }
+        for text in Set(texts) where SlugCollisionRule.isOwnSlug(text) {
+            for style in SlugStyle.allCases { #expect(style.slug(text) == text, "\(style.rawValue): \(text)") }
+        }
+    }
+
+    @Test(arguments: [
+        "[[a]]", "[[Sun Tzu|the author]] and [[Moltke#Plans]]", "[[[x]]]", "[[a]", "]][[b]]", "x [[a^b]] y", "[[]]",
+        "[[a\r\nb]]", "[[a]][[b]]", "[ [a] ]", "[[a|b|c]]", "[[#Heading]]", "[[cover.png]]", "no link [", "[[a]] [[",
+        "[[孫子]]", "[[Cafe\u{301}]]", "[[a\u{301}]]", "[\u{301}[a]]", "[[x]\u{301}]",
+    ])
+    func wikilinksAreWhatCharactersFind(text: String) {
+        #expect(BrokenReferenceRule.wikilinkTargets(in: text) == Self.wikilinksByCharacters(text))
+    }
+
+    /// Wikilink targets found character by character, as the rule always has.
+    static func wikilinksByCharacters(_ text: String) -> [String] {
+        var targets: [String] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
+            targets.append(String(rest[open.upperBound..<close.lowerBound].prefix { $0 != "|" && $0 != "#" && $0 != "^" }))
+            rest = rest[close.upperBound...]
+        }
+        return targets
+    }
+
+    @Test(arguments: [
+        "cover.png", "notes/cover.png", "cover.PNG", "a.b/c", "a/b.c", ".png", "a/.png", "x.", "x.toolong", "x.12", "x.mp4",
+        "x.a_b", "Note", "v1.2", "x.p\r\n", "x.pn\u{301}g", "x.pñg", "戦争.png", "x.ｐｎｇ", "a.b.c", "a..b",
+    ])
+    func attachmentsAreWhatCharactersSay(name: String) {
+        #expect(BrokenReferenceRule.hasAttachmentExtension(name) == Self.hasAttachmentExtensionByCharacters(name))
+    }
+
+    /// Whether a name ends in an extension, character by character, as the rule always has.
+    static func hasAttachmentExtensionByCharacters(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), let slash = name.lastIndex(of: "/") ?? Optional(name.startIndex), dot > slash else { return false }
+        let ext = name[name.index(after: dot)...]
+        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains(where: \.isLetter)
+    }
+
+    @Test(arguments: ["\n", "\r\n"], ["", "\u{FEFF}"])
+    func valuesWithoutABracketInTheirSourceMentionNoLink(lineBreak: String, prefix: String) throws {
+        let lines = [
+            "---", "# 戦争 [[x]]", "戦争: 孫子", "a: \"\\x5B\\x5Bnote]]\"", "b: '[[x]]'", "c: |", "  [[x]]", "d: [a, \"[[b]]\"]", "e: {k: \"[[v]]\"}",
+            "f: &x \"[[y]]\"", "g: *x", "h: \"\\u005B[z]]\"", "i:", "- plain", "- \"[[listed]]\"", "j: plain [[words]] here",
+            "k: 'no link'", "l:", "  m: \"\\U0000005B[deep]]\"", "n: >", "  folded", "  [[fold]]", "o: 名前 # [[comment]]", "---", "",
+        ]
+        let text = prefix + lines.joined(separator: lineBreak)
+        let note = NoteLoader().load(bytes: Array(text.utf8), path: "n.md")
+        let pairs = try #require(note.root?.dereferenced.pairs)
+        #expect(pairs.count == 15)
+        for pair in pairs {
+            let mentions = BrokenReferenceRule.mentionsLink(pair.value)
+            #expect(!mentions || BrokenReferenceRule.mayMentionLink(pair.value, in: note.source.bytes), "\(pair.name ?? "")")
+        }
+        #expect(pairs.filter { BrokenReferenceRule.mentionsLink($0.value) }.count == 11)
+        // And the bytes do settle the others.
+        #expect(pairs.filter { !BrokenReferenceRule.mayMentionLink($0.value, in: note.source.bytes) }.map(\.name) == ["戦争", "g", "k", "o"])
+    }
+
+    @Test func keysAreFoundAsStringsCompareThem() throws {
+        let keys = [
+            "title", "K", "Kelvin", "café", "cafe\u{301}", "tags", "title", "t", "", "source", "名前", "dateK",
+        ]
+        let names = [
+            "titles", "Title", "\u{212A}", "\u{212A}elvin", "cafe\u{301}", "café", "tag", "tags", "t", "ti\u{212A}le",
+            "名前", "source", "sourcE", "date\u{212A}", "", "s",
+        ]
+        // Every order of a few names, so that "the first pair of each key" is tested too.
+        for start in names.indices {
+            let order = Array(names[start...] + names[..<start])
+            let yaml = "---\n" + order.enumerated().map { "\"\($0.element)\": \($0.offset)" }.joined(separator: "\n") + "\n---\n"
+            let root = try #require(NoteLoader().load(bytes: Array(yaml.utf8), path: "n.md").root?.dereferenced)
+            let pairs = try #require(root.pairs)
+            #expect(pairs.count == names.count)
+            // Past 64 keys, every key is compared with every name; with ASCII keys only, short names are passed over.
+            for keys in [keys, keys + (0..<60).map { "key\($0)" } + ["K"], ["title", "source", "tags", "Kelvin", "date"]] {
+                let found = CollectionValues.Keys(keys).pairs(in: root).map { $0?.value.scalar?.text }
+                let expected = keys.map { key in pairs.first { $0.name == key }?.value.scalar?.text }
+                #expect(found == expected, "\(order)")
+            }
+        }
+    }
+
+    @Test func ideographsAreLettersOfNoCombiningClass() {
+        for value in UInt32(0x4E00)...0x9FFF {
+            let scalar = Unicode.Scalar(value)!
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered && scalar.properties.generalCategory == .otherLetter)
+        }
+    }
+
+    @Test func seenIsASetOfStrings() {
+        let values = [
+            "a", "b", "a", "cafe\u{301}", "café", "\u{212A}", "K", "戦争", "平和", "\u{8C48}", "\u{F900}", "戦争", "ab", "abc", "abd",
+            "c", "d", "e", "f", "g", "h", "i", "j", "b", "k", "é", "e\u{301}",
+        ]
+        // Short lists too, compared one by one rather than in a set.
+        for count in 1...values.count {
+            var seen = CollectionValues.Seen()
+            var set: Set<String> = []
+            for value in values.prefix(count).reversed() { #expect(seen.insert(value) == set.insert(value).inserted, "\(value)") }
+        }
+        var seen = CollectionValues.Seen()
+        var set: Set<String> = []
+        for value in values { #expect(seen.insert(value) == set.insert(value).inserted, "\(value)") }
+    }
+}
