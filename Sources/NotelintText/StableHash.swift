@@ -47,13 +47,33 @@ public enum StableHash {
     private static func hashIfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var state = State()
         var high: UInt64 = 0
-        state.add(bytes) { high |= $0 }
+        guard let base = bytes.baseAddress else { return state.finish(count: 0) }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            high |= word
+            state.mix(word)
+            offset += 8
+        }
+        if offset < bytes.count {
+            let word = State.tail(bytes, from: offset)
+            high |= word
+            state.mix(word)
+        }
         return high & 0x8080_8080_8080_8080 == 0 ? state.finish(count: bytes.count) : nil
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var state = State()
-        state.add(bytes) { _ in }
+        guard let base = bytes.baseAddress else { return state.finish(count: 0) }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            state.mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        if offset < bytes.count { state.mix(State.tail(bytes, from: offset)) }
         return state.finish(count: bytes.count)
     }
 
@@ -72,26 +92,18 @@ public enum StableHash {
     private struct State {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
-        /// Adds the bytes; `seeing` is shown every word (for a check of all of them in the same pass).
-        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, seeing: (UInt64) -> Void) {
-            guard let base = bytes.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                seeing(word)
-                mix(word)
-                offset += 8
+        /// The last bytes (fewer than eight) as a word, padded with zeros.
+        static func tail(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            for index in offset..<bytes.count {
+                word |= UInt64(bytes[index]) << shift
+                shift += 8
             }
-            if offset < bytes.count {
-                var word: UInt64 = 0
-                for (shift, byte) in bytes[offset...].enumerated() { word |= UInt64(byte) << (8 * UInt64(shift)) }
-                seeing(word)
-                mix(word)
-            }
+            return word
         }
 
-        private mutating func mix(_ word: UInt64) {
+        mutating func mix(_ word: UInt64) {
             let rotated = (value ^ word) << 29 | (value ^ word) >> 35
             value = rotated &* 0x9E37_79B9_7F4A_7C15
         }

@@ -416,6 +416,16 @@ public final class CollectionIndex: Sendable {
         public static let mixed = Meeting(rawValue: 2)
     }
 
+    /// Whether some fact of the note standing so among the others (every fact over a base, whose facts are not
+    /// weighed here) satisfies `test`. The facts that do not stand so are passed over without being read.
+    public func containsFact(ofNote note: Int, meeting: Meeting = [], where test: (FactDigest) -> Bool) -> Bool {
+        guard base == nil, note < paths.count else { return digests(ofNote: note).contains(where: test) }
+        for number in Int(starts[note])..<Int(starts[note + 1]) where meetings[number] & meeting.rawValue == meeting.rawValue {
+            if test(digests[number]) { return true }
+        }
+        return false
+    }
+
     /// How the fact at `position` of a note stands among the others; over a base, whose facts are not weighed
     /// here, every way (questions of values in common must then be asked of the index).
     public func meeting(ofNote note: Int, at position: Int) -> Meeting {

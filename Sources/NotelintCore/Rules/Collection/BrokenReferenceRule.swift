@@ -329,7 +329,7 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     private static let draftKindHash = FactDigest.kind(draftKind)
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.digests(ofNote: note).contains { digest in
+        index.containsFact(ofNote: note) { digest in
             guard digest.kind == Self.referenceKindHash else { return false }
             // A reference no name matches exactly may be broken, or a path only the check can follow.
             let targets = index.notes(kind: Self.nameKindHash, value: digest.value)

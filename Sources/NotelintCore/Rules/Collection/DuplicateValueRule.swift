@@ -69,7 +69,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
     /// The kind of each key's facts, made once: every fact of a key shares the one string.
     let kinds: [String: String]
     /// The same kinds as their digests hash them, for `mayReport` to pass over other rules' facts.
-    let kindHashes: Set<UInt32>
+    let kindHashes: [UInt32]
     /// Each key as every note's facts read it: found in one walk over the note's keys, with its kind and comparison.
     private let reading: Reading
 
@@ -81,7 +81,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
         scopeKey = options[Option.scopeKey]
         scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
         kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
-        kindHashes = Set(kinds.values.map(FactDigest.kind))
+        kindHashes = Array(Set(kinds.values.map(FactDigest.kind)))
         reading = Reading(keys: keys, kinds: kinds, caseSensitive: caseSensitive, exactWhitespace: exactWhitespace)
     }
 
@@ -139,9 +139,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
     }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.digests(ofNote: note).enumerated().contains { position, digest in
-            kindHashes.contains(digest.kind) && index.meeting(ofNote: note, at: position).contains(.shared)
-                && index.hasOther(digest, than: note)
+        index.containsFact(ofNote: note, meeting: .shared) { digest in
+            kindHashes.contains(digest.kind) && index.hasOther(digest, than: note)
         }
     }
 

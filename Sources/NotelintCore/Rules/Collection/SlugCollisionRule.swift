@@ -133,15 +133,12 @@ struct SlugCollisionRule: IndexedCollectionRule {
     private static let urlKindHash = FactDigest.kind(urlKind)
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.digests(ofNote: note).enumerated().contains { position, digest in
-            if digest.kind == Self.tagKindHash {
-                // Only the notes whose spelling is not the one most notes use (or all of them, on a tie).
-                guard index.meeting(ofNote: note, at: position).contains(.mixed) else { return false }
-                let tally = index.spellingTally(of: digest)
-                return tally.count > 1 && (tally[0].text != digest.text || tally[0].count == tally[1].count)
-            }
-            return digest.kind == Self.urlKindHash && index.hasOther(digest, than: note)
-        }
+        // Only the notes whose spelling of a tag is not the one most notes use (or all of them, on a tie).
+        index.containsFact(ofNote: note, meeting: [.shared, .mixed]) { digest in
+            guard digest.kind == Self.tagKindHash else { return false }
+            let tally = index.spellingTally(of: digest)
+            return tally.count > 1 && (tally[0].text != digest.text || tally[0].count == tally[1].count)
+        } || index.containsFact(ofNote: note, meeting: .shared) { $0.kind == Self.urlKindHash && index.hasOther($0, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
