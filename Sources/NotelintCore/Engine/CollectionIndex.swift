@@ -383,6 +383,13 @@ public final class CollectionIndex: Sendable {
         return builder.build()
     }
 
+    /// The facts of one of this index's own notes, read by someone else: kept, so that the note is not read again
+    /// for them, when they are still the facts the index holds.
+    public func offer(_ facts: [CollectionFact], ofNote note: Int) {
+        guard note < paths.count else { return }
+        details.offer(facts, of: note, expecting: digests(ofNote: note))
+    }
+
     /// The digests of one note's facts, in order.
     public func digests(ofNote note: Int) -> DigestList {
         note < paths.count
@@ -451,6 +458,11 @@ public final class CollectionIndex: Sendable {
         init(known: [Int: [CollectionFact]], reader: FactReader?) {
             self.known = known
             self.reader = reader
+        }
+
+        func offer(_ facts: [CollectionFact], of note: Int, expecting digests: DigestList) {
+            guard !digests.isEmpty, FactDigest.of(facts).elementsEqual(digests) else { return }
+            lock.withLock { if known[note] == nil { known[note] = facts } }
         }
 
         /// The note's facts. A note that cannot be read again, or that changed since its digests were made, gives

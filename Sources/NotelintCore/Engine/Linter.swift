@@ -560,11 +560,18 @@ public final class Linter: Sendable {
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
             let collection = evidence.view(for: job, at: index)
-            if !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil)
-                || Self.mayReport(collection, job.configuration) {
+            let mayReport = Self.mayReport(collection, job.configuration)
+            if mayReport || !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+                let note = self.load(job, request, selection)
+                // A note a collection rule may report is most often one the others' findings name too (the two
+                // notes of a duplicate): its facts are handed to the index now, so that it is not read again.
+                if mayReport, let collection, let number = collection.note {
+                    collection.index.offer(
+                        self.collectionFacts(of: note, job.configuration, job.relativePath, today: request.today), ofNote: number)
+                }
                 diagnostics = self.check(
-                    self.load(job, request, selection), configuration: job.configuration, relativePath: job.relativePath,
-                    today: request.today, corpus: corpus, collection: collection)
+                    note, configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: corpus,
+                    collection: collection)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return NoteResult(diagnostics, nil)

@@ -123,6 +123,25 @@ struct FactDigestTests {
         #expect(reads.notes == [25])
     }
 
+    /// Facts handed to the index by whoever read the note spare it a reading; facts that are not the ones the
+    /// index holds (the note changed since) are not taken.
+    @Test func offeredFactsSpareAReading() {
+        let shared = [Self.fact(DuplicateValueRule.kind + ".title", "title", "shared", "Shared")]
+        let other = [Self.fact(DuplicateValueRule.kind + ".title", "title", "other", "Other")]
+        let reads = Reads()
+        var builder = CollectionIndex.Builder(reader: { note in
+            reads.add(note)
+            return shared
+        })
+        for number in 0..<3 { builder.add(path: "n\(number).md", digests: FactDigest.of(shared)) }
+        let index = builder.build()
+        index.offer(shared, ofNote: 1)
+        index.offer(other, ofNote: 2)
+        let others = index.occurrences(kind: DuplicateValueRule.kind + ".title", value: "shared", except: 0)
+        #expect(others.map(\.note) == [1, 2])
+        #expect(reads.notes == [2])
+    }
+
     /// A note changed on disk since its digests were made gives facts that name only its place, not texts it no
     /// longer has; nothing traps.
     @Test func aNoteChangedSinceItsDigestsNamesOnlyItsPlace() {
