@@ -166,7 +166,7 @@ struct CollectionFactShortcutTests {
             let root = try #require(NoteLoader().load(bytes: Array(yaml.utf8), path: "n.md").root?.dereferenced)
             let pairs = try #require(root.pairs)
             #expect(pairs.count == names.count)
-            // Past 64 keys, every key is compared with every name; with ASCII keys only, short names are passed over.
+            // Past 64 keys, every key is compared with every name.
             for keys in [keys, keys + (0..<60).map { "key\($0)" } + ["K"], ["title", "source", "tags", "Kelvin", "date"]] {
                 let found = CollectionValues.Keys(keys).pairs(in: root).map { $0?.value.scalar?.text }
                 let expected = keys.map { key in pairs.first { $0.name == key }?.value.scalar?.text }

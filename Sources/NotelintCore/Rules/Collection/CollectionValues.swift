@@ -67,14 +67,11 @@ enum CollectionValues {
         /// For each ASCII byte, the keys (one bit each) that a name starting with it may be: the ASCII keys starting
         /// with it and the others. Nil past 64 keys: every name is compared with every key.
         private let candidates: [UInt64]?
-        /// The length of the shortest key when every key is ASCII: a shorter name is none of them.
-        private let shortest: Int
 
         init(_ names: [String]) {
             self.names = names
             lengths = names.map(\.utf8.count)
             isASCII = names.map { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }
-            shortest = isASCII.allSatisfy { $0 } ? lengths.min() ?? 0 : 0
             guard names.count <= 64 else {
                 candidates = nil
                 return
@@ -106,7 +103,7 @@ enum CollectionValues {
             var missing = all
             pairs.withUnsafeBufferPointer { pairs in
                 for index in pairs.indices where missing != 0 {
-                    guard let name = pairs[index].name, name.utf8.count >= shortest else { continue }
+                    guard let name = pairs[index].name else { continue }
                     let first = name.utf8.first ?? 0x80
                     var maybe = (first < 0x80 ? candidates[Int(first)] : all) & missing
                     while maybe != 0 {
