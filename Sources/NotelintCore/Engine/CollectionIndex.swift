@@ -154,15 +154,11 @@ public final class CollectionIndex: Sendable {
         var starts = builder.starts
         let count = digests.count
         starts.append(Int32(count))
-        // Sorted by group, then by number: each group's facts together and in note order.
+        // Sorted by group, then by number: each group's facts together and in note order. Facts are first dealt
+        // into buckets by their group's top 16 bits, in number order (a counting sort), then each bucket of more
+        // than one fact is sorted: groups are hashes, spread evenly, so most buckets hold a fact or two.
         let groups = digests.groups
-        var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for number in 0..<count { buffer[number] = Int32(number) }
-            initialized = count
-        }
-        groups.withUnsafeBufferPointer { groups in
-            order.sort { groups[Int($0)] != groups[Int($1)] ? groups[Int($0)] < groups[Int($1)] : $0 < $1 }
-        }
+        let order = Self.sorted(groups)
         var meetings = [Meeting.RawValue](repeating: 0, count: count)
         var tallies: [Int32: [Spelling]] = [:]
         let text = { (index: Int) -> UInt32 in digests.text(Int(order[index])) }
@@ -200,6 +196,29 @@ public final class CollectionIndex: Sendable {
         self.meetings = meetings
         self.tallies = tallies
         details = Details(known: builder.known, reader: builder.reader)
+    }
+
+    /// The numbers of `groups`, in order of group and then number.
+    private static func sorted(_ groups: [UInt64]) -> [Int32] {
+        let bucketCount = 1 << 16
+        var starts = [Int32](repeating: 0, count: bucketCount + 1)
+        for group in groups { starts[Int(group >> 48) + 1] += 1 }
+        for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+        var order = [Int32](repeating: 0, count: groups.count)
+        var next = starts
+        for (number, group) in groups.enumerated() {
+            let bucket = Int(group >> 48)
+            order[Int(next[bucket])] = Int32(number)
+            next[bucket] += 1
+        }
+        groups.withUnsafeBufferPointer { groups in
+            for bucket in 0..<bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
+                order[Int(starts[bucket])..<Int(starts[bucket + 1])].sort {
+                    groups[Int($0)] != groups[Int($1)] ? groups[Int($0)] < groups[Int($1)] : $0 < $1
+                }
+            }
+        }
+        return order
     }
 
     public var noteCount: Int { paths.count + (base?.noteCount ?? 0) }

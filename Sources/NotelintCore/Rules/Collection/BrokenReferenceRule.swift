@@ -400,16 +400,23 @@ final class NearNames: Sendable {
         var byEnds: [UInt64: [Int32]] = [:]
         var short: [Int32] = []
         for note in 0..<index.noteCount {
+            // The file's name, worked out once a note: most notes' only name.
+            var stem: (text: String, hash: UInt32)?
             for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == Self.nameKindHash {
-                let scalars = BrokenReferenceRule.looseFold(Self.text(ofName: digest, note: note, position: position, in: index)).unicodeScalars
+                let file = stem ?? {
+                    let text = BrokenReferenceRule.stem(of: index.path(ofNote: note))
+                    return (text, FactDigest.text(text))
+                }()
+                stem = file
+                let text = file.hash == digest.text ? file.text : Self.text(ofName: digest, note: note, position: position, in: index)
+                let shape = Self.shape(of: BrokenReferenceRule.looseFold(text))
                 let number = Int32(names.count)
-                let count = scalars.count
-                names.append((Int32(note), Int32(position), UInt16(clamping: count)))
-                if count <= 5 {
+                names.append((Int32(note), Int32(position), UInt16(clamping: shape.count)))
+                if shape.count <= 5 {
                     short.append(number)
                 } else {
-                    byEnds[Self.ends(scalars.prefix(2), last: false), default: []].append(number)
-                    byEnds[Self.ends(scalars.suffix(2), last: true), default: []].append(number)
+                    byEnds[shape.first, default: []].append(number)
+                    byEnds[shape.last, default: []].append(number)
                 }
             }
         }
@@ -418,9 +425,24 @@ final class NearNames: Sendable {
         self.short = short
     }
 
-    /// Two characters as one number (21 bits each), and whether they end the name.
+    /// How many characters a folded name has, and the keys of its first two and last two (ASCII names byte by byte).
+    private static func shape(of loose: String) -> (count: Int, first: UInt64, last: UInt64) {
+        let ascii = loose.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, first: UInt64, last: UInt64)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard bytes.count >= 2 else { return (bytes.count, 0, 0) }
+            let pair = { (index: Int) in UInt64(bytes[index]) << 21 | UInt64(bytes[index + 1]) }
+            return (bytes.count, pair(0), pair(bytes.count - 2) | 1 << 63)
+        }
+        if case let shape?? = ascii { return shape }
+        let scalars = loose.unicodeScalars
+        let count = scalars.count
+        guard count >= 2 else { return (count, 0, 0) }
+        return (count, ends(scalars.prefix(2), last: false), ends(scalars.suffix(2), last: true))
+    }
+
+    /// Two characters as one number (21 bits each), and whether they end the name (the top bit).
     private static func ends<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, last: Bool) -> UInt64 {
-        var key: UInt64 = last ? 1 << 63 : 0
+        var key: UInt64 = 0
         for scalar in scalars { key = key << 21 | UInt64(scalar.value) }
         return key | (last ? 1 << 63 : 0)
     }
