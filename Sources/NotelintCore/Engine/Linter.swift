@@ -569,9 +569,13 @@ public final class Linter: Sendable {
                     collection.index.offer(
                         self.collectionFacts(of: note, job.configuration, job.relativePath, today: request.today), ofNote: number)
                 }
-                diagnostics = self.check(
-                    note, configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: corpus,
-                    collection: collection)
+                diagnostics = outcomes[index].pass.needsCorpus
+                    ? self.recheck(
+                        note, firstPass: diagnostics, configuration: job.configuration, relativePath: job.relativePath, today: request.today,
+                        corpus: corpus, collection: collection)
+                    : self.check(
+                        note, configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: corpus,
+                        collection: collection)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
                 return NoteResult(diagnostics, nil)
@@ -904,12 +908,31 @@ public final class Linter: Sendable {
             collection: collection)
         let ignored = configuration.ignoredRules(forRelativePath: relativePath)
         var suppressions = Suppressions(note: note)
+        var diagnostics = findings(
+            of: configuration.rules.filter { withCorpusRules || !$0.needsCorpus }, in: context, ignoring: ignored, suppressions: &suppressions)
+        let unusedRule = UnusedSuppressionRule.id
+        if let active = configuration.rules.first(where: { $0.id == unusedRule }), !ignored.contains(unusedRule) {
+            for directive in suppressions.directives where !directive.used {
+                diagnostics.append(Diagnostic(
+                    path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,
+                    message: Self.singleLine("this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing"),
+                    sourceLine: SourceExcerpt.of(note.source, line: directive.range.start.line, start: directive.range.start)))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The findings of `rules` in a note, less those its comments suppress (which marks them used).
+    private func findings(
+        of rules: [EffectiveConfiguration.ActiveRule], in context: RuleContext, ignoring ignored: Set<String>,
+        suppressions: inout Suppressions
+    ) -> [Diagnostic] {
+        let note = context.note
         var diagnostics: [Diagnostic] = []
         var seen: Set<SeenKey> = []
-        for active in configuration.rules {
+        for active in rules {
             let id = active.id
             if ignored.contains(id) || ignored.contains("all") { continue }
-            if !withCorpusRules && active.needsCorpus { continue }
             for finding in active.rule.check(context) {
                 // Two routes to the same finding (a schema keyword and a rule's own check) report it once.
                 guard seen.insert(SeenKey(rule: id, start: finding.range.start.offset, end: finding.range.end.offset, message: finding.message)).inserted
@@ -921,16 +944,28 @@ public final class Linter: Sendable {
                     sourceLine: SourceExcerpt.of(note.source, line: finding.range.start.line, start: finding.range.start)))
             }
         }
-        let unusedRule = UnusedSuppressionRule.id
-        if let active = configuration.rules.first(where: { $0.id == unusedRule }), !ignored.contains(unusedRule) {
-            for directive in suppressions.directives where !directive.used {
-                diagnostics.append(Diagnostic(
-                    path: note.path, ruleID: unusedRule, severity: active.severity, range: directive.range,
-                    message: Self.singleLine("this suppression of \(directive.rules.joined(separator: ", ")) suppresses nothing"),
-                    sourceLine: SourceExcerpt.of(note.source, line: directive.range.start.line, start: directive.range.start)))
-            }
-        }
         return diagnostics
+    }
+
+    /// A note's findings when its first pass (`firstPass`, made without the rules that need the corpus) leaves only
+    /// those rules to run: they run now, and their findings join the first pass's. A suppression the first pass
+    /// found unused stays reported unless one of their findings uses it. The same findings as checking the note
+    /// whole (tested), without running the other rules and the schema again.
+    func recheck(
+        _ note: Note, firstPass: [Diagnostic], configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate,
+        corpus: TagCorpus?, collection: CollectionView?
+    ) -> [Diagnostic] {
+        let context = RuleContext(
+            note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today, corpus: corpus,
+            relativePath: relativePath, collection: collection)
+        var suppressions = Suppressions(note: note)
+        let added = findings(
+            of: configuration.rules.filter(\.needsCorpus), in: context, ignoring: configuration.ignoredRules(forRelativePath: relativePath),
+            suppressions: &suppressions)
+        let usedNow = Set(suppressions.directives.lazy.filter(\.used).map(\.range.start.offset))
+        let unusedRule = UnusedSuppressionRule.id
+        let kept = usedNow.isEmpty ? firstPass : firstPass.filter { !($0.ruleID == unusedRule && usedNow.contains($0.range.start.offset)) }
+        return kept + added
     }
 
     private struct SeenKey: Hashable {
