@@ -87,6 +87,10 @@ public final class CollectionIndex: Sendable {
     /// Every fact's number, sorted by kind and value, then by number: the facts of a kind and value lie
     /// together, in note order, and are found by a binary search.
     private let order: [Int32]
+    /// Where each bucket of groups (their top `bucketBits` bits) starts in `order`, and one more entry: a search
+    /// for a group starts inside its bucket, a few facts wide, instead of across the whole index.
+    private let buckets: [Int32]
+    private let bucketBits: Int
     /// For each fact, whether it shares its kind and value with another fact, and whether they are written alike.
     private let meetings: [Meeting.RawValue]
     /// For each kind and value written in several ways (by its first place in `order`): how many facts use each
@@ -158,7 +162,8 @@ public final class CollectionIndex: Sendable {
         // into buckets by their group's top 16 bits, in number order (a counting sort), then each bucket of more
         // than one fact is sorted: groups are hashes, spread evenly, so most buckets hold a fact or two.
         let groups = digests.groups
-        let order = Self.sorted(groups)
+        let bucketBits = Self.bucketBits(count)
+        let (order, buckets) = Self.sorted(groups, bucketBits: bucketBits)
         var meetings = [Meeting.RawValue](repeating: 0, count: count)
         var tallies: [Int32: [Spelling]] = [:]
         let text = { (index: Int) -> UInt32 in digests.text(Int(order[index])) }
@@ -193,21 +198,30 @@ public final class CollectionIndex: Sendable {
         self.digests = digests
         self.starts = starts
         self.order = order
+        self.buckets = buckets
+        self.bucketBits = bucketBits
         self.meetings = meetings
         self.tallies = tallies
         details = Details(known: builder.known, reader: builder.reader)
     }
 
-    /// The numbers of `groups`, in order of group and then number.
-    private static func sorted(_ groups: [UInt64]) -> [Int32] {
-        let bucketCount = 1 << 16
+    /// About one bucket a fact, up to 2^16 buckets (a quarter of a megabyte of starts): an index of one note, an
+    /// editor's keystroke, gets a handful.
+    private static func bucketBits(_ count: Int) -> Int {
+        min(16, max(1, Int.bitWidth - count.leadingZeroBitCount))
+    }
+
+    /// The numbers of `groups`, in order of group and then number, and where each bucket starts in that order.
+    private static func sorted(_ groups: [UInt64], bucketBits: Int) -> (order: [Int32], buckets: [Int32]) {
+        let bucketCount = 1 << bucketBits
+        let shift = UInt64(64 - bucketBits)
         var starts = [Int32](repeating: 0, count: bucketCount + 1)
-        for group in groups { starts[Int(group >> 48) + 1] += 1 }
+        for group in groups { starts[Int(group >> shift) + 1] += 1 }
         for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
         var order = [Int32](repeating: 0, count: groups.count)
         var next = starts
         for (number, group) in groups.enumerated() {
-            let bucket = Int(group >> 48)
+            let bucket = Int(group >> shift)
             order[Int(next[bucket])] = Int32(number)
             next[bucket] += 1
         }
@@ -218,7 +232,7 @@ public final class CollectionIndex: Sendable {
                 }
             }
         }
-        return order
+        return (order, starts)
     }
 
     public var noteCount: Int { paths.count + (base?.noteCount ?? 0) }
@@ -253,16 +267,19 @@ public final class CollectionIndex: Sendable {
 
     /// Where the facts of a kind and value lie in `order` (empty when none).
     private func group(_ key: UInt64) -> Range<Int> {
-        let start = firstPlace { $0 >= key }
-        guard start < order.count, digest(order[start]).group == key else { return start..<start }
+        let bucket = Int(key >> UInt64(64 - bucketBits))
+        let end = Int(buckets[bucket + 1])
+        let start = firstPlace(from: Int(buckets[bucket]), to: end) { $0 >= key }
+        guard start < end, digest(order[start]).group == key else { return start..<start }
         // A group may hold every note (one tag on all of them): its end is searched for too, not walked to.
-        return start..<firstPlace(from: start) { $0 > key }
+        return start..<firstPlace(from: start, to: end) { $0 > key }
     }
 
-    /// The first place in `order` from `start` whose group satisfies `isPast` (which turns true once, and stays).
-    private func firstPlace(from start: Int = 0, where isPast: (UInt64) -> Bool) -> Int {
+    /// The first place in `order` from `start` to `end` whose group satisfies `isPast` (which turns true once, and
+    /// stays).
+    private func firstPlace(from start: Int, to end: Int, where isPast: (UInt64) -> Bool) -> Int {
         var low = start
-        var high = order.count
+        var high = end
         while low < high {
             let middle = (low + high) / 2
             if isPast(digest(order[middle]).group) { high = middle } else { low = middle + 1 }

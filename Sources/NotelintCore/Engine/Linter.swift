@@ -693,11 +693,15 @@ public final class Linter: Sendable {
         tags table: TagTable = TagTable()
     ) -> FirstPass {
         let needsCorpus = configuration.needsCorpus
+        // The schema is looked up once for the rules and the collection's facts (a glob match per schema).
+        let schema = configuration.schema(forRelativePath: relativePath)
         let diagnostics = check(
-            note, configuration: configuration, relativePath: relativePath, today: today, corpus: nil, withCorpusRules: !needsCorpus)
+            note, configuration: configuration, relativePath: relativePath, schema: schema, today: today, corpus: nil,
+            withCorpusRules: !needsCorpus)
         return FirstPass(
             diagnostics: diagnostics, tags: NoteTags(TagCorpus.tags(of: note, key: configuration.corpusKey), in: table),
-            facts: FactDigest.of(collectionFacts(of: note, configuration, relativePath, today: today)), needsCorpus: needsCorpus)
+            facts: FactDigest.of(collectionFacts(of: note, configuration, relativePath, schema: schema, today: today)),
+            needsCorpus: needsCorpus)
     }
 
     /// The collection index of a few loaded notes (rule examples, an editor's open notes), in the order given.
@@ -712,9 +716,14 @@ public final class Linter: Sendable {
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate
     ) -> [CollectionFact] {
         guard configuration.hasIndexedRules else { return [] }
-        let context = RuleContext(
-            note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
-            relativePath: relativePath)
+        return collectionFacts(of: note, configuration, relativePath, schema: configuration.schema(forRelativePath: relativePath), today: today)
+    }
+
+    private func collectionFacts(
+        of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
+    ) -> [CollectionFact] {
+        guard configuration.hasIndexedRules else { return [] }
+        let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
         return configuration.indexedRules.flatMap { $0.facts(of: context) }
     }
 
@@ -890,7 +899,15 @@ public final class Linter: Sendable {
         _ note: Note, configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate, corpus: TagCorpus?,
         withCorpusRules: Bool = true, collection: CollectionView? = nil
     ) -> [Diagnostic] {
-        let schema = configuration.schema(forRelativePath: relativePath)
+        check(
+            note, configuration: configuration, relativePath: relativePath, schema: configuration.schema(forRelativePath: relativePath),
+            today: today, corpus: corpus, withCorpusRules: withCorpusRules, collection: collection)
+    }
+
+    private func check(
+        _ note: Note, configuration: EffectiveConfiguration, relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate,
+        corpus: TagCorpus?, withCorpusRules: Bool, collection: CollectionView? = nil
+    ) -> [Diagnostic] {
         var violations: [SchemaViolation] = []
         if let schema {
             switch note.outcome {
