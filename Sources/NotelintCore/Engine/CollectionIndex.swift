@@ -111,8 +111,9 @@ public final class CollectionIndex: Sendable {
         var digests = DigestTable()
         var starts: [Int32] = []
         var known: [Int: [CollectionFact]] = [:]
-        let base: CollectionIndex?
-        let reader: FactReader?
+        /// Set any time before `build()`: a first pass feeds the notes before the run knows the rest.
+        var base: CollectionIndex?
+        var reader: FactReader?
 
         /// `reader` reads a note's facts again, by its number; notes added with their facts need none.
         public init(base: CollectionIndex? = nil, reader: FactReader? = nil) {

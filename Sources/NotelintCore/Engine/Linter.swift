@@ -143,14 +143,16 @@ public final class Linter: Sendable {
         defer { if request.contents.isEmpty { for checker in spellCheckers { checker.save() } } }
         // The stamps the run's check took serve the cache's checks too: each note is stat'ed once a run.
         let stamps = unchangedRun?.check.stamps
-        var outcomes = firstPass(selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable())
+        let feed = DigestFeed(jobs: selection.jobs)
+        var outcomes = firstPass(
+            selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable(), feed: feed)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
         var perNote: [NoteResult]
         do {
             // The collection's evidence lives only as long as the passes need it: its indexes are gone before the
             // report is made (a run's largest moment). The tag corpus is left to the process's end with the rest.
             let evidence = collectionEvidence(
-                &outcomes, selection, request, tables: tables, others: others, stamps: stamps?[selection.jobs.count...])
+                outcomes, selection, request, feed: feed, tables: tables, others: others, stamps: stamps?[selection.jobs.count...])
             perNote = secondPass(selection, outcomes, evidence: evidence, request)
             if request.fixes != nil, !evidence.indexes.isEmpty, perNote.contains(where: { $0.fix?.changed == true }) {
                 perNote = settle(perNote.map { ($0.diagnostics, $0.fix) }, selection, evidence, request).map { NoteResult($0.0, $0.1) }
@@ -371,43 +373,53 @@ public final class Linter: Sendable {
     /// Every note loaded once (or its cached result reused) and checked by the rules that need no collection; only
     /// its findings and tags are kept, so memory does not grow with the notes' text.
     /// `stamps`: the jobs' stamps when the run already took them, else each is taken before its note is read.
-    /// `tags`: numbers the tags of the notes read, once for the run.
+    /// `tags`: numbers the tags of the notes read, once for the run. `feed` takes each note's digests as it is done.
     private func firstPass(
         _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table],
-        stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable
+        stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable, feed: DigestFeed
     ) -> [FirstPassOutcome] {
         let readAt = request.cache?.clock() ?? 0
         return Parallel.map(Array(selection.jobs.indices), workers: request.jobs) { index -> FirstPassOutcome in
-            let job = selection.jobs[index]
-            guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
-                selection.notOpened[job.path] == nil
-            else {
-                let note = self.load(job, request, selection)
-                return FirstPassOutcome(
-                    self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags), entry: nil)
-            }
-            let cached = table.entries[job.absolutePath]
-            let stamp = stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(job.path)
-            if let cached, cached.isCurrent(stamp) { return FirstPassOutcome(cached.pass.at(job.path), entry: cached, reused: true) }
-            let note = self.load(job, request, selection)
-            let contentHash = ContentHash.of(note.source.bytes)
-            if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
-                return FirstPassOutcome(
-                    cached.pass.at(job.path),
-                    entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass))
-            }
-            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
-            // A note that could not be read is not kept: permissions can change without its time changing.
-            guard let stamp, note.outcome != .error else { return FirstPassOutcome(pass, entry: nil) }
-            return FirstPassOutcome(pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass))
+            var outcome = self.firstPass(index, selection, request, tables: tables, stamps: stamps, tags: tags, readAt: readAt)
+            feed.feed(job: index, digests: outcome.pass.facts)
+            outcome.pass.facts = []
+            return outcome
         }
+    }
+
+    private func firstPass(
+        _ index: Int, _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table],
+        stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable, readAt: Int
+    ) -> FirstPassOutcome {
+        let job = selection.jobs[index]
+        guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
+            selection.notOpened[job.path] == nil
+        else {
+            let note = self.load(job, request, selection)
+            return FirstPassOutcome(
+                self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags), entry: nil)
+        }
+        let cached = table.entries[job.absolutePath]
+        let stamp = stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(job.path)
+        if let cached, cached.isCurrent(stamp) { return FirstPassOutcome(cached.pass.at(job.path), entry: cached, reused: true) }
+        let note = self.load(job, request, selection)
+        let contentHash = ContentHash.of(note.source.bytes)
+        if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
+            return FirstPassOutcome(
+                cached.pass.at(job.path),
+                entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass))
+        }
+        let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
+        // A note that could not be read is not kept: permissions can change without its time changing.
+        guard let stamp, note.outcome != .error else { return FirstPassOutcome(pass, entry: nil) }
+        return FirstPassOutcome(pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass))
     }
 
     /// The tags of the notes checked, and of every other note of their collections. The collection is the folder
     /// of the `.lint.yml` found for a note; an explicit `--config` may live anywhere, so then only the notes
     /// checked count.
     private func collectionEvidence(
-        _ outcomes: inout [FirstPassOutcome], _ selection: Selection, _ request: LintRequest,
+        _ outcomes: [FirstPassOutcome], _ selection: Selection, _ request: LintRequest, feed: DigestFeed,
         tables: [ObjectIdentifier: ResultCache.Table], others listed: [OtherNote]?, stamps: ArraySlice<ResultCache.Stamp?>?
     ) -> Evidence {
         var counter = TagCounter()
@@ -447,32 +459,26 @@ public final class Linter: Sendable {
                 otherNotes = gathered.2
             }
         }
-        // One index per configuration with indexed rules: the notes checked first (numbered as the jobs), then the
-        // others of its folder, added here or already indexed in a kept base. Each note's digests move into the
-        // index: they are not kept twice. `jobNumbers`: the job each index's own notes are, in order.
+        // One index per configuration with indexed rules: the notes checked first (numbered as the jobs, fed by the
+        // first pass), then the others of its folder, added here or already indexed in a kept base.
+        // `jobNumbers`: the job each index's own notes are, in order.
         var jobNumbers: [ObjectIdentifier: [Int32]] = [:]
-        var factCounts: [ObjectIdentifier: Int] = [:]
+        var numbers = [Int](repeating: -1, count: selection.jobs.count)
         for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
             let id = ObjectIdentifier(job.configuration)
+            numbers[number] = jobNumbers[id, default: []].count
             jobNumbers[id, default: []].append(Int32(number))
-            factCounts[id, default: 0] += outcomes[number].pass.facts.count
         }
-        for (id, notes) in others {
-            if jobNumbers[id] == nil { jobNumbers[id] = [] }
-            factCounts[id, default: 0] += notes.reduce(0) { $0 + $1.digests.count }
-        }
-        var numbers = [Int](repeating: -1, count: selection.jobs.count)
+        for id in others.keys where jobNumbers[id] == nil { jobNumbers[id] = [] }
+        var builders = feed.builders()
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
         for (id, jobs) in jobNumbers {
             let otherFacts = others.removeValue(forKey: id) ?? []
-            let reader = factReader(
+            var builder = builders.removeValue(forKey: id) ?? CollectionIndex.Builder()
+            builder.base = baseIndexes[id]
+            builder.reader = factReader(
                 jobs: selection.jobs, numbers: jobs, others: otherNotes, otherNumbers: otherFacts.map(\.other), request, selection)
-            var builder = CollectionIndex.Builder(base: baseIndexes[id], reader: reader)
-            builder.reserve(notes: jobs.count + otherFacts.count, facts: factCounts[id] ?? 0)
-            for number in jobs {
-                numbers[Int(number)] = builder.add(path: selection.jobs[Int(number)].path, digests: outcomes[Int(number)].pass.facts)
-                outcomes[Int(number)].pass.facts = []
-            }
+            builder.reserve(notes: otherFacts.count, facts: otherFacts.reduce(0) { $0 + $1.digests.count })
             for note in otherFacts { builder.add(path: note.path, digests: note.digests) }
             indexes[id] = builder.build()
         }

@@ -158,6 +158,39 @@ struct FactDigestTests {
         #expect(index.facts(ofNote: 1).count == 1)
     }
 
+    /// The first pass feeds each note's digests as its worker finishes, in any order: the index numbers the notes
+    /// of a configuration in job order all the same, and leaves out the jobs whose configuration indexes nothing.
+    @Test func notesFedInAnyOrderAreIndexedInJobOrder() throws {
+        let bytes = Array((EmbeddedRules.files[EmbeddedRules.configurationPath] ?? "").utf8)
+        let indexing = try EffectiveConfiguration(
+            Configuration.parse(bytes, path: "(embedded default)", directory: ".", rules: RuleRegistry.all), registry: RuleRegistry.all,
+            files: RuleFileStore(.embedded))
+        let plain = try EffectiveConfiguration(
+            Configuration.parse(Array("rules:\n  duplicate-value: off\n  slug-collision: off\n  broken-reference: off\n".utf8),
+                path: "plain.lint.yml", directory: ".", rules: RuleRegistry.all),
+            registry: RuleRegistry.all, files: RuleFileStore(.embedded))
+        #expect(indexing.hasIndexedRules && !plain.hasIndexedRules)
+        let indexed = Linter.Job.Setting(indexing, currentDirectory: "/notes")
+        let other = Linter.Job.Setting(plain, currentDirectory: "/notes")
+        let jobs = (0..<3000).map { Linter.Job(path: "n\($0).md", setting: $0 % 3 == 2 ? other : indexed) }
+        let digests = { (job: Int) in [FactDigest(Self.fact("k", "title", "v\(job % 1500)", "V\(job % 1500)"))] }
+        let feed = DigestFeed(jobs: jobs)
+        // Batches finishing out of order, as workers do: each batch of 16 reversed, every other pair swapped.
+        var sequence = Array(jobs.indices)
+        for start in stride(from: 0, to: sequence.count, by: 16) { sequence[start..<min(start + 16, sequence.count)].reverse() }
+        for start in stride(from: 0, to: sequence.count - 32, by: 64) { sequence.swapAt(start, start + 32) }
+        for job in sequence { feed.feed(job: job, digests: job % 5 == 0 ? [] : digests(job)) }
+        let builders = feed.builders()
+        #expect(builders.count == 1)
+        let index = try #require(builders[ObjectIdentifier(indexing)]).build()
+        let expected = jobs.indices.filter { $0 % 3 != 2 }
+        #expect(index.noteCount == expected.count)
+        for (number, job) in expected.enumerated() {
+            #expect(index.path(ofNote: number) == "n\(job).md")
+            #expect(Array(index.digests(ofNote: number)) == (job % 5 == 0 ? [] : digests(job)))
+        }
+    }
+
     @Test func digestsRoundTripThroughTheCache() throws {
         let digests = FactDigest.of([
             Self.fact(SlugCollisionRule.tagKind, "tags", "machine-learning", "Machine Learning"),

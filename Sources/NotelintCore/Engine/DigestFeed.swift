@@ -1,0 +1,96 @@
+import NotelintSpelling
+
+/// Takes each note's digests from the first pass as soon as the note is done, in whatever order the workers
+/// finish, and adds them to its configuration's index builder in job order (the order the index numbers notes
+/// in). Held by the notes to the pass's end, 100,000 small arrays took more memory than the index made of them;
+/// fed as they come, each is let go at once, and the index's table is filled during the pass.
+final class DigestFeed: @unchecked Sendable {
+    // @unchecked: `lines` is only touched while `lock` is held.
+    private let lock = SpellingLock()
+    private let jobs: [Linter.Job]
+    /// For each job, its configuration's line (-1 when the configuration has no indexed rule).
+    private let lineOfJob: [Int32]
+    private var lines: [Line]
+
+    /// The notes of one configuration, added in job order.
+    private struct Line {
+        let configuration: ObjectIdentifier
+        var builder = CollectionIndex.Builder()
+        /// The line's jobs, in order.
+        var jobs: [Int32] = []
+        /// The place in `jobs` of the next job to add.
+        var next = 0
+        /// Jobs done before the jobs ahead of them: a worker's batch or two at most.
+        var waiting: [Int32: [FactDigest]] = [:]
+        var facts = 0
+    }
+
+    /// Notes taken before the table is given room for the rest, at their rate.
+    private static let sample = 1024
+
+    init(jobs: [Linter.Job]) {
+        self.jobs = jobs
+        var lineOfJob = [Int32](repeating: -1, count: jobs.count)
+        var lineOfConfiguration: [ObjectIdentifier: Int] = [:]
+        var lines: [Line] = []
+        for (number, job) in jobs.enumerated() where job.configuration.hasIndexedRules {
+            let id = ObjectIdentifier(job.configuration)
+            let line = lineOfConfiguration[id] ?? lines.count
+            if line == lines.count {
+                lines.append(Line(configuration: id))
+                lineOfConfiguration[id] = line
+            }
+            lines[line].jobs.append(Int32(number))
+            lineOfJob[number] = Int32(line)
+        }
+        for line in lines.indices { lines[line].builder.reserve(notes: lines[line].jobs.count, facts: 0) }
+        self.lineOfJob = lineOfJob
+        self.lines = lines
+    }
+
+    /// Every job is fed once, with its digests (none for a note without facts), from any thread.
+    func feed(job: Int, digests: [FactDigest]) {
+        let line = Int(lineOfJob[job])
+        guard line >= 0 else { return }
+        lock.withLock {
+            guard lines[line].jobs[lines[line].next] == Int32(job) else {
+                lines[line].waiting[Int32(job)] = digests
+                return
+            }
+            add(digests, line: line)
+            while lines[line].next < lines[line].jobs.count,
+                let digests = lines[line].waiting.removeValue(forKey: lines[line].jobs[lines[line].next])
+            {
+                add(digests, line: line)
+            }
+        }
+    }
+
+    private func add(_ digests: [FactDigest], line: Int) {
+        let job = Int(lines[line].jobs[lines[line].next])
+        lines[line].builder.add(path: jobs[job].path, digests: digests)
+        lines[line].next += 1
+        lines[line].facts += digests.count
+        // Room for the rest at the sample's rate and a fifth more, so that the table is not copied as it grows
+        // (room never written to takes no memory).
+        let added = lines[line].next
+        if added == Self.sample, lines[line].jobs.count > added {
+            let expected = lines[line].facts * (lines[line].jobs.count - added) / added
+            lines[line].builder.reserve(notes: 0, facts: expected + expected / 5)
+        }
+    }
+
+    /// Each configuration's builder with all its jobs added (numbered by their place in the configuration's
+    /// jobs), once every job was fed.
+    func builders() -> [ObjectIdentifier: CollectionIndex.Builder] {
+        lock.withLock {
+            var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
+            for line in lines.indices {
+                precondition(lines[line].next == lines[line].jobs.count, "a job was not fed")
+                builders[lines[line].configuration] = lines[line].builder
+                lines[line].builder = CollectionIndex.Builder()
+            }
+            return builders
+        }
+    }
+}
