@@ -177,6 +177,8 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         let hasKeys = !keys.isEmpty || !schemaKeys.isEmpty
         guard case .mapping(let pairs, _) = root.content else { return facts }
         let source = context.source.bytes
+        // Most front matter holds no `[` at all, and then no wikilink: settled by one search of its bytes.
+        guard hasKeys || wikilinks && Self.mayMentionLink(root, in: source) else { return facts }
         // The pairs read in place: most are passed over after one look at their value.
         pairs.withUnsafeBufferPointer { pairs in
             for index in pairs.indices {
