@@ -24,22 +24,27 @@ public struct FactDigest: Sendable, Hashable {
 
     /// The digests of a note's facts, in order.
     public static func of(_ facts: [CollectionFact]) -> [FactDigest] {
-        guard !facts.isEmpty else { return [] }
-        return [FactDigest](unsafeUninitializedCapacity: facts.count) { buffer, initialized in
-            // A rule's facts come together and mostly share a kind: a kind is hashed when it changes.
-            var lastKind = ""
-            var kind: UInt32 = 0
-            for (index, fact) in facts.enumerated() {
-                if index == 0 || fact.kind != lastKind {
-                    lastKind = fact.kind
-                    kind = Self.kind(fact.kind)
-                }
-                let value = StableHash.of(fact.value)
-                // Most texts are their value (a tag that is its own slug, a path): hashed once.
-                let text = fact.text == fact.value ? UInt32(truncatingIfNeeded: value) : StableHash.short(fact.text)
-                (buffer.baseAddress! + index).initialize(to: FactDigest(group: group(kind: kind, value: value), text: text, kind: kind))
+        var digests: [FactDigest] = []
+        append(facts, to: &digests)
+        return digests
+    }
+
+    /// Appends the digests of facts, in order (a rule's facts after another's, without joining the facts first).
+    static func append(_ facts: [CollectionFact], to digests: inout [FactDigest]) {
+        guard !facts.isEmpty else { return }
+        digests.reserveCapacity(digests.count + facts.count)
+        // A rule's facts come together and mostly share a kind: a kind is hashed when it changes.
+        var lastKind = ""
+        var kind: UInt32 = 0
+        for (index, fact) in facts.enumerated() {
+            if index == 0 || fact.kind != lastKind {
+                lastKind = fact.kind
+                kind = Self.kind(fact.kind)
             }
-            initialized = facts.count
+            let value = StableHash.of(fact.value)
+            // Most texts are their value (a tag that is its own slug, a path): hashed once.
+            let text = fact.text == fact.value ? UInt32(truncatingIfNeeded: value) : StableHash.short(fact.text)
+            digests.append(FactDigest(group: group(kind: kind, value: value), text: text, kind: kind))
         }
     }
 

@@ -706,7 +706,7 @@ public final class Linter: Sendable {
             withCorpusRules: !needsCorpus)
         return FirstPass(
             diagnostics: diagnostics, tags: NoteTags(TagCorpus.tags(of: note, key: configuration.corpusKey), in: table),
-            facts: FactDigest.of(collectionFacts(of: note, configuration, relativePath, schema: schema, today: today)),
+            facts: collectionDigests(of: note, configuration, relativePath, schema: schema, today: today),
             needsCorpus: needsCorpus)
     }
 
@@ -731,6 +731,17 @@ public final class Linter: Sendable {
         guard configuration.hasIndexedRules else { return [] }
         let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
         return configuration.indexedRules.flatMap { $0.facts(of: context) }
+    }
+
+    /// The digests of `collectionFacts`, each rule's facts hashed as they come rather than joined first.
+    private func collectionDigests(
+        of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
+    ) -> [FactDigest] {
+        guard configuration.hasIndexedRules else { return [] }
+        let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
+        var digests: [FactDigest] = []
+        for rule in configuration.indexedRules { FactDigest.append(rule.facts(of: context), to: &digests) }
+        return digests
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
@@ -843,7 +854,7 @@ public final class Linter: Sendable {
             let configuration = other.configuration
             let relative = PathText.relative(other.path, to: configuration.absoluteDirectory)
             return (TagCorpus.tags(of: note, key: configuration.corpusKey),
-                    FactDigest.of(self.collectionFacts(of: note, configuration, relative, today: today)))
+                    self.collectionDigests(of: note, configuration, relative, schema: configuration.schema(forRelativePath: relative), today: today))
         }
         var result = corpus
         var facts: [ObjectIdentifier: [OtherFacts]] = [:]
@@ -1003,10 +1014,9 @@ public final class Linter: Sendable {
     /// value (between backticks) longer than `quotedValueLimit` characters is shortened in its middle, so that a
     /// note's megabyte of text never fills a message, a build log or a SARIF upload.
     static func singleLine(_ message: String) -> String {
-        let scalars = message.unicodeScalars
-        guard scalars.count > quotedValueLimit || scalars.contains(where: SourceExcerpt.isControl) else { return message }
+        guard needsRewriting(message) else { return message }
         var out = String.UnicodeScalarView()
-        var quoted = String.UnicodeScalarView()
+        var quoted: [Unicode.Scalar] = []
         var inQuote = false
         func flushQuoted() {
             if quoted.count > quotedValueLimit {
@@ -1016,26 +1026,49 @@ public final class Linter: Sendable {
             } else {
                 out.append(contentsOf: quoted)
             }
-            quoted = String.UnicodeScalarView()
+            quoted.removeAll(keepingCapacity: true)
         }
-        for scalar in scalars {
-            if scalar == "`" {
+        func append(_ text: String) {
+            if inQuote { quoted.append(contentsOf: text.unicodeScalars) } else { out.append(contentsOf: text.unicodeScalars) }
+        }
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "`":
                 if inQuote { flushQuoted() }
                 inQuote.toggle()
                 out.append(scalar)
-                continue
+            case "\n": append("\\n")
+            case "\r": append("\\r")
+            case _ where SourceExcerpt.isControl(scalar): append("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}")
+            default: if inQuote { quoted.append(scalar) } else { out.append(scalar) }
             }
-            var escaped = String.UnicodeScalarView()
-            switch scalar {
-            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-            case _ where SourceExcerpt.isControl(scalar): escaped.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
-            default: escaped.append(scalar)
-            }
-            if inQuote { quoted.append(contentsOf: escaped) } else { out.append(contentsOf: escaped) }
         }
         flushQuoted()
         return String(out)
+    }
+
+    /// Whether `singleLine` changes the message: a control character (C0 but tab, DEL, C1), or a quoted value longer
+    /// than the limit. One look at each byte: most messages, long ones included, are left as they are.
+    private static func needsRewriting(_ message: String) -> Bool {
+        var message = message
+        return message.withUTF8 { bytes in
+            var inQuote = false
+            var quotedScalars = 0
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // C1 controls (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
+                if byte < 0x20 && byte != 0x09 || byte == 0x7F || previous == 0xC2 && byte <= 0x9F { return true }
+                previous = byte
+                if byte == UInt8(ascii: "`") {
+                    inQuote.toggle()
+                    quotedScalars = 0
+                } else if inQuote && byte & 0xC0 != 0x80 {
+                    quotedScalars += 1
+                    if quotedScalars > quotedValueLimit { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Characters of one quoted value that a message keeps.

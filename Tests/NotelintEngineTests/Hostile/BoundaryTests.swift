@@ -340,4 +340,55 @@ import Darwin
         #expect(message.hasSuffix("` is not an allowed value of `status`"))
         #expect(Linter.singleLine("`short` stays") == "`short` stays")
     }
+
+    /// `singleLine` settles most messages by one look at their bytes: whatever it is given, it says what a plain
+    /// walk over the scalars says (this one), long messages with short quotes, CJK, C0 and C1 controls included.
+    @Test func messagesAreMadeOneLineAsAWalkOverTheirScalarsMakesThem() {
+        func reference(_ message: String) -> String {
+            var out = ""
+            var quoted: [Unicode.Scalar] = []
+            var inQuote = false
+            func flush() {
+                let kept = quoted.count > Linter.quotedValueLimit
+                    ? Array(quoted.prefix(Linter.quotedValueLimit - 11)) + ["…"] + Array(quoted.suffix(10)) : quoted
+                out.unicodeScalars.append(contentsOf: kept)
+                quoted = []
+            }
+            for scalar in message.unicodeScalars {
+                if scalar == "`" {
+                    if inQuote { flush() }
+                    inQuote.toggle()
+                    out.unicodeScalars.append(scalar)
+                    continue
+                }
+                let written: [Unicode.Scalar] = switch scalar.value {
+                case 0x0A: Array("\\n".unicodeScalars)
+                case 0x0D: Array("\\r".unicodeScalars)
+                case 0x09: [scalar]
+                case 0..<0x20, 0x7F...0x9F: Array("\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                default: [scalar]
+                }
+                if inQuote { quoted += written } else { out.unicodeScalars.append(contentsOf: written) }
+            }
+            flush()
+            return out
+        }
+        let pieces = ["`", "title ", "戦争の起源", "é", "e\u{301}", "\n", "\t", "\u{1B}[31m", "\u{85}", "\u{9F}", "\u{A0}", "\u{7F}", "🇰🇷", "x"]
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for length in [1, 3, 10, 40, 130, 300] {
+            for _ in 0..<150 {
+                let message = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                let made = Linter.singleLine(message)
+                #expect(made == reference(message), "\(message.debugDescription)")
+                #expect(!made.contains("\n") && !made.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x85 })
+                checked += 1
+            }
+        }
+        // A long message without a long quote or a control character is the message itself.
+        let long = "`" + String(repeating: "戦", count: 120) + "` " + String(repeating: "and more ", count: 40)
+        #expect(Linter.singleLine(long) == long)
+        #expect(Linter.singleLine("`" + String(repeating: "戦", count: 121) + "`") != "`" + String(repeating: "戦", count: 121) + "`")
+        #expect(checked == 900)
+    }
 }
