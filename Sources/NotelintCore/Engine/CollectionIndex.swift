@@ -141,7 +141,7 @@ public final class CollectionIndex: Sendable {
         public mutating func add(path: String, digests: some Collection<FactDigest>) -> Int {
             paths.append(path)
             starts.append(Int32(self.digests.count))
-            for digest in digests { self.digests.append(digest) }
+            self.digests.append(contentsOf: digests)
             return paths.count - 1
         }
 

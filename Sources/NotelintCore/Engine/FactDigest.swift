@@ -93,19 +93,28 @@ struct DigestTable: Sendable {
         kindCodes.reserveCapacity(kindCodes.count + more)
     }
 
-    mutating func append(_ digest: FactDigest) {
-        groups.append(digest.group)
-        texts.append(digest.text)
-        if let code = kinds.firstIndex(of: digest.kind) {
-            kindCodes.append(UInt16(code))
-        } else if kinds.count <= Int(UInt16.max) {
-            kindCodes.append(UInt16(kinds.count))
-            kinds.append(digest.kind)
-        } else {
-            // More kinds than a code can number (no configuration comes near): the last code stands for them, and
-            // such a fact is read as that kind. Never reached by the rules of this package.
-            kindCodes.append(UInt16.max)
+    /// Appends a note's digests, field by field; a note's facts come rule by rule, so a kind's code is looked up
+    /// when the kind changes.
+    mutating func append(contentsOf digests: some Collection<FactDigest>) {
+        groups.append(contentsOf: digests.lazy.map(\.group))
+        texts.append(contentsOf: digests.lazy.map(\.text))
+        kindCodes.reserveCapacity(kindCodes.count + digests.count)
+        var last: (kind: UInt32, code: UInt16)?
+        for digest in digests {
+            let code = last?.kind == digest.kind ? last!.code : code(of: digest.kind)
+            last = (digest.kind, code)
+            kindCodes.append(code)
         }
+    }
+
+    /// The kind's place in `kinds`, where it is added the first time it is met.
+    private mutating func code(of kind: UInt32) -> UInt16 {
+        if let code = kinds.firstIndex(of: kind) { return UInt16(code) }
+        // More kinds than a code can number (no configuration comes near): the last code stands for them, and such
+        // a fact is read as that kind. Never reached by the rules of this package.
+        guard kinds.count <= Int(UInt16.max) else { return UInt16.max }
+        kinds.append(kind)
+        return UInt16(kinds.count - 1)
     }
 
     subscript(number: Int) -> FactDigest {
