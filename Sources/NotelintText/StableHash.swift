@@ -7,10 +7,14 @@ public enum StableHash {
     /// The hash of `text`.
     public static func of(_ text: String) -> UInt64 {
         var text = text
-        if let hash = text.withUTF8({ hashIfASCII($0) }) { return hash }
-        // Text in scripts without combining sequences (Latin letters, kana, CJK ideographs, Hangul syllables) is
-        // composed already: hashed as it is, for normalising a string costs thousands of instructions.
-        if let hash = text.withUTF8({ isComposed($0) ? hash($0) : nil }) { return hash }
+        // ASCII text, and text in scripts without combining sequences (Latin letters, kana, CJK ideographs, Hangul
+        // syllables), is composed already: its bytes' hash is the hash, for normalising a string costs thousands of
+        // instructions.
+        let direct = text.withUTF8 { bytes -> UInt64? in
+            let (hash, isASCII) = hashNotingASCII(bytes)
+            return isASCII || isComposed(bytes) ? hash : nil
+        }
+        if let direct { return direct }
         let composed = text._nfcCodeUnits
         return composed.withUnsafeBufferPointer { hash($0) }
     }
@@ -43,11 +47,11 @@ public enum StableHash {
         return true
     }
 
-    /// The hash of bytes that are all ASCII (nil otherwise), in one pass.
-    private static func hashIfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    /// The hash of the bytes, and whether they are all ASCII, in one pass.
+    private static func hashNotingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
         var state = State()
         var high: UInt64 = 0
-        guard let base = bytes.baseAddress else { return state.finish(count: 0) }
+        guard let base = bytes.baseAddress else { return (state.finish(count: 0), true) }
         let raw = UnsafeRawPointer(base)
         var offset = 0
         while offset + 8 <= bytes.count {
@@ -61,7 +65,7 @@ public enum StableHash {
             high |= word
             state.mix(word)
         }
-        return high & 0x8080_8080_8080_8080 == 0 ? state.finish(count: bytes.count) : nil
+        return (state.finish(count: bytes.count), high & 0x8080_8080_8080_8080 == 0)
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
