@@ -32,6 +32,15 @@ struct CollectionFactShortcutTests {
         }
     }
 
+    /// `folded` passes over three-byte scalars led by 0xE4 to 0xE9 without decoding them.
+    @Test func scalarsFrom4000To9FFFHaveNoCaseAndNoWhitespace() {
+        for value in UInt32(0x4000)...0x9FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Array(String(scalar).utf8).first.map { (0xE4...0xE9).contains($0) } == true)
+            #expect(!scalar.properties.isWhitespace && scalar.properties.lowercaseMapping == String(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test(arguments: texts)
     func lowercasingGivesTheSameBytes(text: String) {
         #expect(Array(CollectionValues.lowercased(text).utf8) == Array(text.lowercased().utf8))

@@ -276,6 +276,12 @@ enum CollectionValues {
                     index += 1
                     continue
                 }
+                // U+4000 to U+9FFF (lead bytes 0xE4 to 0xE9), most of the CJK ideographs: no case, no whitespace.
+                if byte >= 0xE4 && byte <= 0xE9 {
+                    previousIsSpace = false
+                    index += 3
+                    continue
+                }
                 let (value, length) = scalar(at: index, in: bytes)
                 if collapsing && isWhitespace(value) { return nil }
                 if !isUnchangedByLowercasing(value) { isCaseless = false }
