@@ -6,15 +6,21 @@
 public enum StableHash {
     /// The hash of `text`.
     public static func of(_ text: String) -> UInt64 {
-        var text = text
         // ASCII text, and text in scripts without combining sequences (Latin letters, kana, CJK ideographs, Hangul
         // syllables), is composed already: its bytes' hash is the hash, for normalising a string costs thousands of
         // instructions.
-        let direct = text.withUTF8 { bytes -> UInt64? in
+        let direct = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64? in
             let (hash, isASCII) = hashNotingASCII(bytes)
             return isASCII || isComposed(bytes) ? hash : nil
         }
-        if let direct { return direct }
+        switch text.utf8.withContiguousStorageIfAvailable(direct) {
+        case .some(.some(let hash)): return hash
+        case .some(.none): break
+        case .none:
+            // Not stored as UTF-8 (a bridged string): made so, on a copy.
+            var text = text
+            if let hash = text.withUTF8(direct) { return hash }
+        }
         let composed = text._nfcCodeUnits
         return composed.withUnsafeBufferPointer { hash($0) }
     }
@@ -99,12 +105,8 @@ public enum StableHash {
         /// The last bytes (fewer than eight) as a word, padded with zeros.
         static func tail(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
             var word: UInt64 = 0
-            var shift: UInt64 = 0
-            for index in offset..<bytes.count {
-                word |= UInt64(bytes[index]) << shift
-                shift += 8
-            }
-            return word
+            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset...]))) }
+            return UInt64(littleEndian: word)
         }
 
         mutating func mix(_ word: UInt64) {
