@@ -10,6 +10,8 @@
 #   --runs R      timed runs of each configuration (default 5)
 #   --work DIR    where the corpus and the configurations go (default $TMPDIR/notelint-collection-bench)
 #   --binary P    the notelint to time (default .build/release/notelint; build it with `swift build -c release`)
+#   --instructions  also count the instructions of one run of each (valgrind's callgrind, `--jobs 1`): the figure
+#                 that does not move with the machine's load (about 60 times slower than a run)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,12 +19,14 @@ NOTES=10000
 RUNS=5
 WORK="${TMPDIR:-/tmp}/notelint-collection-bench"
 BINARY="$ROOT/.build/release/notelint"
+INSTRUCTIONS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --notes) NOTES="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --binary) BINARY="$2"; shift 2 ;;
+    --instructions) INSTRUCTIONS=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -88,3 +92,15 @@ IFS=$'\t' read -r _ s1 c1 r1 <<<"$with"
 awk -v s0="$s0" -v s1="$s1" -v c0="$c0" -v c1="$c1" -v r1="$r1" 'BEGIN {
   printf "\ncollection rules add %+.1f %% wall time, %+.1f %% CPU time (goal: at most +15 %%); peak RSS %d MB (goal: at most 100 MB)\n",
     (s1 / s0 - 1) * 100, (c1 / c0 - 1) * 100, r1 }'
+
+if [ "$INSTRUCTIONS" = 1 ]; then
+  command -v valgrind >/dev/null || { echo "--instructions needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+  count() {  # instructions of one run, with the given configuration
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BINARY" lint --no-cache --jobs 1 --config "$config/$1.lint.yml" \
+      "$corpus" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' || true  # exit 1: findings
+  }
+  i0=$(count without)
+  i1=$(count with)
+  awk -v i0="$i0" -v i1="$i1" 'BEGIN {
+    printf "instructions (--jobs 1): %.2f G off, %.2f G on: collection rules add %+.1f %%\n", i0 / 1e9, i1 / 1e9, (i1 / i0 - 1) * 100 }'
+fi

@@ -79,8 +79,8 @@ public final class CollectionIndex: Sendable {
     /// counts them too. An editor's server keeps the index of the notes not being edited and puts one of the
     /// edited note on top of it at each keystroke, instead of indexing the whole collection again.
     private let base: CollectionIndex?
-    /// Every note's digests in one table, field by field, a note's together: facts are numbered across notes. The
-    /// builder's caller lets go of each note's own array as it is added, so they are not held twice for long.
+    /// Every note's digests in one table, field by field, a note's together: facts are numbered across notes. A
+    /// run's first pass feeds each note's digests as the note is done (`DigestFeed`): no note's own array outlives it.
     private let digests: DigestTable
     /// The number of each note's first fact (one more entry than notes).
     private let starts: [Int32]
