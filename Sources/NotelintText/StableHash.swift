@@ -22,7 +22,7 @@ public enum StableHash {
             if let hash = text.withUTF8(direct) { return hash }
         }
         let composed = text._nfcCodeUnits
-        return composed.withUnsafeBufferPointer { hash($0) }
+        return composed.withUnsafeBufferPointer { hashNotingASCII($0).hash }
     }
 
     /// Whether every scalar of the UTF-8 text is one that NFC leaves as it is whatever surrounds it: below U+0300
@@ -72,19 +72,6 @@ public enum StableHash {
             state.mix(word)
         }
         return (state.finish(count: bytes.count), high & 0x8080_8080_8080_8080 == 0)
-    }
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var state = State()
-        guard let base = bytes.baseAddress else { return state.finish(count: 0) }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            state.mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            offset += 8
-        }
-        if offset < bytes.count { state.mix(State.tail(bytes, from: offset)) }
-        return state.finish(count: bytes.count)
     }
 
     /// The low 32 bits of `of(text)`: enough to tell the few spellings of one value apart.

@@ -80,17 +80,19 @@ final class DigestFeed: @unchecked Sendable {
         }
     }
 
-    /// Each configuration's builder with all its jobs added (numbered by their place in the configuration's
-    /// jobs), once every job was fed.
-    func builders() -> [ObjectIdentifier: CollectionIndex.Builder] {
+    /// What was fed, once every job was: each configuration's builder with all its jobs added and those jobs in
+    /// order, and for each job its number in its configuration's index (-1 when it has none).
+    func finish() -> (lines: [ObjectIdentifier: (builder: CollectionIndex.Builder, jobs: [Int32])], numbers: [Int]) {
         lock.withLock {
-            var builders: [ObjectIdentifier: CollectionIndex.Builder] = [:]
+            var finished: [ObjectIdentifier: (builder: CollectionIndex.Builder, jobs: [Int32])] = [:]
+            var numbers = [Int](repeating: -1, count: jobs.count)
             for line in lines.indices {
                 precondition(lines[line].next == lines[line].jobs.count, "a job was not fed")
-                builders[lines[line].configuration] = lines[line].builder
+                for (number, job) in lines[line].jobs.enumerated() { numbers[Int(job)] = number }
+                finished[lines[line].configuration] = (lines[line].builder, lines[line].jobs)
                 lines[line].builder = CollectionIndex.Builder()
             }
-            return builders
+            return (finished, numbers)
         }
     }
 }

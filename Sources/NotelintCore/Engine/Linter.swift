@@ -144,7 +144,7 @@ public final class Linter: Sendable {
         // The stamps the run's check took serve the cache's checks too: each note is stat'ed once a run.
         let stamps = unchangedRun?.check.stamps
         let feed = DigestFeed(jobs: selection.jobs)
-        var outcomes = firstPass(
+        let outcomes = firstPass(
             selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable(), feed: feed)
         if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
         var perNote: [NoteResult]
@@ -460,24 +460,18 @@ public final class Linter: Sendable {
             }
         }
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs, fed by the
-        // first pass), then the others of its folder, added here or already indexed in a kept base.
-        // `jobNumbers`: the job each index's own notes are, in order.
-        var jobNumbers: [ObjectIdentifier: [Int32]] = [:]
-        var numbers = [Int](repeating: -1, count: selection.jobs.count)
-        for (number, job) in selection.jobs.enumerated() where job.configuration.hasIndexedRules {
-            let id = ObjectIdentifier(job.configuration)
-            numbers[number] = jobNumbers[id, default: []].count
-            jobNumbers[id, default: []].append(Int32(number))
-        }
-        for id in others.keys where jobNumbers[id] == nil { jobNumbers[id] = [] }
-        var builders = feed.builders()
+        // first pass), then the others of its folder, added here or already indexed in a kept base. A line's `jobs`:
+        // the job each of the index's own notes is, in order.
+        let (fed, numbers) = feed.finish()
+        var lines = fed
+        for id in others.keys where lines[id] == nil { lines[id] = (CollectionIndex.Builder(), []) }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
-        for (id, jobs) in jobNumbers {
+        for (id, line) in lines {
             let otherFacts = others.removeValue(forKey: id) ?? []
-            var builder = builders.removeValue(forKey: id) ?? CollectionIndex.Builder()
+            var builder = line.builder
             builder.base = baseIndexes[id]
             builder.reader = factReader(
-                jobs: selection.jobs, numbers: jobs, others: otherNotes, otherNumbers: otherFacts.map(\.other), request, selection)
+                jobs: selection.jobs, numbers: line.jobs, others: otherNotes, otherNumbers: otherFacts.map(\.other), request, selection)
             builder.reserve(notes: otherFacts.count, facts: otherFacts.reduce(0) { $0 + $1.digests.count })
             for note in otherFacts { builder.add(path: note.path, digests: note.digests) }
             indexes[id] = builder.build()
@@ -722,14 +716,9 @@ public final class Linter: Sendable {
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate
     ) -> [CollectionFact] {
         guard configuration.hasIndexedRules else { return [] }
-        return collectionFacts(of: note, configuration, relativePath, schema: configuration.schema(forRelativePath: relativePath), today: today)
-    }
-
-    private func collectionFacts(
-        of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
-    ) -> [CollectionFact] {
-        guard configuration.hasIndexedRules else { return [] }
-        let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
+        let context = RuleContext(
+            note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
+            relativePath: relativePath)
         return configuration.indexedRules.flatMap { $0.facts(of: context) }
     }
 

@@ -185,10 +185,13 @@ struct FactDigestTests {
         for start in stride(from: 0, to: sequence.count, by: 16) { sequence[start..<min(start + 16, sequence.count)].reverse() }
         for start in stride(from: 0, to: sequence.count - 32, by: 64) { sequence.swapAt(start, start + 32) }
         for job in sequence { feed.feed(job: job, digests: job % 5 == 0 ? [] : digests(job)) }
-        let builders = feed.builders()
-        #expect(builders.count == 1)
-        let index = try #require(builders[ObjectIdentifier(indexing)]).build()
+        let (lines, numbers) = feed.finish()
+        #expect(lines.count == 1)
+        let line = try #require(lines[ObjectIdentifier(indexing)])
+        let index = line.builder.build()
         let expected = jobs.indices.filter { $0 % 3 != 2 }
+        #expect(line.jobs == expected.map(Int32.init))
+        #expect(numbers == jobs.indices.map { $0 % 3 == 2 ? -1 : expected.firstIndex(of: $0)! })
         #expect(index.noteCount == expected.count)
         for (number, job) in expected.enumerated() {
             #expect(index.path(ofNote: number) == "n\(job).md")
