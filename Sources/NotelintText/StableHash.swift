@@ -9,10 +9,7 @@ public enum StableHash {
         // ASCII text, and text in scripts without combining sequences (Latin letters, kana, CJK ideographs, Hangul
         // syllables), is composed already: its bytes' hash is the hash, for normalising a string costs thousands of
         // instructions.
-        let direct = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64? in
-            let (hash, isASCII) = hashNotingASCII(bytes)
-            return isASCII || isComposed(bytes) ? hash : nil
-        }
+        let direct = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64? in of(composedUTF8: bytes) }
         switch text.utf8.withContiguousStorageIfAvailable(direct) {
         case .some(.some(let hash)): return hash
         case .some(.none): break
@@ -25,9 +22,16 @@ public enum StableHash {
         return composed.withUnsafeBufferPointer { hashNotingASCII($0).hash }
     }
 
+    /// The hash of a text given as UTF-8 bytes, when the bytes need no normalising (ASCII, and the scripts
+    /// `isComposed` accepts): nil otherwise, when the text's `of` is the one to ask.
+    public static func of(composedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let (hash, isASCII) = hashNotingASCII(bytes)
+        return isASCII || isComposed(bytes) ? hash : nil
+    }
+
     /// Whether every scalar of the UTF-8 text is one that NFC leaves as it is whatever surrounds it: below U+0300
-    /// (before the combining diacritics), kana letters, CJK punctuation and ideographs, Hangul syllables, fullwidth
-    /// forms. False says nothing (the text is then normalised).
+    /// (before the combining diacritics), general punctuation (dashes and quotes, but the two quads, which NFC
+    /// maps to spaces), kana letters, CJK punctuation and ideographs, Hangul syllables, fullwidth forms. False says nothing (the text is then normalised).
     static func isComposed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
@@ -42,7 +46,7 @@ public enum StableHash {
                 guard index + 2 < bytes.count else { return false }
                 let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
                 switch scalar {
-                case 0x3000...0x301F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E: break
+                case 0x2002...0x206F, 0x3000...0x301F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E: break
                 default: return false
                 }
                 index += 3

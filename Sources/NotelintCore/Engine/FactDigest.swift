@@ -41,11 +41,16 @@ public struct FactDigest: Sendable, Hashable {
                 lastKind = fact.kind
                 kind = Self.kind(fact.kind)
             }
-            let value = StableHash.of(fact.value)
-            // Most texts are their value (a tag that is its own slug, a path): hashed once.
-            let text = fact.text == fact.value ? UInt32(truncatingIfNeeded: value) : StableHash.short(fact.text)
-            digests.append(FactDigest(group: group(kind: kind, value: value), text: text, kind: kind))
+            digests.append(FactDigest(kind: kind, value: fact.value, text: fact.text))
         }
+    }
+
+    /// The digest of a fact of the kind hashed so, by its value and its text as written.
+    init(kind: UInt32, value: String, text: String) {
+        let hash = StableHash.of(value)
+        // Most texts are their value (a tag that is its own slug, a path): hashed once.
+        let textHash = text == value ? UInt32(truncatingIfNeeded: hash) : StableHash.short(text)
+        self.init(group: Self.group(kind: kind, value: hash), text: textHash, kind: kind)
     }
 
     /// `StableHash` of the fact's value: its group without its kind.

@@ -722,15 +722,15 @@ public final class Linter: Sendable {
         return configuration.indexedRules.flatMap { $0.facts(of: context) }
     }
 
-    /// The digests of `collectionFacts`, each rule's facts hashed as they come rather than joined first.
+    /// The digests of `collectionFacts`, each fact hashed as a rule finds it.
     private func collectionDigests(
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
     ) -> [FactDigest] {
         guard configuration.hasIndexedRules else { return [] }
         let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
-        var digests: [FactDigest] = []
-        for rule in configuration.indexedRules { FactDigest.append(rule.facts(of: context), to: &digests) }
-        return digests
+        var sink = FactSink.digesting
+        for rule in configuration.indexedRules { rule.facts(of: context, into: &sink) }
+        return sink.digests
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.

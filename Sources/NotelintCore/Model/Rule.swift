@@ -26,9 +26,9 @@ public protocol CollectionRule: Rule {
 /// the names notes answer to, references): `RuleContext.collection`. The first pass takes each note's facts
 /// (kept in the cache for unchanged notes); only the notes whose facts the rule may report are read again.
 public protocol IndexedCollectionRule: Rule {
-    /// What the note contributes to the index. `check` works them out again from the same context, so that a
-    /// fixed version is judged by what it says now.
-    func facts(of context: RuleContext) -> [CollectionFact]
+    /// What the note contributes to the index, put in `sink` (whole, or as digests in the first pass). `check`
+    /// works them out again from the same context, so that a fixed version is judged by what it says now.
+    func facts(of context: RuleContext, into sink: inout FactSink)
     /// Whether a finding is possible for the note numbered `note` of `index`: the others are settled by the first
     /// pass, unread. Asked of every note: it reads back only the facts it needs.
     func mayReport(note: Int, in index: CollectionIndex) -> Bool
@@ -45,4 +45,11 @@ extension CollectionRule {
 
 extension IndexedCollectionRule {
     public static var needsCorpus: Bool { true }
+
+    /// The note's facts, whole.
+    public func facts(of context: RuleContext) -> [CollectionFact] {
+        var sink = FactSink.keepingFacts
+        facts(of: context, into: &sink)
+        return sink.facts
+    }
 }

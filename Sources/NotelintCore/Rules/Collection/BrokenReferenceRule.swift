@@ -155,30 +155,30 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
     }
 
-    func facts(of context: RuleContext) -> [CollectionFact] {
-        var facts: [CollectionFact] = []
+    func facts(of context: RuleContext, into sink: inout FactSink) {
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
         let stem = Self.stem(of: context.relativePath)
         // The file name only: a reference by path is matched against the file names, then against each note's path.
-        facts.append(CollectionFact(kind: Self.nameKind, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start))
-        guard let root = context.root else { return facts }
-        let found = lookedUp.pairs(in: root)
-        for (key, pair) in zip(lookedUp.names, found.dropLast()) {
-            CollectionValues.forEach(pair?.value) { node, text in
-                let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
-                facts.append(CollectionFact(kind: Self.nameKind, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range))
+        sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start)
+        guard let root = context.root else { return }
+        lookedUp.withPairs(in: root) { found in
+            for (key, pair) in zip(lookedUp.names, found.dropLast()) {
+                CollectionValues.forEach(pair?.value) { node, text in
+                    let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
+                    sink.add(Self.nameFact, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range)
+                }
             }
-        }
-        if case .bool(true)? = found.last??.value.dereferenced.scalar?.resolved {
-            facts.append(CollectionFact(kind: Self.draftKind, key: draftKey, value: "", text: "true", range: start))
+            if case .bool(true)? = found.last??.value.dereferenced.scalar?.resolved {
+                sink.add(Self.draftFact, key: draftKey, value: "", text: "true", range: start)
+            }
         }
         // Keys the schema declares as references count as if the `keys` option named them.
         let schemaKeys = context.schema.map { referenceKeys.keys(of: $0) } ?? []
         let hasKeys = !keys.isEmpty || !schemaKeys.isEmpty
-        guard case .mapping(let pairs, _) = root.content else { return facts }
+        guard case .mapping(let pairs, _) = root.content else { return }
         let source = context.source.bytes
         // Most front matter holds no `[` at all, and then no wikilink: settled by one search of its bytes.
-        guard hasKeys || wikilinks && Self.mayMentionLink(root, in: source) else { return facts }
+        guard hasKeys || wikilinks && Self.mayMentionLink(root, in: source) else { return }
         // The pairs read in place: most are passed over after one look at their value.
         pairs.withUnsafeBufferPointer { pairs in
             for index in pairs.indices {
@@ -190,12 +190,11 @@ struct BrokenReferenceRule: IndexedCollectionRule {
                 for (node, _) in Self.scalars(in: pairs[index].value) {
                     guard case .string(let text)? = node.scalar?.resolved else { continue }
                     let links = Self.wikilinkTargets(in: text)
-                    for target in links { add(target, node: node, key: key, into: &facts) }
-                    if isReferenceKey && links.isEmpty && !CollectionValues.isBlank(text) { add(text, node: node, key: key, into: &facts) }
+                    for target in links { add(target, node: node, key: key, into: &sink) }
+                    if isReferenceKey && links.isEmpty && !CollectionValues.isBlank(text) { add(text, node: node, key: key, into: &sink) }
                 }
             }
         }
-        return facts
     }
 
     /// False when no scalar under the value can have a `[`, as its source bytes tell: a `[` in a scalar is a `[` in
@@ -259,12 +258,12 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return found
     }
 
-    private func add(_ target: String, node: YAMLNode, key: String, into facts: inout [CollectionFact]) {
+    private func add(_ target: String, node: YAMLNode, key: String, into sink: inout FactSink) {
         var name = target.trimmingWhitespace
         if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
         // A link to an attachment (`cover.png`) or to a heading of the note itself (`#Plans`) names no note.
         guard !name.isEmpty, !Self.hasAttachmentExtension(name) else { return }
-        facts.append(CollectionFact(kind: Self.referenceKind, key: key, value: Self.fold(name), text: name, range: node.range))
+        sink.add(Self.referenceFact, key: key, value: Self.fold(name), text: name, range: node.range)
     }
 
     static func hasAttachmentExtension(_ name: String) -> Bool {
@@ -326,9 +325,12 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         return targets
     }
 
-    private static let nameKindHash = FactDigest.kind(nameKind)
-    private static let referenceKindHash = FactDigest.kind(referenceKind)
-    private static let draftKindHash = FactDigest.kind(draftKind)
+    private static let nameFact = FactKind(nameKind)
+    private static let referenceFact = FactKind(referenceKind)
+    private static let draftFact = FactKind(draftKind)
+    private static var nameKindHash: UInt32 { nameFact.hash }
+    private static var referenceKindHash: UInt32 { referenceFact.hash }
+    private static var draftKindHash: UInt32 { draftFact.hash }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         index.containsFact(ofNote: note) { digest in
@@ -348,6 +350,9 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         let index = collection.index
         return facts(of: context).compactMap { fact in
             guard fact.kind == Self.referenceKind else { return nil }
+            // A reference a name matches, settled by the hashes: the notes it names are not read again.
+            let named = index.notes(kind: Self.nameKindHash, value: StableHash.of(fact.value))
+            if !named.isEmpty && (allowsDrafts || !named.allSatisfy({ isDraft($0, index) })) { return nil }
             let targets = targets(fact.value, in: index)
             if let first = targets.first {
                 guard !allowsDrafts, targets.allSatisfy({ isDraft($0.note, index) }) else { return nil }
@@ -393,42 +398,97 @@ final class NearNames: Sendable {
     /// folded names and their texts was larger than the index.
     /// (And how many characters it has folded: names too long or short to be one slip away are not read back.)
     private let names: [(note: Int32, ordinal: Int32, length: UInt16)]
-    /// The names by their first two characters, and by their last two (`ends` tells the two apart).
-    private let byEnds: [UInt64: [Int32]]
+    /// The names by their first two characters, and by their last two (`ends` tells the two apart): the keys
+    /// sorted, and beside each the number of a name with that end.
+    private let endKeys: [UInt64]
+    private let endNames: [Int32]
     private let short: [Int32]
 
     init(_ index: CollectionIndex) {
         var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
-        var byEnds: [UInt64: [Int32]] = [:]
+        var ends: [(key: UInt64, number: Int32)] = []
         var short: [Int32] = []
+        names.reserveCapacity(index.noteCount)
+        ends.reserveCapacity(2 * index.noteCount)
         for note in 0..<index.noteCount {
-            // The file's name, worked out once a note: most notes' only name.
-            var stem: (text: String, hash: UInt32)?
+            // The file's name, worked out once a note (most notes' only name): on the path's bytes when it is ASCII.
+            var file: (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)??
             for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == Self.nameKindHash {
-                let file = stem ?? {
-                    let text = BrokenReferenceRule.stem(of: index.path(ofNote: note))
-                    return (text, FactDigest.text(text))
-                }()
-                stem = file
-                let text = file.hash == digest.text ? file.text : Self.text(ofName: digest, note: note, position: position, in: index)
-                let shape = Self.shape(of: BrokenReferenceRule.looseFold(text))
+                if file == nil { file = .some(Self.fileName(in: index.path(ofNote: note))) }
+                let shape: (count: Int, first: UInt64, last: UInt64)
+                if case let known?? = file, known.text == digest.text {
+                    shape = known.shape
+                } else {
+                    // Another name (an alias, a slug), or a path that is not ASCII: its text, read again if need be.
+                    shape = Self.shape(of: BrokenReferenceRule.looseFold(Self.text(ofName: digest, note: note, position: position, in: index)))
+                }
                 let number = Int32(names.count)
                 names.append((Int32(note), Int32(position), UInt16(clamping: shape.count)))
                 if shape.count <= 5 {
                     short.append(number)
                 } else {
-                    byEnds[shape.first, default: []].append(number)
-                    byEnds[shape.last, default: []].append(number)
+                    ends.append((shape.first, number))
+                    ends.append((shape.last, number))
                 }
             }
         }
+        ends.sort { $0.key != $1.key ? $0.key < $1.key : $0.number < $1.number }
         self.names = names
-        self.byEnds = byEnds
+        endKeys = ends.map(\.key)
+        endNames = ends.map(\.number)
         self.short = short
     }
 
+    /// The numbers of the names one of whose ends is `key`.
+    private func names(ending key: UInt64) -> ArraySlice<Int32> {
+        var low = 0
+        var high = endKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if endKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < endKeys.count && endKeys[end] == key { end += 1 }
+        return endNames[low..<end]
+    }
+
+    /// For an ASCII path (most are), `shape(of: looseFold(stem(of: path)))` and the short hash of the stem, worked
+    /// out on the path's bytes with no string made; nil for any other path.
+    static func fileName(in path: String) -> (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)? {
+        let found = path.utf8.withContiguousStorageIfAvailable { bytes -> (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
+                end -= 3
+            }
+            var start = end
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let stem = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // looseFold's bytes: whitespace, `-` and `_` dropped, capitals made small, `\` a slash.
+            var count = 0
+            var first: UInt64 = 0
+            var lastTwo: (UInt64, UInt64) = (0, 0)
+            for byte in stem {
+                let folded: UInt8
+                switch byte {
+                case 9...13, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+                case UInt8(ascii: "\\"): folded = UInt8(ascii: "/")
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 32
+                default: folded = byte
+                }
+                if count < 2 { first = first << 21 | UInt64(folded) }
+                lastTwo = (lastTwo.1, UInt64(folded))
+                count += 1
+            }
+            let text = UInt32(truncatingIfNeeded: StableHash.of(composedUTF8: stem) ?? 0)
+            guard count >= 2 else { return ((count, 0, 0), text) }
+            return ((count, first, lastTwo.0 << 21 | lastTwo.1 | 1 << 63), text)
+        }
+        return found ?? nil
+    }
+
     /// How many characters a folded name has, and the keys of its first two and last two (ASCII names byte by byte).
-    private static func shape(of loose: String) -> (count: Int, first: UInt64, last: UInt64) {
+    static func shape(of loose: String) -> (count: Int, first: UInt64, last: UInt64) {
         let ascii = loose.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, first: UInt64, last: UInt64)? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard bytes.count >= 2 else { return (bytes.count, 0, 0) }
@@ -465,8 +525,8 @@ final class NearNames: Sendable {
         let target = Array(loose.unicodeScalars)
         var candidates = Set(short)
         if target.count >= 2 {
-            candidates.formUnion(byEnds[Self.ends(target.prefix(2), last: false)] ?? [])
-            candidates.formUnion(byEnds[Self.ends(target.suffix(2), last: true)] ?? [])
+            candidates.formUnion(names(ending: Self.ends(target.prefix(2), last: false)))
+            candidates.formUnion(names(ending: Self.ends(target.suffix(2), last: true)))
         }
         var found: [Int: String] = [:]
         for number in candidates.sorted() {

@@ -86,8 +86,21 @@ enum CollectionValues {
 
         /// The first pair of each key (nil where there is none), in one walk over the mapping.
         func pairs(in root: YAMLNode) -> [YAMLPair?] {
-            var found = [YAMLPair?](repeating: nil, count: names.count)
-            guard case .mapping(let pairs, _) = root.content else { return found }
+            withPairs(in: root) { Array($0) }
+        }
+
+        /// `pairs(in:)` handed to `body` in place: no array is made for what several rules ask of every note.
+        func withPairs<Result>(in root: YAMLNode, _ body: (UnsafeBufferPointer<YAMLPair?>) throws -> Result) rethrows -> Result {
+            try withUnsafeTemporaryAllocation(of: YAMLPair?.self, capacity: names.count) { found in
+                _ = found.initialize(fromContentsOf: repeatElement(nil, count: names.count))
+                defer { found.deinitialize() }
+                find(in: root, into: found)
+                return try body(UnsafeBufferPointer(found))
+            }
+        }
+
+        private func find(in root: YAMLNode, into found: UnsafeMutableBufferPointer<YAMLPair?>) {
+            guard case .mapping(let pairs, _) = root.content else { return }
             guard let candidates else {
                 var missing = names.count
                 for pair in pairs where missing > 0 {
@@ -97,14 +110,15 @@ enum CollectionValues {
                         missing -= 1
                     }
                 }
-                return found
+                return
             }
             let all: UInt64 = names.count == 64 ? ~0 : (1 << names.count) - 1
             var missing = all
             pairs.withUnsafeBufferPointer { pairs in
                 for index in pairs.indices where missing != 0 {
-                    guard let name = pairs[index].name else { continue }
-                    let first = name.utf8.first ?? 0x80
+                    guard var name = pairs[index].name else { continue }
+                    // The first byte read in place (`utf8.first` went through the generic collection path).
+                    let first = name.withUTF8 { $0.first ?? 0x80 }
                     var maybe = (first < 0x80 ? candidates[Int(first)] : all) & missing
                     while maybe != 0 {
                         let number = maybe.trailingZeroBitCount
@@ -116,7 +130,6 @@ enum CollectionValues {
                     }
                 }
             }
-            return found
         }
     }
 

@@ -67,7 +67,7 @@ struct DuplicateValueRule: IndexedCollectionRule {
     let scopeKey: String
     let scopeGlobs: [Glob]
     /// The kind of each key's facts, made once: every fact of a key shares the one string.
-    let kinds: [String: String]
+    let kinds: [String: FactKind]
     /// The same kinds as their digests hash them, for `mayReport` to pass over other rules' facts.
     let kindHashes: [UInt32]
     /// Each key as every note's facts read it: found in one walk over the note's keys, with its kind and comparison.
@@ -80,8 +80,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
         scope = options[Option.scope]
         scopeKey = options[Option.scopeKey]
         scopeGlobs = options[Option.scopeGlobs].map(Glob.init)
-        kinds = Dictionary(keys.map { ($0, Self.kind + "." + $0) }, uniquingKeysWith: { first, _ in first })
-        kindHashes = Array(Set(kinds.values.map(FactDigest.kind)))
+        kinds = Dictionary(keys.map { ($0, FactKind(Self.kind + "." + $0)) }, uniquingKeysWith: { first, _ in first })
+        kindHashes = Array(Set(kinds.values.map(\.hash)))
         reading = Reading(keys: keys, kinds: kinds, caseSensitive: caseSensitive, exactWhitespace: exactWhitespace)
     }
 
@@ -89,12 +89,12 @@ struct DuplicateValueRule: IndexedCollectionRule {
     /// worked out once rather than for every note.
     private struct Reading: Sendable {
         let lookup: CollectionValues.Keys
-        let plans: [(kind: String, collapses: Bool, lowercases: Bool)]
+        let plans: [(kind: FactKind, collapses: Bool, lowercases: Bool)]
 
-        init(keys: [String], kinds: [String: String], caseSensitive: Set<String>, exactWhitespace: Set<String>) {
+        init(keys: [String], kinds: [String: FactKind], caseSensitive: Set<String>, exactWhitespace: Set<String>) {
             lookup = CollectionValues.Keys(keys)
             plans = keys.map { key in
-                (kinds[key] ?? DuplicateValueRule.kind, !exactWhitespace.contains(key), !caseSensitive.contains(key))
+                (kinds[key] ?? FactKind(DuplicateValueRule.kind), !exactWhitespace.contains(key), !caseSensitive.contains(key))
             }
         }
     }
@@ -111,8 +111,8 @@ struct DuplicateValueRule: IndexedCollectionRule {
         return ""
     }
 
-    func facts(of context: RuleContext) -> [CollectionFact] {
-        guard let root = context.root else { return [] }
+    func facts(of context: RuleContext, into sink: inout FactSink) {
+        guard let root = context.root else { return }
         let group: String
         switch scope {
         case "folder": group = folderScope(CollectionValues.folder(of: context.relativePath))
@@ -120,22 +120,22 @@ struct DuplicateValueRule: IndexedCollectionRule {
         case "key": group = CollectionValues.of(scopeKey, in: root).first?.text ?? ""
         default: group = ""
         }
-        var facts: [CollectionFact] = []
-        for (number, pair) in reading.lookup.pairs(in: root).enumerated() {
-            let key = keys[number]
-            let plan = reading.plans[number]
-            var seen = CollectionValues.Seen()
-            CollectionValues.forEach(pair?.value) { node, text in
-                var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
-                // The scope belongs to the value (English never meets German), the key to the kind (a title never
-                // meets a source); a value that is its text is kept once.
-                value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
-                // A repeat within the note's own list is one value (a single one, a title, is never a repeat).
-                guard seen.insert(value) else { return }
-                facts.append(CollectionFact(kind: plan.kind, key: key, value: value, text: text, range: node.range))
+        reading.lookup.withPairs(in: root) { found in
+            for (number, pair) in found.enumerated() {
+                let key = keys[number]
+                let plan = reading.plans[number]
+                var seen = CollectionValues.Seen()
+                CollectionValues.forEach(pair?.value) { node, text in
+                    var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
+                    // The scope belongs to the value (English never meets German), the key to the kind (a title
+                    // never meets a source); a value that is its text is kept once.
+                    value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
+                    // A repeat within the note's own list is one value (a single one, a title, is never a repeat).
+                    guard seen.insert(value) else { return }
+                    sink.add(plan.kind, key: key, value: value, text: text, range: node.range)
+                }
             }
         }
-        return facts
     }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {

@@ -76,39 +76,39 @@ struct SlugCollisionRule: IndexedCollectionRule {
         }
     }
 
-    func facts(of context: RuleContext) -> [CollectionFact] {
-        guard let root = context.root else { return [] }
-        var facts: [CollectionFact] = []
-        let found = lookedUp.pairs(in: root)
-        // Room for every value at once: a note lists several tags.
-        facts.reserveCapacity(found.reduce(0) { $0 + ($1.map { $0.value.dereferenced.items?.count ?? 1 } ?? 0) })
-        for (key, pair) in zip(keys, found) {
-            var seen = CollectionValues.Seen()
-            CollectionValues.forEach(pair?.value) { node, written in
-                guard seen.insert(written) else { return }
-                // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every style.
-                let (text, slug) = Self.isOwnSlug(written) ? (written, written) : slugs.slug(written, style)
-                guard !slug.isEmpty else { return }
-                // One string where the tag is its own slug (most are), and the key only when several keys are tags.
-                let value = keys.count == 1 ? (slug == text ? text : slug) : key + "\u{1F}" + slug
-                facts.append(CollectionFact(kind: Self.tagKind, key: key, value: value, text: text, range: node.range))
+    func facts(of context: RuleContext, into sink: inout FactSink) {
+        guard let root = context.root else { return }
+        lookedUp.withPairs(in: root) { found in
+            // Room for every value at once: a note lists several tags.
+            sink.reserve(found.reduce(0) { $0 + ($1.map { $0.value.dereferenced.items?.count ?? 1 } ?? 0) })
+            for (key, pair) in zip(keys, found) {
+                var seen = CollectionValues.Seen()
+                CollectionValues.forEach(pair?.value) { node, written in
+                    guard seen.insert(written) else { return }
+                    // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every
+                    // style.
+                    let slug = Self.isOwnSlug(written) ? written : slugs.slug(written, style)
+                    guard !slug.isEmpty else { return }
+                    // One string where the tag is its own slug (most are), and the key only when several keys are
+                    // tags.
+                    let value = keys.count == 1 ? (slug == written ? written : slug) : key + "\u{1F}" + slug
+                    sink.add(Self.tagFact, key: key, value: value, text: written, range: node.range)
+                }
+            }
+            for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
+                // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
+                CollectionValues.forEach(pair?.value) { node, text in
+                    guard node.scalar?.resolved.type == .string else { return }
+                    let url = urlSlug(text)
+                    guard !url.isEmpty else { return }
+                    sink.add(Self.urlFact, key: key, value: url, text: text, range: node.range)
+                }
             }
         }
-        for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
-            // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
-            CollectionValues.forEach(pair?.value) { node, text in
-                guard node.scalar?.resolved.type == .string else { return }
-                let url = urlSlug(text)
-                guard !url.isEmpty else { return }
-                facts.append(CollectionFact(kind: Self.urlKind, key: key, value: url, text: text, range: node.range))
-            }
-        }
-        return facts
     }
 
     /// Whether the text is lowercase ASCII letters and digits in words joined by single hyphens (`machine-learning`):
-    /// such a text is its own slug in every style, and no other spelling is the same string, so the memo (which
-    /// hands each spelling the string the first note held) has nothing to add.
+    /// such a text is its own slug in every style, and the memo has nothing to add.
     static func isOwnSlug(_ text: String) -> Bool {
         CollectionValues.withBytes(of: text) { bytes in
             guard !bytes.isEmpty else { return false }
@@ -129,8 +129,10 @@ struct SlugCollisionRule: IndexedCollectionRule {
         text.split(separator: "/").map { style.slug(String($0)) }.filter { !$0.isEmpty }.joined(separator: "/")
     }
 
-    private static let tagKindHash = FactDigest.kind(tagKind)
-    private static let urlKindHash = FactDigest.kind(urlKind)
+    private static let tagFact = FactKind(tagKind)
+    private static let urlFact = FactKind(urlKind)
+    private static var tagKindHash: UInt32 { tagFact.hash }
+    private static var urlKindHash: UInt32 { urlFact.hash }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         // Only the notes whose spelling of a tag is not the one most notes use (or all of them, on a tie).
@@ -211,16 +213,12 @@ struct SlugCollisionRule: IndexedCollectionRule {
 private final class SlugMemo: @unchecked Sendable {
     // @unchecked: `known` is only touched while `lock` is held.
     private let lock = SpellingLock()
-    private var known: [String: (text: String, slug: String)] = [:]
+    private var known: [String: String] = [:]
 
-    /// The tag's slug, and the tag as the first note that used it holds it: every note's fact then shares that one
-    /// string (a tag too long to be held inside a string is otherwise a copy per note using it).
-    func slug(_ text: String, _ style: SlugStyle) -> (text: String, slug: String) {
+    func slug(_ text: String, _ style: SlugStyle) -> String {
         if let known = lock.withLock({ known[text] }) { return known }
         let made = style.slug(text)
-        // The tag itself when it is its own slug, so that the facts share one string.
-        let pair = (text: text, slug: made == text ? text : made)
-        lock.withLock { if known.count < 100_000 { known[text] = pair } }
-        return pair
+        lock.withLock { if known.count < 100_000 { known[text] = made } }
+        return made
     }
 }
