@@ -38,3 +38,36 @@ struct CollectionValuesTests {
         #expect(CollectionValues.collapsingWhitespace(text) == collapsed)
     }
 }
+
+extension BrokenReferenceFoldingTests {
+    /// The near-name table shapes a note's file name from its path's bytes, with no string made: as the stem,
+    /// loosely folded, is shaped, and with the stem's hash. Paths that are not ASCII are left to the strings.
+    @Test func fileNamesAreShapedAsTheirLooselyFoldedStems() {
+        var paths = [
+            "notes/On War.md", ".md", "a/b/c", "dir/", "a\\b.md", "x/Sun Tzu.MD", "ab.md", "a.md", "A B.md", "a/b.markdown",
+            "-_ .md", "x/\t\tAb-_cD .md", "notes/Über Krieg.md", "戦争/孫子兵法.md",
+        ]
+        // And random ones, from a fixed seed, of the bytes the folding treats apart.
+        let alphabet = Array("aZq09 -_\t\r\\/.mdMD".utf8)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 60) + Int(state >> 61) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            paths.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for path in paths {
+            let stem = BrokenReferenceRule.stem(of: path)
+            guard let found = NearNames.fileName(in: path) else {
+                #expect(!path.utf8.allSatisfy { $0 < 0x80 }, "\(path)")
+                continue
+            }
+            let expected = NearNames.shape(of: BrokenReferenceRule.looseFold(stem))
+            #expect(found.shape.count == expected.count && found.shape.first == expected.first && found.shape.last == expected.last, "\(path)")
+            #expect(found.text == FactDigest.text(stem), "\(path)")
+        }
+    }
+}

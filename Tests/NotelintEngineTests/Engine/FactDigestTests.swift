@@ -1,6 +1,7 @@
 import Testing
 
 @testable import NotelintCore
+import NotelintLoader
 import NotelintSpelling
 @testable import NotelintText
 
@@ -226,5 +227,72 @@ struct FactDigestTests {
 
         func add(_ note: Int) { lock.withLock { read.append(note) } }
         var notes: [Int] { lock.withLock { read } }
+    }
+}
+
+extension FactDigestTests {
+    /// The first pass hashes each fact as a rule finds it, without making the fact: the digests must be those of
+    /// the facts made whole (what the index compares when a note is read again), for every indexed rule.
+    @Test func factsHashedAsFoundAreTheWholeFactsDigests() throws {
+        let configuration = try ConfigurationResolver(registry: RuleRegistry.all).embeddedDefault()
+        #expect(configuration.indexedRules.count == 3)
+        let notes = [
+            "---\ntitle: On War\nsource: https://example.com/a\ntags: [machine-learning, Machine Learning, war, machine_learning]\n---\n",
+            "---\ntitle: \"历怎从为动——统五了，终次达研？\"\ntags:\n- 戦争\n- 戦争\n- Café\n- cafe\u{301}\naliases: [Sun Tzu, 孫子]\n---\n",
+            "---\ntitle: '  Spaced   Out  '\nrelated: [\"[[Clausewitz]]\", \"[[notes/Sun Tzu#Life|life]]\", \"[[cover.png]]\"]\ndraft: true\nslug: On War/Part 1\n---\n",
+            "---\nseries: \"[[戦争論]]\"\npermalink: /essays/on-war/\nurl: false\n---\n",
+            "no front matter\n",
+        ]
+        var checked = 0
+        for (number, text) in notes.enumerated() {
+            let note = NoteLoader().load(bytes: Array(text.utf8), path: "notes/Note \(number).md")
+            let context = RuleContext(note: note, schema: nil, schemaViolations: [], today: CalendarDate(year: 2026, month: 1, day: 1)!,
+                                      relativePath: "notes/Note \(number).md")
+            for rule in configuration.indexedRules {
+                var sink = FactSink.digesting
+                rule.facts(of: context, into: &sink)
+                let facts = rule.facts(of: context)
+                #expect(sink.digests == FactDigest.of(facts), "\(type(of: rule)) on note \(number)")
+                checked += facts.count
+            }
+        }
+        #expect(checked > 20)
+    }
+}
+
+extension FactDigestTests {
+    /// A note checked again (for a duplicate title, say) whose references all resolve is settled by the hashes:
+    /// the notes it names are not read again. The broken one is still reported, with its near names.
+    @Test func resolvedReferencesReadNoOtherNote() throws {
+        let configuration = try ConfigurationResolver(registry: RuleRegistry.all).embeddedDefault()
+        let rule = try #require(configuration.indexedRules.first { $0 is BrokenReferenceRule })
+        let texts = [
+            "a.md": "---\nrelated: [\"[[Clausewitz]]\", \"[[Sun Tzu]]\"]\n---\n",
+            "Clausewitz.md": "---\ntitle: On War\n---\n",
+            "Sun Tzu.md": "---\ntitle: The Art of War\n---\n",
+            "b.md": "---\nrelated: \"[[Clausewtiz]]\"\n---\n",
+        ]
+        let paths = ["a.md", "Clausewitz.md", "Sun Tzu.md", "b.md"]
+        let today = CalendarDate(year: 2026, month: 1, day: 1)!
+        @Sendable func context(_ path: String, _ collection: CollectionView? = nil) -> RuleContext {
+            RuleContext(note: NoteLoader().load(bytes: Array(texts[path]!.utf8), path: path), schema: nil, schemaViolations: [],
+                        today: today, relativePath: path, collection: collection)
+        }
+        let reads = Reads()
+        var builder = CollectionIndex.Builder(reader: { note in
+            reads.add(note)
+            return rule.facts(of: context(paths[note]))
+        })
+        for path in paths {
+            var sink = FactSink.digesting
+            rule.facts(of: context(path), into: &sink)
+            builder.add(path: path, digests: sink.digests)
+        }
+        let index = builder.build()
+        #expect(rule.check(context("a.md", CollectionView(index: index, note: 0))).isEmpty)
+        #expect(reads.notes.isEmpty)
+        let broken = rule.check(context("b.md", CollectionView(index: index, note: 3)))
+        #expect(broken.map(\.message) == ["no note is named `Clausewtiz`"])
+        #expect(broken.first?.suggestions == ["Clausewitz"])
     }
 }
