@@ -97,12 +97,38 @@ struct CollectionFactShortcutTests {
     }
 
     @Test func ownSlugsHoldForEveryShortText() {
-        let alphabet = Array("az09-_A .é")
+        let alphabet = Array("az09-_A .é戦一鿿")
         var texts = [""]
         for _ in 0..<4 { texts = texts + texts.flatMap { text in alphabet.map { text + String($0) } } }
         for text in Set(texts) where SlugCollisionRule.isOwnSlug(text) {
             for style in SlugStyle.allCases { #expect(style.slug(text) == text, "\(style.rawValue): \(text)") }
         }
+        for text in Set(texts) where SlugCollisionRule.isOwnSlug(text, ideographs: true) {
+            for style in SlugStyle.allCases where SlugCollisionRule.keepsIdeographs(style) {
+                #expect(style.slug(text) == text, "\(style.rawValue): \(text)")
+            }
+        }
+    }
+
+    /// Every ideograph the shortcut takes is its own slug in the styles that keep ideographs; the scalars next to
+    /// them (Yijing hexagrams, U+4DC0 to U+4DFF, are symbols) are not taken.
+    @Test func ideographsTakenAsOwnSlugsAreKept() {
+        var taken = 0
+        for value in UInt32(0x4000)...0xA000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a-" + String(scalar)
+            guard SlugCollisionRule.isOwnSlug(text, ideographs: true) else { continue }
+            #expect((0x4E00...0x9FFF).contains(value), "U+\(String(value, radix: 16))")
+            for style in SlugStyle.allCases where SlugCollisionRule.keepsIdeographs(style) {
+                #expect(style.slug(text) == text, "\(style.rawValue): U+\(String(value, radix: 16))")
+            }
+            taken += 1
+        }
+        #expect(taken == 0x9FFF - 0x4E00 + 1)
+        #expect(!SlugCollisionRule.isOwnSlug("戦争"))
+        #expect(SlugCollisionRule.isOwnSlug("戦争-war", ideographs: true))
+        #expect(!SlugCollisionRule.isOwnSlug("戦争--war", ideographs: true))
+        #expect(!SlugCollisionRule.isOwnSlug("\u{4DC0}", ideographs: true))
     }
 
     @Test(arguments: [

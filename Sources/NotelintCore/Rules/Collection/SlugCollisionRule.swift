@@ -53,6 +53,8 @@ struct SlugCollisionRule: IndexedCollectionRule {
     let keys: [String]
     let urlKeys: [String]
     let style: SlugStyle
+    /// Whether the style keeps CJK ideographs as they are (the others spell them in ASCII or drop them).
+    let keepsIdeographs: Bool
     /// Every key read, found in one walk over a note's keys.
     let lookedUp: CollectionValues.Keys
     /// Slugs already made: a collection has thousands of notes and a few thousand distinct tags.
@@ -64,6 +66,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
         lookedUp = CollectionValues.Keys(keys + urlKeys)
         let name = options[Option.slug]
         style = name == "auto" ? Self.style(of: options.generator) : SlugStyle(rawValue: name) ?? .kebab
+        keepsIdeographs = Self.keepsIdeographs(style)
     }
 
     /// The slug function of a site generator; plain kebab-case for the others and for none.
@@ -87,7 +90,7 @@ struct SlugCollisionRule: IndexedCollectionRule {
                     guard seen.insert(written) else { return }
                     // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every
                     // style.
-                    let slug = Self.isOwnSlug(written) ? written : slugs.slug(written, style)
+                    let slug = Self.isOwnSlug(written, ideographs: keepsIdeographs) ? written : slugs.slug(written, style)
                     guard !slug.isEmpty else { return }
                     // One string where the tag is its own slug (most are), and the key only when several keys are
                     // tags.
@@ -108,19 +111,36 @@ struct SlugCollisionRule: IndexedCollectionRule {
     }
 
     /// Whether the text is lowercase ASCII letters and digits in words joined by single hyphens (`machine-learning`):
-    /// such a text is its own slug in every style, and the memo has nothing to add.
-    static func isOwnSlug(_ text: String) -> Bool {
+    /// such a text is its own slug in every style, and the memo has nothing to add. With `ideographs`, words may
+    /// also hold CJK ideographs (U+4E00 to U+9FFF: letters without case, as `戦争` or `投资-policy`), which the
+    /// styles that keep letters (`keepsIdeographs`) keep as they are.
+    static func isOwnSlug(_ text: String, ideographs: Bool = false) -> Bool {
         CollectionValues.withBytes(of: text) { bytes in
             guard !bytes.isEmpty else { return false }
             var previousIsHyphen = true
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousIsHyphen = false
                 case UInt8(ascii: "-") where !previousIsHyphen: previousIsHyphen = true
+                // Three bytes from E4 B8 80 (U+4E00) to E9 BF BF (U+9FFF).
+                case 0xE4...0xE9 where ideographs && index + 2 < bytes.count && (byte > 0xE4 || bytes[index + 1] >= 0xB8)
+                    && bytes[index + 1] & 0xC0 == 0x80 && bytes[index + 2] & 0xC0 == 0x80:
+                    previousIsHyphen = false
+                    index += 2
                 default: return false
                 }
+                index += 1
             }
             return !previousIsHyphen
+        }
+    }
+
+    static func keepsIdeographs(_ style: SlugStyle) -> Bool {
+        switch style {
+        case .kebab, .hugo, .jekyll, .jekyllPretty, .jekyllRaw: true
+        case .eleventy, .jekyllAscii, .jekyllLatin: false
         }
     }
 
