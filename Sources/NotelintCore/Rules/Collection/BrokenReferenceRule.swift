@@ -161,16 +161,15 @@ struct BrokenReferenceRule: IndexedCollectionRule {
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start)
         guard let root = context.root else { return }
-        lookedUp.withPairs(in: root) { found in
-            for (key, pair) in zip(lookedUp.names, found.dropLast()) {
-                CollectionValues.forEach(pair?.value) { node, text in
-                    let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
-                    sink.add(Self.nameFact, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range)
-                }
+        let found = lookedUp.pairs(in: root)
+        for (key, pair) in zip(lookedUp.names, found.dropLast()) {
+            CollectionValues.forEach(pair?.value) { node, text in
+                let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
+                sink.add(Self.nameFact, key: key, value: Self.shared(Self.fold(name), name), text: name, range: node.range)
             }
-            if case .bool(true)? = found.last??.value.dereferenced.scalar?.resolved {
-                sink.add(Self.draftFact, key: draftKey, value: "", text: "true", range: start)
-            }
+        }
+        if case .bool(true)? = found.last??.value.dereferenced.scalar?.resolved {
+            sink.add(Self.draftFact, key: draftKey, value: "", text: "true", range: start)
         }
         // Keys the schema declares as references count as if the `keys` option named them.
         let schemaKeys = context.schema.map { referenceKeys.keys(of: $0) } ?? []

@@ -86,17 +86,9 @@ enum CollectionValues {
 
         /// The first pair of each key (nil where there is none), in one walk over the mapping.
         func pairs(in root: YAMLNode) -> [YAMLPair?] {
-            withPairs(in: root) { Array($0) }
-        }
-
-        /// `pairs(in:)` handed to `body` in place: no array is made for what several rules ask of every note.
-        func withPairs<Result>(in root: YAMLNode, _ body: (UnsafeBufferPointer<YAMLPair?>) throws -> Result) rethrows -> Result {
-            try withUnsafeTemporaryAllocation(of: YAMLPair?.self, capacity: names.count) { found in
-                _ = found.initialize(fromContentsOf: repeatElement(nil, count: names.count))
-                defer { found.deinitialize() }
-                find(in: root, into: found)
-                return try body(UnsafeBufferPointer(found))
-            }
+            var found = [YAMLPair?](repeating: nil, count: names.count)
+            found.withUnsafeMutableBufferPointer { find(in: root, into: $0) }
+            return found
         }
 
         private func find(in root: YAMLNode, into found: UnsafeMutableBufferPointer<YAMLPair?>) {

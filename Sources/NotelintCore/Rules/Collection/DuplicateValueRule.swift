@@ -120,20 +120,18 @@ struct DuplicateValueRule: IndexedCollectionRule {
         case "key": group = CollectionValues.of(scopeKey, in: root).first?.text ?? ""
         default: group = ""
         }
-        reading.lookup.withPairs(in: root) { found in
-            for (number, pair) in found.enumerated() {
-                let key = keys[number]
-                let plan = reading.plans[number]
-                var seen = CollectionValues.Seen()
-                CollectionValues.forEach(pair?.value) { node, text in
-                    var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
-                    // The scope belongs to the value (English never meets German), the key to the kind (a title
-                    // never meets a source); a value that is its text is kept once.
-                    value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
-                    // A repeat within the note's own list is one value (a single one, a title, is never a repeat).
-                    guard seen.insert(value) else { return }
-                    sink.add(plan.kind, key: key, value: value, text: text, range: node.range)
-                }
+        for (number, pair) in reading.lookup.pairs(in: root).enumerated() {
+            let key = keys[number]
+            let plan = reading.plans[number]
+            var seen = CollectionValues.Seen()
+            CollectionValues.forEach(pair?.value) { node, text in
+                var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
+                // The scope belongs to the value (English never meets German), the key to the kind (a title never
+                // meets a source); a value that is its text is kept once.
+                value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
+                // A repeat within the note's own list is one value (a single one, a title, is never a repeat).
+                guard seen.insert(value) else { return }
+                sink.add(plan.kind, key: key, value: value, text: text, range: node.range)
             }
         }
     }

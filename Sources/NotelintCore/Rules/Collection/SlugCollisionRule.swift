@@ -81,31 +81,28 @@ struct SlugCollisionRule: IndexedCollectionRule {
 
     func facts(of context: RuleContext, into sink: inout FactSink) {
         guard let root = context.root else { return }
-        lookedUp.withPairs(in: root) { found in
-            // Room for every value at once: a note lists several tags.
-            sink.reserve(found.reduce(0) { $0 + ($1.map { $0.value.dereferenced.items?.count ?? 1 } ?? 0) })
-            for (key, pair) in zip(keys, found) {
-                var seen = CollectionValues.Seen()
-                CollectionValues.forEach(pair?.value) { node, written in
-                    guard seen.insert(written) else { return }
-                    // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every
-                    // style.
-                    let slug = Self.isOwnSlug(written, ideographs: keepsIdeographs) ? written : slugs.slug(written, style)
-                    guard !slug.isEmpty else { return }
-                    // One string where the tag is its own slug (most are), and the key only when several keys are
-                    // tags.
-                    let value = keys.count == 1 ? (slug == written ? written : slug) : key + "\u{1F}" + slug
-                    sink.add(Self.tagFact, key: key, value: value, text: written, range: node.range)
-                }
+        let found = lookedUp.pairs(in: root)
+        // Room for every value at once: a note lists several tags.
+        sink.reserve(found.reduce(0) { $0 + ($1.map { $0.value.dereferenced.items?.count ?? 1 } ?? 0) })
+        for (key, pair) in zip(keys, found) {
+            var seen = CollectionValues.Seen()
+            CollectionValues.forEach(pair?.value) { node, written in
+                guard seen.insert(written) else { return }
+                // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every style.
+                let slug = Self.isOwnSlug(written, ideographs: keepsIdeographs) ? written : slugs.slug(written, style)
+                guard !slug.isEmpty else { return }
+                // One string where the tag is its own slug (most are), and the key only when several keys are tags.
+                let value = keys.count == 1 ? (slug == written ? written : slug) : key + "\u{1F}" + slug
+                sink.add(Self.tagFact, key: key, value: value, text: written, range: node.range)
             }
-            for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
-                // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
-                CollectionValues.forEach(pair?.value) { node, text in
-                    guard node.scalar?.resolved.type == .string else { return }
-                    let url = urlSlug(text)
-                    guard !url.isEmpty else { return }
-                    sink.add(Self.urlFact, key: key, value: url, text: text, range: node.range)
-                }
+        }
+        for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
+            // Only strings are URLs: Eleventy's `permalink: false` writes no page at all.
+            CollectionValues.forEach(pair?.value) { node, text in
+                guard node.scalar?.resolved.type == .string else { return }
+                let url = urlSlug(text)
+                guard !url.isEmpty else { return }
+                sink.add(Self.urlFact, key: key, value: url, text: text, range: node.range)
             }
         }
     }

@@ -57,19 +57,18 @@ struct DateOrderRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let root = context.root else { return [] }
-        return lookup.withPairs(in: root) { found in
-            zip(pairs, places).compactMap { pair, place in
-                guard let first = found[place.earlier], let second = found[place.later],
-                    let firstText = first.value.dereferenced.scalar?.text, let secondText = second.value.dereferenced.scalar?.text,
-                    let firstDate = CalendarDate.parse(firstText, as: .frontMatter),
-                    let secondDate = CalendarDate.parse(secondText, as: .frontMatter), secondDate < firstDate
-                else { return nil }
-                return Finding(
-                    range: second.value.range,
-                    message: "`\(pair.later)` (\(secondDate)) is before `\(pair.earlier)` (\(firstDate))",
-                    related: [RelatedLocation(range: first.value.range, message: "`\(pair.earlier)` is set here")],
-                    subject: "\(pair.earlier)<=\(pair.later)")
-            }
+        let found = lookup.pairs(in: root)
+        return zip(pairs, places).compactMap { pair, place in
+            guard let first = found[place.earlier], let second = found[place.later],
+                let firstText = first.value.dereferenced.scalar?.text, let secondText = second.value.dereferenced.scalar?.text,
+                let firstDate = CalendarDate.parse(firstText, as: .frontMatter),
+                let secondDate = CalendarDate.parse(secondText, as: .frontMatter), secondDate < firstDate
+            else { return nil }
+            return Finding(
+                range: second.value.range,
+                message: "`\(pair.later)` (\(secondDate)) is before `\(pair.earlier)` (\(firstDate))",
+                related: [RelatedLocation(range: first.value.range, message: "`\(pair.earlier)` is set here")],
+                subject: "\(pair.earlier)<=\(pair.later)")
         }
     }
 }
