@@ -115,19 +115,24 @@ struct BrokenReferenceRule: IndexedCollectionRule {
     /// characters are one.
     static func stem(of relativePath: String) -> String {
         let ascii = relativePath.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var end = bytes.count
-            if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
-                end -= 3
-            }
-            var start = end
-            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            asciiStem(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }
         if case let stem?? = ascii { return stem }
         var path = relativePath
         if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") { path.removeLast(3) }
         return path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    /// Where the file name without `.md` lies in a path's bytes, when they are all ASCII (nil otherwise).
+    static func asciiStem(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var end = bytes.count
+        if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
+            end -= 3
+        }
+        var start = end
+        while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        return start..<end
     }
 
     /// Also accents, spaces, `-` and `_`: how near misses are found.
@@ -455,14 +460,8 @@ final class NearNames: Sendable {
     /// out on the path's bytes with no string made; nil for any other path.
     static func fileName(in path: String) -> (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)? {
         let found = path.utf8.withContiguousStorageIfAvailable { bytes -> (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var end = bytes.count
-            if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
-                end -= 3
-            }
-            var start = end
-            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-            let stem = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard let range = BrokenReferenceRule.asciiStem(in: bytes) else { return nil }
+            let stem = UnsafeBufferPointer(rebasing: bytes[range])
             // looseFold's bytes: whitespace, `-` and `_` dropped, capitals made small, `\` a slash.
             var count = 0
             var first: UInt64 = 0
