@@ -402,15 +402,15 @@ final class NearNames: Sendable {
     /// folded names and their texts was larger than the index.
     /// (And how many characters it has folded: names too long or short to be one slip away are not read back.)
     private let names: [(note: Int32, ordinal: Int32, length: UInt16)]
-    /// The names by their first two characters, and by their last two (`ends` tells the two apart): the keys
-    /// sorted, and beside each the number of a name with that end.
-    private let endKeys: [UInt64]
-    private let endNames: [Int32]
+    /// The names by their first two characters, and by their last two (`ends` tells the two apart), sorted: each
+    /// entry a 32-bit hash of the end above the name's number, eight bytes a name's end. Ends of one hash are
+    /// compared alike; the names they bring are measured against the reference all the same.
+    private let ends: [UInt64]
     private let short: [Int32]
 
     init(_ index: CollectionIndex) {
         var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
-        var ends: [(key: UInt64, number: Int32)] = []
+        var ends: [UInt64] = []
         var short: [Int32] = []
         names.reserveCapacity(index.noteCount)
         ends.reserveCapacity(2 * index.noteCount)
@@ -431,29 +431,37 @@ final class NearNames: Sendable {
                 if shape.count <= 5 {
                     short.append(number)
                 } else {
-                    ends.append((shape.first, number))
-                    ends.append((shape.last, number))
+                    ends.append(UInt64(Self.hash(ofEnd: shape.first)) << 32 | UInt64(UInt32(bitPattern: number)))
+                    ends.append(UInt64(Self.hash(ofEnd: shape.last)) << 32 | UInt64(UInt32(bitPattern: number)))
                 }
             }
         }
-        ends.sort { $0.key != $1.key ? $0.key < $1.key : $0.number < $1.number }
+        ends.sort()
         self.names = names
-        endKeys = ends.map(\.key)
-        endNames = ends.map(\.number)
+        self.ends = ends
         self.short = short
     }
 
-    /// The numbers of the names one of whose ends is `key`.
-    private func names(ending key: UInt64) -> ArraySlice<Int32> {
+    /// The numbers of the names one of whose ends has the hash of `key`'s.
+    private func names(ending key: UInt64) -> [Int32] {
+        let hash = UInt64(Self.hash(ofEnd: key))
         var low = 0
-        var high = endKeys.count
+        var high = ends.count
         while low < high {
             let middle = (low + high) / 2
-            if endKeys[middle] < key { low = middle + 1 } else { high = middle }
+            if ends[middle] >> 32 < hash { low = middle + 1 } else { high = middle }
         }
-        var end = low
-        while end < endKeys.count && endKeys[end] == key { end += 1 }
-        return endNames[low..<end]
+        var found: [Int32] = []
+        while low < ends.count && ends[low] >> 32 == hash {
+            found.append(Int32(bitPattern: UInt32(truncatingIfNeeded: ends[low])))
+            low += 1
+        }
+        return found
+    }
+
+    /// An end (two characters, 21 bits each, and the top bit for the last two) in 32 bits.
+    private static func hash(ofEnd key: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// For an ASCII path (most are), `shape(of: looseFold(stem(of: path)))` and the short hash of the stem, worked
