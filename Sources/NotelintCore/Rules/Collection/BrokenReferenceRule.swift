@@ -9,7 +9,9 @@ import Darwin
 #endif
 
 /// A link in the front matter to a note that does not exist.
-struct BrokenReferenceRule: IndexedCollectionRule {
+/// A class: it is asked about every note, on every worker, and each copy of a struct this size retained all its
+/// fields, which the workers share (their counts bouncing between the cores).
+final class BrokenReferenceRule: IndexedCollectionRule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let keys = OptionKey(

@@ -1,7 +1,9 @@
 import NotelintLoader
 
 /// A value that should name one note only (a title, a source) is used by several.
-struct DuplicateValueRule: IndexedCollectionRule {
+/// A class: it is asked about every note, on every worker, and each copy of a struct this size retained all its
+/// fields, which the workers share (their counts bouncing between the cores).
+final class DuplicateValueRule: IndexedCollectionRule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let keys = OptionKey("keys", ["title", "source"], "Keys whose values must differ from note to note.")

@@ -3,7 +3,9 @@ import NotelintSpelling
 import NotelintText
 
 /// Different spellings of a tag publish to one page; two notes publish to one URL.
-struct SlugCollisionRule: IndexedCollectionRule {
+/// A class: it is asked about every note, on every worker, and each copy of a struct this size retained all its
+/// fields, which the workers share (their counts bouncing between the cores).
+final class SlugCollisionRule: IndexedCollectionRule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let keys = OptionKey("keys", ["tags"], "Lists whose values each publish a page (taxonomies): spellings with one slug collide.")

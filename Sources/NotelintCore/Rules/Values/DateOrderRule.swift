@@ -2,7 +2,9 @@ import NotelintLoader
 import NotelintText
 
 /// A date that must not come before another one does (`lastmod` before `date`).
-struct DateOrderRule: Rule {
+/// A class: it is asked about every note, on every worker, and each copy of a struct this size retained all its
+/// fields, which the workers share (their counts bouncing between the cores).
+final class DateOrderRule: Rule {
     /// The rule's options, each declared once and read by the same constant.
     enum Option {
         static let pairs = OptionKey(
