@@ -412,7 +412,8 @@ public final class Linter: Sendable {
         let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
         // A note that could not be read is not kept: permissions can change without its time changing.
         guard let stamp, note.outcome != .error else { return FirstPassOutcome(pass, entry: nil) }
-        return FirstPassOutcome(pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass))
+        return FirstPassOutcome(
+            pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.compacted()))
     }
 
     /// The tags of the notes checked, and of every other note of their collections. The collection is the folder
@@ -668,6 +669,17 @@ public final class Linter: Sendable {
         var facts: [FactDigest] = []
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
+
+        /// The same result with its digests in an array of their own size, for a cache entry, which keeps it to the
+        /// run's end: the rules' sink grows its array by doubling, and at 100,000 notes the room never used was 15 MB.
+        func compacted() -> FirstPass {
+            guard facts.capacity > facts.count else { return self }
+            var compacted = self
+            compacted.facts = [FactDigest](unsafeUninitializedCapacity: facts.count) { buffer, count in
+                count = buffer.initialize(fromContentsOf: facts)
+            }
+            return compacted
+        }
 
         /// The same result for the note at `path` (cached results name the note by its absolute path).
         func at(_ path: String) -> FirstPass {
