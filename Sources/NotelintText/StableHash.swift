@@ -9,14 +9,13 @@ public enum StableHash {
         // ASCII text, and text in scripts without combining sequences (Latin letters, kana, CJK ideographs, Hangul
         // syllables), is composed already: its bytes' hash is the hash, for normalising a string costs thousands of
         // instructions.
-        let direct = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64? in of(composedUTF8: bytes) }
-        switch text.utf8.withContiguousStorageIfAvailable(direct) {
+        switch text.utf8.withContiguousStorageIfAvailable({ of(composedUTF8: $0) }) {
         case .some(.some(let hash)): return hash
         case .some(.none): break
         case .none:
             // Not stored as UTF-8 (a bridged string): made so, on a copy.
             var text = text
-            if let hash = text.withUTF8(direct) { return hash }
+            if let hash = text.withUTF8({ of(composedUTF8: $0) }) { return hash }
         }
         let composed = text._nfcCodeUnits
         return composed.withUnsafeBufferPointer { hashNotingASCII($0).hash }
@@ -31,7 +30,8 @@ public enum StableHash {
 
     /// Whether every scalar of the UTF-8 text is one that NFC leaves as it is whatever surrounds it: below U+0300
     /// (before the combining diacritics), general punctuation (dashes and quotes, but the two quads, which NFC
-    /// maps to spaces), kana letters, CJK punctuation and ideographs, Hangul syllables, fullwidth forms. False says nothing (the text is then normalised).
+    /// maps to spaces), kana letters, CJK punctuation and ideographs, Hangul syllables, fullwidth forms. False says
+    /// nothing (the text is then normalised).
     static func isComposed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {

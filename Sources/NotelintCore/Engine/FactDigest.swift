@@ -25,14 +25,7 @@ public struct FactDigest: Sendable, Hashable {
     /// The digests of a note's facts, in order.
     public static func of(_ facts: [CollectionFact]) -> [FactDigest] {
         var digests: [FactDigest] = []
-        append(facts, to: &digests)
-        return digests
-    }
-
-    /// Appends the digests of facts, in order (a rule's facts after another's, without joining the facts first).
-    static func append(_ facts: [CollectionFact], to digests: inout [FactDigest]) {
-        guard !facts.isEmpty else { return }
-        digests.reserveCapacity(digests.count + facts.count)
+        digests.reserveCapacity(facts.count)
         // A rule's facts come together and mostly share a kind: a kind is hashed when it changes.
         var lastKind = ""
         var kind: UInt32 = 0
@@ -43,6 +36,7 @@ public struct FactDigest: Sendable, Hashable {
             }
             digests.append(FactDigest(kind: kind, value: fact.value, text: fact.text))
         }
+        return digests
     }
 
     /// The digest of a fact of the kind hashed so, by its value and its text as written.

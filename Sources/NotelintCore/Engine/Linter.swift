@@ -727,22 +727,27 @@ public final class Linter: Sendable {
     func collectionFacts(
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate
     ) -> [CollectionFact] {
-        guard configuration.hasIndexedRules else { return [] }
-        let context = RuleContext(
-            note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today,
-            relativePath: relativePath)
-        return configuration.indexedRules.flatMap { $0.facts(of: context) }
+        let schema = configuration.schema(forRelativePath: relativePath)
+        return collect(into: .keepingFacts, note, configuration, relativePath, schema: schema, today: today).facts
     }
 
     /// The digests of `collectionFacts`, each fact hashed as a rule finds it.
     private func collectionDigests(
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
     ) -> [FactDigest] {
-        guard configuration.hasIndexedRules else { return [] }
+        collect(into: .digesting, note, configuration, relativePath, schema: schema, today: today).digests
+    }
+
+    /// Every indexed collection rule's facts of the note, put in `sink`.
+    private func collect(
+        into sink: FactSink, _ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String,
+        schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
+    ) -> FactSink {
+        var sink = sink
+        guard configuration.hasIndexedRules else { return sink }
         let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
-        var sink = FactSink.digesting
         for rule in configuration.indexedRules { rule.facts(of: context, into: &sink) }
-        return sink.digests
+        return sink
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.

@@ -137,6 +137,16 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         return start..<end
     }
 
+    /// An ASCII byte as `looseFold` keeps it: whitespace, `-` and `_` dropped (nil), capitals made small, `\` a slash.
+    static func looseByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 9...13, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): nil
+        case UInt8(ascii: "\\"): UInt8(ascii: "/")
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        default: byte
+        }
+    }
+
     /// Also accents, spaces, `-` and `_`: how near misses are found.
     static func looseFold(_ text: String) -> String {
         // ASCII (most names) byte by byte: whitespace, `-` and `_` dropped, capitals made small, `\` a slash.
@@ -145,12 +155,8 @@ final class BrokenReferenceRule: IndexedCollectionRule {
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var count = 0
                 for byte in bytes {
-                    switch byte {
-                    case 9...13, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): continue
-                    case UInt8(ascii: "\\"): out[count] = UInt8(ascii: "/")
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out[count] = byte + 32
-                    default: out[count] = byte
-                    }
+                    guard let loose = looseByte(byte) else { continue }
+                    out[count] = loose
                     count += 1
                 }
                 return count
@@ -331,24 +337,21 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         return targets
     }
 
-    private static let nameFact = FactKind(nameKind)
+    static let nameFact = FactKind(nameKind)
     private static let referenceFact = FactKind(referenceKind)
     private static let draftFact = FactKind(draftKind)
-    private static var nameKindHash: UInt32 { nameFact.hash }
-    private static var referenceKindHash: UInt32 { referenceFact.hash }
-    private static var draftKindHash: UInt32 { draftFact.hash }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         index.containsFact(ofNote: note) { digest in
-            guard digest.kind == Self.referenceKindHash else { return false }
+            guard digest.kind == Self.referenceFact.hash else { return false }
             // A reference no name matches exactly may be broken, or a path only the check can follow.
-            let targets = index.notes(kind: Self.nameKindHash, value: digest.value)
+            let targets = index.notes(kind: Self.nameFact.hash, value: digest.value)
             return targets.isEmpty || !allowsDrafts && targets.allSatisfy { isDraft($0, index) }
         }
     }
 
     private func isDraft(_ note: Int, _ index: CollectionIndex) -> Bool {
-        index.hasFact(ofKind: Self.draftKindHash, note: note)
+        index.hasFact(ofKind: Self.draftFact.hash, note: note)
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -357,7 +360,7 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         return facts(of: context).compactMap { fact in
             guard fact.kind == Self.referenceKind else { return nil }
             // A reference a name matches, settled by the hashes: the notes it names are not read again.
-            let named = index.notes(kind: Self.nameKindHash, value: StableHash.of(fact.value))
+            let named = index.notes(kind: Self.nameFact.hash, value: StableHash.of(fact.value))
             if !named.isEmpty && (allowsDrafts || !named.allSatisfy({ isDraft($0, index) })) { return nil }
             let targets = targets(fact.value, in: index)
             if let first = targets.first {
@@ -419,7 +422,7 @@ final class NearNames: Sendable {
         for note in 0..<index.noteCount {
             // The file's name, worked out once a note (most notes' only name): on the path's bytes when it is ASCII.
             var file: (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)??
-            for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == Self.nameKindHash {
+            for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == BrokenReferenceRule.nameFact.hash {
                 if file == nil { file = .some(Self.fileName(in: index.path(ofNote: note))) }
                 let shape: (count: Int, first: UInt64, last: UInt64)
                 if case let known?? = file, known.text == digest.text {
@@ -472,18 +475,11 @@ final class NearNames: Sendable {
         let found = path.utf8.withContiguousStorageIfAvailable { bytes -> (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)? in
             guard let range = BrokenReferenceRule.asciiStem(in: bytes) else { return nil }
             let stem = UnsafeBufferPointer(rebasing: bytes[range])
-            // looseFold's bytes: whitespace, `-` and `_` dropped, capitals made small, `\` a slash.
             var count = 0
             var first: UInt64 = 0
             var lastTwo: (UInt64, UInt64) = (0, 0)
             for byte in stem {
-                let folded: UInt8
-                switch byte {
-                case 9...13, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): continue
-                case UInt8(ascii: "\\"): folded = UInt8(ascii: "/")
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 32
-                default: folded = byte
-                }
+                guard let folded = BrokenReferenceRule.looseByte(byte) else { continue }
                 if count < 2 { first = first << 21 | UInt64(folded) }
                 lastTwo = (lastTwo.1, UInt64(folded))
                 count += 1
@@ -517,7 +513,6 @@ final class NearNames: Sendable {
         return key | (last ? 1 << 63 : 0)
     }
 
-    private static let nameKindHash = FactDigest.kind(BrokenReferenceRule.nameKind)
 
     /// A name as written: a note's file name is its path's (nothing is read again); another name (an alias, a
     /// slug) is read again from the note.

@@ -150,16 +150,14 @@ final class SlugCollisionRule: IndexedCollectionRule {
 
     private static let tagFact = FactKind(tagKind)
     private static let urlFact = FactKind(urlKind)
-    private static var tagKindHash: UInt32 { tagFact.hash }
-    private static var urlKindHash: UInt32 { urlFact.hash }
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         // Only the notes whose spelling of a tag is not the one most notes use (or all of them, on a tie).
         index.containsFact(ofNote: note, meeting: [.shared, .mixed]) { digest in
-            guard digest.kind == Self.tagKindHash else { return false }
+            guard digest.kind == Self.tagFact.hash else { return false }
             let tally = index.spellingTally(of: digest)
             return tally.count > 1 && (tally[0].text != digest.text || tally[0].count == tally[1].count)
-        } || index.containsFact(ofNote: note, meeting: .shared) { $0.kind == Self.urlKindHash && index.hasOther($0, than: note) }
+        } || index.containsFact(ofNote: note, meeting: .shared) { $0.kind == Self.urlFact.hash && index.hasOther($0, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -175,7 +173,7 @@ final class SlugCollisionRule: IndexedCollectionRule {
         let group = FactDigest.group(kind: Self.tagKind, value: fact.value)
         let ownDigests = collection.note.map { collection.index.digests(ofNote: $0).filter { $0.group == group } } ?? []
         // Settled by the hashes when every note, this one as it is now, writes the tag alike: no text is read again.
-        let tally = collection.index.spellingTally(of: FactDigest(group: group, text: 0, kind: Self.tagKindHash))
+        let tally = collection.index.spellingTally(of: FactDigest(group: group, text: 0, kind: Self.tagFact.hash))
         let written = FactDigest.text(fact.text)
         if tally.allSatisfy({ $0.text == written }) && ownDigests.allSatisfy({ $0.text == written }) { return nil }
         var notes: [String: Int] = [:]
