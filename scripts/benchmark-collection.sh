@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the collection rules (duplicate-value, slug-collision, broken-reference, date-order) cost: lints a
 # generated corpus with the embedded default, and with the same configuration but those four rules off,
-# interleaved, and prints the medians of wall time, CPU time and peak RSS, and the ratio.
+# interleaved, and prints the medians of wall time, CPU time and peak RSS, their ratio, and the median and range
+# of each round's ratio of CPU times.
 #
 #   scripts/benchmark-collection.sh [--notes N] [--runs R] [--work DIR] [--binary PATH]
 #
@@ -92,6 +93,12 @@ IFS=$'\t' read -r _ s1 c1 r1 <<<"$with"
 awk -v s0="$s0" -v s1="$s1" -v c0="$c0" -v c1="$c1" -v r1="$r1" 'BEGIN {
   printf "\ncollection rules add %+.1f %% wall time, %+.1f %% CPU time (goal: at most +15 %%); peak RSS %d MB (goal: at most 100 MB)\n",
     (s1 / s0 - 1) * 100, (c1 / c0 - 1) * 100, r1 }'
+# The machine's speed drifts during a batch; the two runs of one round ran side by side, so each round's ratio
+# cancels the drift that the medians above carry.
+ratios=$(paste -d' ' "$WORK/with.tsv" "$WORK/without.tsv" | awk '{ printf "%.4f\n", ($6 > 0 ? $3 / $6 : 1) }' | sort -n)
+awk -v median="$(median <<<"$ratios")" -v low="$(head -1 <<<"$ratios")" -v high="$(tail -1 <<<"$ratios")" -v rounds="$RUNS" 'BEGIN {
+  printf "CPU time, each round on against off: median %+.1f %%, from %+.1f %% to %+.1f %% (%d rounds)\n",
+    (median - 1) * 100, (low - 1) * 100, (high - 1) * 100, rounds }'
 
 if [ "$INSTRUCTIONS" = 1 ]; then
   command -v valgrind >/dev/null || { echo "--instructions needs valgrind (apt-get install valgrind)" >&2; exit 2; }
