@@ -60,17 +60,23 @@ final class DateOrderRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         guard let root = context.root else { return [] }
         let found = lookup.pairs(in: root)
-        return zip(pairs, places).compactMap { pair, place in
-            guard let first = found[place.earlier], let second = found[place.later],
+        // A plain loop over the pairs: most notes have the first key of a pair and not the second, and a zip
+        // mapped to findings looked its generic types up at run time for every note.
+        var findings: [Finding] = []
+        for number in pairs.indices {
+            let place = places[number]
+            guard let second = found[place.later], let first = found[place.earlier],
                 let firstText = first.value.dereferenced.scalar?.text, let secondText = second.value.dereferenced.scalar?.text,
                 let firstDate = CalendarDate.parse(firstText, as: .frontMatter),
                 let secondDate = CalendarDate.parse(secondText, as: .frontMatter), secondDate < firstDate
-            else { return nil }
-            return Finding(
+            else { continue }
+            let pair = pairs[number]
+            findings.append(Finding(
                 range: second.value.range,
                 message: "`\(pair.later)` (\(secondDate)) is before `\(pair.earlier)` (\(firstDate))",
                 related: [RelatedLocation(range: first.value.range, message: "`\(pair.earlier)` is set here")],
-                subject: "\(pair.earlier)<=\(pair.later)")
+                subject: "\(pair.earlier)<=\(pair.later)"))
         }
+        return findings
     }
 }
