@@ -132,23 +132,31 @@ public final class YAMLNode: @unchecked Sendable {
         storage = .sequence([], .flow)
     }
 
-    public var scalar: YAMLScalar? {
+    // The accessors rules read in every note are inlinable: called across the module boundary, each returned its
+    // value retained for the caller to release, and a scalar whole where a rule wanted its text.
+    @inlinable public var scalar: YAMLScalar? {
         if case .scalar(let scalar) = storage { return scalar }
         return nil
     }
 
-    public var pairs: [YAMLPair]? {
+    @inlinable public var pairs: [YAMLPair]? {
         if case .mapping(let pairs, _) = storage { return pairs }
         return nil
     }
 
-    public var items: [YAMLNode]? {
+    @inlinable public var items: [YAMLNode]? {
         if case .sequence(let items, _) = storage { return items }
         return nil
     }
 
     /// Follows aliases to the node they stand for (at most a bounded number of hops).
-    public var dereferenced: YAMLNode {
+    @inlinable public var dereferenced: YAMLNode {
+        // Nearly every node is no alias: settled where it is read.
+        guard case .alias = storage else { return self }
+        return aliasTarget
+    }
+
+    @usableFromInline var aliasTarget: YAMLNode {
         var node = self
         var hops = 0
         while case .alias(_, let target?) = node.storage, hops < 64 {
