@@ -433,6 +433,20 @@ public final class CollectionIndex: Sendable {
             ? DigestList(table: digests, range: Int(starts[note])..<Int(starts[note + 1])) : base!.digests(ofNote: note - paths.count)
     }
 
+    /// Every fact of one kind (its digest's hash), note by note in order: the note, the fact's place among the
+    /// note's facts, and the short hash of its text. One walk over the table, for a pass over the whole collection.
+    public func forEachFact(ofKind kind: UInt32, _ body: (_ note: Int, _ position: Int, _ text: UInt32) -> Void) {
+        if let code = digests.code(ofKind: kind) {
+            var note = 0
+            for number in 0..<digests.count where digests.kindCode(number) == code {
+                // Notes are in the table's order: the owner of a fact is found by moving on, not by a search.
+                while Int(starts[note + 1]) <= number { note += 1 }
+                body(note, number - Int(starts[note]), digests.text(number))
+            }
+        }
+        base?.forEachFact(ofKind: kind) { note, position, text in body(note + paths.count, position, text) }
+    }
+
     /// Whether the note has a fact of this kind (its digest's hash).
     public func hasFact(ofKind kind: UInt32, note: Int) -> Bool {
         digests(ofNote: note).contains { $0.kind == kind }

@@ -121,6 +121,13 @@ struct DigestTable: Sendable {
     }
 
     func text(_ number: Int) -> UInt32 { texts[number] }
+
+    /// The code the facts of a kind carry in this table, nil when none has that kind.
+    func code(ofKind kind: UInt32) -> UInt16? {
+        kinds.firstIndex(of: kind).map { UInt16($0) }
+    }
+
+    func kindCode(_ number: Int) -> UInt16 { kindCodes[number] }
 }
 
 /// The digests of one note's facts, in order, as a collection over the index's table (nothing is copied).

@@ -125,16 +125,22 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         return path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    /// Where the file name without `.md` lies in a path's bytes, when they are all ASCII (nil otherwise).
+    /// Where the file name without `.md` lies in a path's bytes, when the file name is ASCII (nil otherwise). The
+    /// folders' names are not read: a `/` byte is never part of a longer UTF-8 sequence.
     static func asciiStem(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         var end = bytes.count
         if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == UInt8(ascii: "m"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") {
             end -= 3
         }
         var start = end
-        while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-        return start..<end
+        var high: UInt8 = 0
+        while start > 0 {
+            let byte = bytes[start - 1]
+            if byte == UInt8(ascii: "/") { break }
+            high |= byte
+            start -= 1
+        }
+        return high < 0x80 ? start..<end : nil
     }
 
     /// An ASCII byte as `looseFold` keeps it: whitespace, `-` and `_` dropped (nil), capitals made small, `\` a slash.
@@ -419,26 +425,24 @@ final class NearNames: Sendable {
         var short: [Int32] = []
         names.reserveCapacity(index.noteCount)
         ends.reserveCapacity(2 * index.noteCount)
-        for note in 0..<index.noteCount {
-            // The file's name, worked out once a note (most notes' only name): on the path's bytes when it is ASCII.
-            var file: (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)??
-            for (position, digest) in index.digests(ofNote: note).enumerated() where digest.kind == BrokenReferenceRule.nameFact.hash {
-                if file == nil { file = .some(Self.fileName(in: index.path(ofNote: note))) }
-                let shape: (count: Int, first: UInt64, last: UInt64)
-                if case let known?? = file, known.text == digest.text {
-                    shape = known.shape
-                } else {
-                    // Another name (an alias, a slug), or a path that is not ASCII: its text, read again if need be.
-                    shape = Self.shape(of: BrokenReferenceRule.looseFold(Self.text(ofName: digest, note: note, position: position, in: index)))
-                }
-                let number = Int32(names.count)
-                names.append((Int32(note), Int32(position), UInt16(clamping: shape.count)))
-                if shape.count <= 5 {
-                    short.append(number)
-                } else {
-                    ends.append(UInt64(Self.hash(ofEnd: shape.first)) << 32 | UInt64(UInt32(bitPattern: number)))
-                    ends.append(UInt64(Self.hash(ofEnd: shape.last)) << 32 | UInt64(UInt32(bitPattern: number)))
-                }
+        // The file's name, worked out once a note (most notes' only name): on the path's bytes when it is ASCII.
+        var file: (note: Int, name: (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)?) = (-1, nil)
+        index.forEachFact(ofKind: BrokenReferenceRule.nameFact.hash) { note, position, text in
+            if file.note != note { file = (note, Self.fileName(in: index.path(ofNote: note))) }
+            let shape: (count: Int, first: UInt64, last: UInt64)
+            if let known = file.name, known.text == text {
+                shape = known.shape
+            } else {
+                // Another name (an alias, a slug), or a path that is not ASCII: its text, read again if need be.
+                shape = Self.shape(of: BrokenReferenceRule.looseFold(Self.text(ofName: text, note: note, position: position, in: index)))
+            }
+            let number = Int32(names.count)
+            names.append((Int32(note), Int32(position), UInt16(clamping: shape.count)))
+            if shape.count <= 5 {
+                short.append(number)
+            } else {
+                ends.append(UInt64(Self.hash(ofEnd: shape.first)) << 32 | UInt64(UInt32(bitPattern: number)))
+                ends.append(UInt64(Self.hash(ofEnd: shape.last)) << 32 | UInt64(UInt32(bitPattern: number)))
             }
         }
         ends.sort()
@@ -516,9 +520,9 @@ final class NearNames: Sendable {
 
     /// A name as written: a note's file name is its path's (nothing is read again); another name (an alias, a
     /// slug) is read again from the note.
-    private static func text(ofName digest: FactDigest, note: Int, position: Int, in index: CollectionIndex) -> String {
+    private static func text(ofName text: UInt32, note: Int, position: Int, in index: CollectionIndex) -> String {
         let stem = BrokenReferenceRule.stem(of: index.path(ofNote: note))
-        if FactDigest.text(stem) == digest.text { return stem }
+        if FactDigest.text(stem) == text { return stem }
         let facts = index.facts(ofNote: note)
         return position < facts.count ? facts[position].text : ""
     }
@@ -536,7 +540,7 @@ final class NearNames: Sendable {
             let name = names[Int(number)]
             guard abs(Int(name.length) - target.count) <= 1 || name.length == UInt16.max else { continue }
             let note = Int(name.note)
-            let text = Self.text(ofName: index.digests(ofNote: note)[Int(name.ordinal)], note: note, position: Int(name.ordinal), in: index)
+            let text = Self.text(ofName: index.digests(ofNote: note)[Int(name.ordinal)].text, note: note, position: Int(name.ordinal), in: index)
             let loose = Array(BrokenReferenceRule.looseFold(text).unicodeScalars)
             guard abs(loose.count - target.count) <= 1 else { continue }
             if loose == target
