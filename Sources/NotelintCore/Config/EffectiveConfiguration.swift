@@ -37,6 +37,8 @@ public final class EffectiveConfiguration: Sendable {
     public let rules: [ActiveRule]
     /// The rules that weigh notes against the collection index, cast once (a cast a note costs more than it seems).
     public let indexedRules: [any IndexedCollectionRule]
+    /// Every indexed rule's `uniqueKinds`, gathered once.
+    public let uniqueFactKinds: [UInt32]
     public let schemas: [LoadedSchema]
     /// Where file references in the configuration are read from.
     public let files: RuleFileStore
@@ -75,6 +77,7 @@ public final class EffectiveConfiguration: Sendable {
         // Only rules that need the collection can be one: the others are not cast (each first cast searches every
         // conformance in the program).
         indexedRules = rules.filter(\.needsCorpus).compactMap { $0.rule as? any IndexedCollectionRule }
+        uniqueFactKinds = indexedRules.flatMap(\.uniqueKinds)
         var schemas: [LoadedSchema] = []
         for mapping in configuration.schemas {
             let path = files.resolve(mapping.schema)

@@ -380,8 +380,8 @@ public final class Linter: Sendable {
     ) -> [FirstPassOutcome] {
         let readAt = request.cache?.clock() ?? 0
         return Parallel.map(Array(selection.jobs.indices), workers: request.jobs) { index -> FirstPassOutcome in
-            var outcome = self.firstPass(index, selection, request, tables: tables, stamps: stamps, tags: tags, readAt: readAt)
-            feed.feed(job: index, digests: outcome.pass.facts)
+            var outcome = self.firstPass(index, selection, request, tables: tables, stamps: stamps, tags: tags, readAt: readAt, feed: feed)
+            feed.feed(job: index, digests: outcome.pass.facts, uniqueKinds: selection.jobs[index].configuration.uniqueFactKinds)
             outcome.pass.facts = []
             return outcome
         }
@@ -389,15 +389,23 @@ public final class Linter: Sendable {
 
     private func firstPass(
         _ index: Int, _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table],
-        stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable, readAt: Int
+        stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable, readAt: Int, feed: DigestFeed
     ) -> FirstPassOutcome {
         let job = selection.jobs[index]
+        // A note sharing a unique value (a title) with one fed before will be named by that note's finding: its facts
+        // are kept whole now, while it is loaded, rather than read again for that finding.
+        func firstPass(_ note: Note) -> FirstPass {
+            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
+            let uniqueKinds = job.configuration.uniqueFactKinds
+            if !uniqueKinds.isEmpty, feed.meetsEarlier(pass.facts, uniqueKinds: uniqueKinds) {
+                feed.keep(collectionFacts(of: note, job.configuration, job.relativePath, today: request.today), job: index)
+            }
+            return pass
+        }
         guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
             selection.notOpened[job.path] == nil
         else {
-            let note = self.load(job, request, selection)
-            return FirstPassOutcome(
-                self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags), entry: nil)
+            return FirstPassOutcome(firstPass(self.load(job, request, selection)), entry: nil)
         }
         let cached = table.entries[job.absolutePath]
         let stamp = stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(job.path)
@@ -409,7 +417,7 @@ public final class Linter: Sendable {
                 cached.pass.at(job.path),
                 entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass))
         }
-        let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
+        let pass = firstPass(note)
         // A note that could not be read is not kept: permissions can change without its time changing.
         guard let stamp, note.outcome != .error else { return FirstPassOutcome(pass, entry: nil) }
         return FirstPassOutcome(
@@ -463,7 +471,7 @@ public final class Linter: Sendable {
         // One index per configuration with indexed rules: the notes checked first (numbered as the jobs, fed by the
         // first pass), then the others of its folder, added here or already indexed in a kept base. A line's `jobs`:
         // the job each of the index's own notes is, in order.
-        let (fed, numbers) = feed.finish()
+        let (fed, numbers, kept) = feed.finish()
         var lines = fed
         for id in others.keys where lines[id] == nil { lines[id] = (CollectionIndex.Builder(), []) }
         var indexes: [ObjectIdentifier: CollectionIndex] = [:]
@@ -477,6 +485,7 @@ public final class Linter: Sendable {
             for note in otherFacts { builder.add(path: note.path, digests: note.digests) }
             indexes[id] = builder.build()
         }
+        for (job, facts) in kept { indexes[ObjectIdentifier(selection.jobs[job].configuration)]?.offer(facts, ofNote: numbers[job]) }
         let corpus = request.collectionMemo?.corpus(counting: counter, besides: othersCorpus) ?? counter.corpus()
         return Evidence(corpus: corpus, indexes: indexes, numbers: numbers)
     }

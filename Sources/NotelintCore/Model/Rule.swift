@@ -32,6 +32,10 @@ public protocol IndexedCollectionRule: Rule {
     /// Whether a finding is possible for the note numbered `note` of `index`: the others are settled by the first
     /// pass, unread. Asked of every note: it reads back only the facts it needs.
     func mayReport(note: Int, in index: CollectionIndex) -> Bool
+    /// The kinds (their hashes) of facts meant to be one note's only: a finding on such a fact names the other
+    /// notes with it, at their facts' places. A note whose fact of such a kind meets an earlier note's in the first
+    /// pass keeps its facts whole for those findings, so that the other note's finding does not read it again.
+    var uniqueKinds: [UInt32] { get }
 }
 
 extension Rule {
@@ -45,6 +49,7 @@ extension CollectionRule {
 
 extension IndexedCollectionRule {
     public static var needsCorpus: Bool { true }
+    public var uniqueKinds: [UInt32] { [] }
 
     /// The note's facts, whole.
     public func facts(of context: RuleContext) -> [CollectionFact] {

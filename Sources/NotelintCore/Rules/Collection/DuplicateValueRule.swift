@@ -138,6 +138,8 @@ final class DuplicateValueRule: IndexedCollectionRule {
         }
     }
 
+    var uniqueKinds: [UInt32] { kindHashes }
+
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         index.containsFact(ofNote: note, meeting: .shared) { digest in
             kindHashes.contains(digest.kind) && index.hasOther(digest, than: note)

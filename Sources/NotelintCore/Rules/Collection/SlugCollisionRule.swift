@@ -151,6 +151,9 @@ final class SlugCollisionRule: IndexedCollectionRule {
     private static let tagFact = FactKind(tagKind)
     private static let urlFact = FactKind(urlKind)
 
+    /// Two notes publishing to one URL are each other's finding; tags are shared by design.
+    var uniqueKinds: [UInt32] { [Self.urlFact.hash] }
+
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
         // Only the notes whose spelling of a tag is not the one most notes use (or all of them, on a tie).
         index.containsFact(ofNote: note, meeting: [.shared, .mixed]) { digest in
