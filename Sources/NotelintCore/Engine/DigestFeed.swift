@@ -65,34 +65,27 @@ final class DigestFeed: @unchecked Sendable {
         return (word, 1 << (group >> 58) | 1 << ((group >> 52) & 63))
     }
 
-    /// Whether a fact of a unique kind among `digests` has the group of one fed before (rarely, wrongly, yes).
-    func meetsEarlier(_ digests: [FactDigest], uniqueKinds: [UInt32]) -> Bool {
-        lock.withLock {
-            !uniqueGroups.isEmpty && digests.contains { digest in
-                guard uniqueKinds.contains(digest.kind) else { return false }
-                let (word, mask) = bits(of: digest.group)
-                return uniqueGroups[word] & mask == mask
-            }
-        }
-    }
-
     /// Keeps a note's facts whole until the index is built (`finish`), when they are handed to it.
     func keep(_ facts: [CollectionFact], job: Int) {
         lock.withLock { keptFacts[job] = facts }
     }
 
-    /// Every job is fed once, with its digests (none for a note without facts), from any thread.
-    func feed(job: Int, digests: [FactDigest], uniqueKinds: [UInt32] = []) {
+    /// Every job is fed once, with its digests (none for a note without facts), from any thread. True when a fact
+    /// of one of `uniqueKinds` has the group of one fed before (rarely, wrongly, true).
+    @discardableResult
+    func feed(job: Int, digests: [FactDigest], uniqueKinds: [UInt32] = []) -> Bool {
         let line = Int(lineOfJob[job])
-        guard line >= 0 else { return }
-        lock.withLock {
+        guard line >= 0 else { return false }
+        return lock.withLock {
+            var meets = false
             for digest in digests where uniqueKinds.contains(digest.kind) {
                 let (word, mask) = bits(of: digest.group)
+                meets = meets || uniqueGroups[word] & mask == mask
                 uniqueGroups[word] |= mask
             }
             guard lines[line].jobs[lines[line].next] == Int32(job) else {
                 lines[line].waiting[Int32(job)] = digests
-                return
+                return meets
             }
             add(digests, line: line)
             while lines[line].next < lines[line].jobs.count,
@@ -100,6 +93,7 @@ final class DigestFeed: @unchecked Sendable {
             {
                 add(digests, line: line)
             }
+            return meets
         }
     }
 

@@ -380,8 +380,9 @@ public final class Linter: Sendable {
     ) -> [FirstPassOutcome] {
         let readAt = request.cache?.clock() ?? 0
         return Parallel.map(Array(selection.jobs.indices), workers: request.jobs) { index -> FirstPassOutcome in
-            var outcome = self.firstPass(index, selection, request, tables: tables, stamps: stamps, tags: tags, readAt: readAt, feed: feed)
-            feed.feed(job: index, digests: outcome.pass.facts, uniqueKinds: selection.jobs[index].configuration.uniqueFactKinds)
+            var (outcome, fed) = self.firstPass(index, selection, request, tables: tables, stamps: stamps, tags: tags, readAt: readAt, feed: feed)
+            // A note loaded now was fed while it was; a cached result is fed here.
+            if !fed { feed.feed(job: index, digests: outcome.pass.facts, uniqueKinds: selection.jobs[index].configuration.uniqueFactKinds) }
             outcome.pass.facts = []
             return outcome
         }
@@ -390,14 +391,13 @@ public final class Linter: Sendable {
     private func firstPass(
         _ index: Int, _ selection: Selection, _ request: LintRequest, tables: [ObjectIdentifier: ResultCache.Table],
         stamps: ArraySlice<ResultCache.Stamp?>?, tags: TagTable, readAt: Int, feed: DigestFeed
-    ) -> FirstPassOutcome {
+    ) -> (outcome: FirstPassOutcome, fed: Bool) {
         let job = selection.jobs[index]
-        // A note sharing a unique value (a title) with one fed before will be named by that note's finding: its facts
-        // are kept whole now, while it is loaded, rather than read again for that finding.
+        // A note is fed while it is loaded: one sharing a unique value (a title) with a note fed before will be named
+        // by that note's finding, and its facts are kept whole now rather than read again for that finding.
         func firstPass(_ note: Note) -> FirstPass {
             let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
-            let uniqueKinds = job.configuration.uniqueFactKinds
-            if !uniqueKinds.isEmpty, feed.meetsEarlier(pass.facts, uniqueKinds: uniqueKinds) {
+            if feed.feed(job: index, digests: pass.facts, uniqueKinds: job.configuration.uniqueFactKinds) {
                 feed.keep(collectionFacts(of: note, job.configuration, job.relativePath, today: request.today), job: index)
             }
             return pass
@@ -405,23 +405,23 @@ public final class Linter: Sendable {
         guard let table = tables[ObjectIdentifier(job.configuration)], request.contents[job.path] == nil,
             selection.notOpened[job.path] == nil
         else {
-            return FirstPassOutcome(firstPass(self.load(job, request, selection)), entry: nil)
+            return (FirstPassOutcome(firstPass(self.load(job, request, selection)), entry: nil), true)
         }
         let cached = table.entries[job.absolutePath]
         let stamp = stamps.map { $0[$0.startIndex + index] } ?? ResultCache.Stamp.of(job.path)
-        if let cached, cached.isCurrent(stamp) { return FirstPassOutcome(cached.pass.at(job.path), entry: cached, reused: true) }
+        if let cached, cached.isCurrent(stamp) { return (FirstPassOutcome(cached.pass.at(job.path), entry: cached, reused: true), false) }
         let note = self.load(job, request, selection)
         let contentHash = ContentHash.of(note.source.bytes)
         if let cached, let stamp, cached.contentHash == contentHash, note.outcome != .error {
-            return FirstPassOutcome(
+            return (FirstPassOutcome(
                 cached.pass.at(job.path),
-                entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass))
+                entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: cached.pass)), false)
         }
         let pass = firstPass(note)
         // A note that could not be read is not kept: permissions can change without its time changing.
-        guard let stamp, note.outcome != .error else { return FirstPassOutcome(pass, entry: nil) }
-        return FirstPassOutcome(
-            pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.compacted()))
+        guard let stamp, note.outcome != .error else { return (FirstPassOutcome(pass, entry: nil), true) }
+        return (FirstPassOutcome(
+            pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.compacted())), true)
     }
 
     /// The tags of the notes checked, and of every other note of their collections. The collection is the folder
