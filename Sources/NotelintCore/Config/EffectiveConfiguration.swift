@@ -31,6 +31,16 @@ public final class EffectiveConfiguration: Sendable {
         public let path: String
         public let files: [Glob]
         public let schema: JSONSchema
+        /// The properties declared `format: note-ref` (references to other notes), worked out once: every note
+        /// under the schema asks.
+        public let noteReferenceKeys: Set<String>
+
+        public init(path: String, files: [Glob], schema: JSONSchema) {
+            self.path = path
+            self.files = files
+            self.schema = schema
+            noteReferenceKeys = Set(schema.knownProperties.filter { schema.declaredFormat(ofProperty: $0) == "note-ref" })
+        }
     }
 
     public let configuration: Configuration

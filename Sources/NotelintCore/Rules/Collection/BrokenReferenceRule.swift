@@ -76,7 +76,6 @@ final class BrokenReferenceRule: IndexedCollectionRule {
     /// The keys naming a note, then the draft key: found in one walk over a note's keys.
     let lookedUp: CollectionValues.Keys
     private let nearNames = NearNameCache()
-    private let referenceKeys = ReferenceKeyCache()
 
     init(options: RuleOptions) {
         keys = Set(options[Option.keys])
@@ -191,7 +190,7 @@ final class BrokenReferenceRule: IndexedCollectionRule {
             sink.add(Self.draftFact, key: draftKey, value: "", text: "true", range: start)
         }
         // Keys the schema declares as references count as if the `keys` option named them.
-        let schemaKeys = context.schema.map { referenceKeys.keys(of: $0) } ?? []
+        let schemaKeys = context.schema?.noteReferenceKeys ?? []
         let hasKeys = !keys.isEmpty || !schemaKeys.isEmpty
         guard case .mapping(let pairs, _) = root.content else { return }
         let source = context.source.bytes
@@ -569,28 +568,5 @@ private final class NearNameCache: @unchecked Sendable {
             cached = table
             return table
         }
-    }
-}
-
-/// The keys each schema declares as references (`format: note-ref`), worked out once a schema.
-private final class ReferenceKeyCache: @unchecked Sendable {
-    // @unchecked: `known` and `last` are only touched while `lock` is held.
-    private let lock = SpellingLock()
-    private var known: [String: Set<String>] = [:]
-    /// The last schema asked about: notes come in runs under one schema, whose path is then the same string (and
-    /// compared without reading it).
-    private var last: (path: String, keys: Set<String>)?
-
-    func keys(of schema: EffectiveConfiguration.LoadedSchema) -> Set<String> {
-        let found = lock.withLock { () -> Set<String>? in
-            if let last, last.path == schema.path { return last.keys }
-            guard let keys = known[schema.path] else { return nil }
-            last = (schema.path, keys)
-            return keys
-        }
-        if let found { return found }
-        let keys = Set(schema.schema.knownProperties.filter { schema.schema.declaredFormat(ofProperty: $0) == "note-ref" })
-        lock.withLock { known[schema.path] = keys }
-        return keys
     }
 }
