@@ -108,15 +108,22 @@ enum CollectionValues {
             var missing = all
             pairs.withUnsafeBufferPointer { pairs in
                 for index in pairs.indices where missing != 0 {
-                    guard var name = pairs[index].name else { continue }
-                    // The first byte read in place (`utf8.first` went through the generic collection path).
-                    let first = name.withUTF8 { $0.first ?? 0x80 }
+                    // The first byte read where the name lies: a name copied out of its pair is retained and
+                    // released, which for most names is all the work there is. (An empty name counts as non-ASCII.)
+                    let first: UInt8
+                    if let byte = pairs[index].name?.utf8.first {
+                        first = byte
+                    } else {
+                        guard pairs[index].name != nil else { continue }
+                        first = 0x80
+                    }
                     var maybe = (first < 0x80 ? candidates[Int(first)] : all) & missing
                     while maybe != 0 {
                         let number = maybe.trailingZeroBitCount
                         maybe &= maybe - 1
                         // An ASCII key is never a shorter name.
-                        guard !isASCII[number] || name.utf8.count >= lengths[number], names[number] == name else { continue }
+                        guard let name = pairs[index].name, !isASCII[number] || name.utf8.count >= lengths[number], names[number] == name
+                        else { continue }
                         found[number] = pairs[index]
                         missing &= ~(1 << number)
                     }
