@@ -199,10 +199,11 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         // The pairs read in place: most are passed over after one look at their value.
         pairs.withUnsafeBufferPointer { pairs in
             for index in pairs.indices {
-                guard let key = pairs[index].name else { continue }
-                let isReferenceKey = hasKeys && (keys.contains(key) || schemaKeys.contains(key))
+                // The name is read (copied out of its pair) only for a reference key's value or one with a `[`.
+                let isReferenceKey = hasKeys && pairs[index].name.map { keys.contains($0) || schemaKeys.contains($0) } == true
                 // Most values hold no `[` at all: settled without gathering anything.
-                guard isReferenceKey || wikilinks && Self.mayMentionLink(pairs[index].value, in: source) && Self.mentionsLink(pairs[index].value)
+                guard isReferenceKey || wikilinks && Self.mayMentionLink(pairs[index].value, in: source) && Self.mentionsLink(pairs[index].value),
+                    let key = pairs[index].name
                 else { continue }
                 for (node, _) in Self.scalars(in: pairs[index].value) {
                     guard case .string(let text)? = node.scalar?.resolved else { continue }

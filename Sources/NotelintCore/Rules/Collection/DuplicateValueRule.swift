@@ -122,11 +122,14 @@ final class DuplicateValueRule: IndexedCollectionRule {
         case "key": group = CollectionValues.of(scopeKey, in: root).first?.text ?? ""
         default: group = ""
         }
-        for (number, pair) in reading.lookup.pairs(in: root).enumerated() {
+        let found = reading.lookup.pairs(in: root)
+        for number in found.indices {
+            // Only the pairs found are looked at, each read in place (most notes have a title and no source).
+            guard let value = found[number]?.value else { continue }
             let key = keys[number]
             let plan = reading.plans[number]
             var seen = CollectionValues.Seen()
-            CollectionValues.forEach(pair?.value) { node, text in
+            CollectionValues.forEach(value) { node, text in
                 var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
