@@ -93,11 +93,16 @@ public enum StableHash {
     private struct State {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
-        /// The last bytes (fewer than eight) as a word, padded with zeros.
+        /// The last bytes (fewer than eight) as a word, padded with zeros: the first byte lowest, as a little-endian
+        /// load puts it. Shifted in one by one: copying them into a word called `memcpy` for every text hashed.
         static func tail(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
             var word: UInt64 = 0
-            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset...]))) }
-            return UInt64(littleEndian: word)
+            var shift: UInt64 = 0
+            for index in offset..<bytes.count {
+                word |= UInt64(bytes[index]) << shift
+                shift += 8
+            }
+            return word
         }
 
         mutating func mix(_ word: UInt64) {
