@@ -754,6 +754,8 @@ public final class Linter: Sendable {
     ) -> FactSink {
         var sink = sink
         guard configuration.hasIndexedRules else { return sink }
+        // Room for a note's usual facts at once: grown from nothing, the array was copied three or four times a note.
+        sink.reserve(16)
         let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
         for rule in configuration.indexedRules { rule.facts(of: context, into: &sink) }
         return sink

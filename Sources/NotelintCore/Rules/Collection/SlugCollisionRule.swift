@@ -84,8 +84,6 @@ final class SlugCollisionRule: IndexedCollectionRule {
     func facts(of context: RuleContext, into sink: inout FactSink) {
         guard let root = context.root else { return }
         let found = lookedUp.pairs(in: root)
-        // Room for every value at once: a note lists several tags.
-        sink.reserve(found.reduce(0) { $0 + ($1.map { $0.value.dereferenced.items?.count ?? 1 } ?? 0) })
         for (key, pair) in zip(keys, found) {
             var seen = CollectionValues.Seen()
             CollectionValues.forEach(pair?.value) { node, written in
