@@ -10,13 +10,15 @@ final class DigestFeed: @unchecked Sendable {
     private let jobs: [Linter.Job]
     /// For each job, its configuration's line (-1 when the configuration has no indexed rule).
     private let lineOfJob: [Int32]
-    private var lines: [Line]
+    // The lock makes every access exclusive: the dynamic exclusivity check each access to a class's `var` pays
+    // buys nothing here, and the feed's accesses are a dozen a note.
+    @exclusivity(unchecked) private var lines: [Line]
     /// The groups of the facts of unique kinds fed so far (`uniqueFactKinds`), as a Bloom filter: a group sets two
     /// bits of one word. A group fed before is always found; at a title and a source a note, one never fed is taken
     /// for one about once in five hundred (and that note keeps its facts for nothing).
-    private var uniqueGroups: [UInt64]
+    @exclusivity(unchecked) private var uniqueGroups: [UInt64]
     /// The facts whole of the notes whose unique facts met an earlier note's, by job.
-    private var keptFacts: [Int: [CollectionFact]] = [:]
+    @exclusivity(unchecked) private var keptFacts: [Int: [CollectionFact]] = [:]
 
     /// The notes of one configuration, added in job order.
     private struct Line {
