@@ -84,26 +84,40 @@ enum CollectionValues {
             candidates = table.map { $0 | others }
         }
 
-        /// The first pair of each key (nil where there is none), in one walk over the mapping.
-        func pairs(in root: YAMLNode) -> [YAMLPair?] {
-            var found = [YAMLPair?](repeating: nil, count: names.count)
-            found.withUnsafeMutableBufferPointer { find(in: root, into: $0) }
+        /// Which keys the mapping has (bit `n` for `names[n]`), in a walk that copies nothing: a rule that has
+        /// nothing to do without some key asks this before `pairs`. Past 64 keys, every bit is set.
+        func present(in root: YAMLNode) -> UInt64 {
+            guard candidates != nil else { return ~0 }
+            var found: UInt64 = 0
+            forEachFirstPair(in: root) { _, number in found |= 1 << number }
             return found
         }
 
-        private func find(in root: YAMLNode, into found: UnsafeMutableBufferPointer<YAMLPair?>) {
-            guard case .mapping(let pairs, _) = root.content else { return }
-            guard let candidates else {
-                var missing = names.count
-                for pair in pairs where missing > 0 {
-                    guard let name = pair.name else { continue }
-                    for number in names.indices where found[number] == nil && names[number] == name {
-                        found[number] = pair
-                        missing -= 1
+        /// The first pair of each key (nil where there is none), in one walk over the mapping.
+        func pairs(in root: YAMLNode) -> [YAMLPair?] {
+            var found = [YAMLPair?](repeating: nil, count: names.count)
+            found.withUnsafeMutableBufferPointer { found in
+                guard candidates != nil else {
+                    guard case .mapping(let pairs, _) = root.content else { return }
+                    var missing = names.count
+                    for pair in pairs where missing > 0 {
+                        guard let name = pair.name else { continue }
+                        for number in names.indices where found[number] == nil && names[number] == name {
+                            found[number] = pair
+                            missing -= 1
+                        }
                     }
+                    return
                 }
-                return
+                forEachFirstPair(in: root) { pair, number in found[number] = pair }
             }
+            return found
+        }
+
+        /// Calls `body` with the first pair of each key the mapping has and the key's number (at most 64 keys).
+        @inline(__always)
+        private func forEachFirstPair(in root: YAMLNode, _ body: (YAMLPair, Int) -> Void) {
+            guard let candidates, case .mapping(let pairs, _) = root.content else { return }
             let all: UInt64 = names.count == 64 ? ~0 : (1 << names.count) - 1
             var missing = all
             pairs.withUnsafeBufferPointer { pairs in
@@ -124,7 +138,7 @@ enum CollectionValues {
                         // An ASCII key is never a shorter name.
                         guard let name = pairs[index].name, !isASCII[number] || name.utf8.count >= lengths[number], names[number] == name
                         else { continue }
-                        found[number] = pairs[index]
+                        body(pairs[index], number)
                         missing &= ~(1 << number)
                     }
                 }

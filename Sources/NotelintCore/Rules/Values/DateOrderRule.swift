@@ -39,6 +39,8 @@ final class DateOrderRule: Rule {
     let keys: [String]
     let places: [(earlier: Int, later: Int)]
     private let lookup: CollectionValues.Keys
+    /// The keys (bits of `lookup`'s numbers) that come second in some pair.
+    private let laterKeys: UInt64
 
     init(options: RuleOptions) {
         pairs = options[Option.pairs].compactMap { text in
@@ -55,10 +57,13 @@ final class DateOrderRule: Rule {
         places = pairs.map { (place($0.earlier), place($0.later)) }
         self.keys = keys
         lookup = CollectionValues.Keys(keys)
+        laterKeys = places.reduce(0) { $0 | ($1.later < 64 ? 1 << $1.later : ~0) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let root = context.root else { return [] }
+        // Most notes have a `date` and none of the keys that must follow it: settled without gathering the pairs.
+        guard lookup.present(in: root) & laterKeys != 0 else { return [] }
         let found = lookup.pairs(in: root)
         // A plain loop over the pairs: most notes have the first key of a pair and not the second, and a zip
         // mapped to findings looked its generic types up at run time for every note.
