@@ -447,9 +447,12 @@ public final class CollectionIndex: Sendable {
         base?.forEachFact(ofKind: kind) { note, position, text in body(note + paths.count, position, text) }
     }
 
-    /// Whether the note has a fact of this kind (its digest's hash).
+    /// Whether the note has a fact of this kind (its digest's hash): the kind's code compared fact by fact, no
+    /// digest made.
     public func hasFact(ofKind kind: UInt32, note: Int) -> Bool {
-        digests(ofNote: note).contains { $0.kind == kind }
+        guard note < paths.count else { return base!.hasFact(ofKind: kind, note: note - paths.count) }
+        guard let code = digests.code(ofKind: kind) else { return false }
+        return (Int(starts[note])..<Int(starts[note + 1])).contains { digests.kindCode($0) == code }
     }
 
     /// The facts of one note, read again from it (or kept, for a note added with its facts).

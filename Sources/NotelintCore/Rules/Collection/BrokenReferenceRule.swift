@@ -348,7 +348,9 @@ final class BrokenReferenceRule: IndexedCollectionRule {
     private static let draftFact = FactKind(draftKind)
 
     func mayReport(note: Int, in index: CollectionIndex) -> Bool {
-        index.containsFact(ofNote: note) { digest in
+        // Most notes reference nothing: settled by the kinds of their facts alone.
+        guard index.hasFact(ofKind: Self.referenceFact.hash, note: note) else { return false }
+        return index.containsFact(ofNote: note) { digest in
             guard digest.kind == Self.referenceFact.hash else { return false }
             // A reference no name matches exactly may be broken, or a path only the check can follow.
             let targets = index.notes(kind: Self.nameFact.hash, value: digest.value)
