@@ -158,7 +158,8 @@ final class SlugCollisionRule: IndexedCollectionRule {
             guard digest.kind == Self.tagFact.hash else { return false }
             let tally = index.spellingTally(of: digest)
             return tally.count > 1 && (tally[0].text != digest.text || tally[0].count == tally[1].count)
-        } || index.containsFact(ofNote: note, meeting: .shared) { $0.kind == Self.urlFact.hash && index.hasOther($0, than: note) }
+        } || index.hasFact(ofKind: Self.urlFact.hash, note: note)
+            && index.containsFact(ofNote: note, meeting: .shared) { $0.kind == Self.urlFact.hash && index.hasOther($0, than: note) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
