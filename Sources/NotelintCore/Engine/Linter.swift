@@ -744,7 +744,11 @@ public final class Linter: Sendable {
     private func collectionDigests(
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
     ) -> [FactDigest] {
-        collect(into: .digesting, note, configuration, relativePath, schema: schema, today: today).digests
+        // Room for a note's usual facts at once: grown from nothing, the array was copied three or four times a note.
+        // (A sink of whole facts, which the few notes that need them keep for the run, is not given that room.)
+        var sink = FactSink.digesting
+        sink.reserve(16)
+        return collect(into: sink, note, configuration, relativePath, schema: schema, today: today).digests
     }
 
     /// Every indexed collection rule's facts of the note, put in `sink`.
@@ -754,8 +758,6 @@ public final class Linter: Sendable {
     ) -> FactSink {
         var sink = sink
         guard configuration.hasIndexedRules else { return sink }
-        // Room for a note's usual facts at once: grown from nothing, the array was copied three or four times a note.
-        sink.reserve(16)
         let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
         for rule in configuration.indexedRules { rule.facts(of: context, into: &sink) }
         return sink
