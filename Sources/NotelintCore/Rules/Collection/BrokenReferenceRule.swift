@@ -519,7 +519,6 @@ final class NearNames: Sendable {
         return key | (last ? 1 << 63 : 0)
     }
 
-
     /// A name as written: a note's file name is its path's (nothing is read again); another name (an alias, a
     /// slug) is read again from the note.
     private static func text(ofName text: UInt32, note: Int, position: Int, in index: CollectionIndex) -> String {

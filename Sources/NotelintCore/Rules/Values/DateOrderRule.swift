@@ -65,8 +65,7 @@ final class DateOrderRule: Rule {
         // Most notes have a `date` and none of the keys that must follow it: settled without gathering the pairs.
         guard lookup.present(in: root) & laterKeys != 0 else { return [] }
         let found = lookup.pairs(in: root)
-        // A plain loop over the pairs: most notes have the first key of a pair and not the second, and a zip
-        // mapped to findings looked its generic types up at run time for every note.
+        // A plain loop over the pairs: a zip mapped to findings looked its generic types up at run time.
         var findings: [Finding] = []
         for number in pairs.indices {
             let place = places[number]
