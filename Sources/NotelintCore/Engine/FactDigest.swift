@@ -41,7 +41,11 @@ public struct FactDigest: Sendable, Hashable {
 
     /// The digest of a fact of the kind hashed so, by its value and its text as written.
     init(kind: UInt32, value: String, text: String) {
-        let hash = StableHash.of(value)
+        self.init(kind: kind, value: value, hash: StableHash.of(value), text: text)
+    }
+
+    /// The same, with the value's `StableHash` worked out already.
+    init(kind: UInt32, value: String, hash: UInt64, text: String) {
         // Most texts are their value (a tag that is its own slug, a path): hashed once.
         let textHash = text == value ? UInt32(truncatingIfNeeded: hash) : StableHash.short(text)
         self.init(group: Self.group(kind: kind, value: hash), text: textHash, kind: kind)

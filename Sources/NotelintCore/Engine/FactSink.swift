@@ -1,4 +1,5 @@
 import NotelintLoader
+import NotelintText
 
 /// The kind of a collection fact: the rule's name for it (`duplicate-value.title`…) and the hash digests keep of
 /// it, worked out once rather than for every fact.
@@ -37,10 +38,16 @@ public struct FactSink {
 
     /// One fact: `value` is what lookups compare, `text` the value as written (often the same string).
     public mutating func add(_ kind: FactKind, key: String, value: String, text: String, range: SourceRange) {
+        add(kind, key: key, value: value, hash: nil, text: text, range: range)
+    }
+
+    /// One fact whose value's `StableHash` the rule has already worked out (`hash`), to tell the values of a list
+    /// apart: it is not worked out again.
+    public mutating func add(_ kind: FactKind, key: String, value: String, hash: UInt64?, text: String, range: SourceRange) {
         if keepsFacts {
             facts.append(CollectionFact(kind: kind.name, key: key, value: value, text: text, range: range))
         } else {
-            digests.append(FactDigest(kind: kind.hash, value: value, text: text))
+            digests.append(FactDigest(kind: kind.hash, value: value, hash: hash ?? StableHash.of(value), text: text))
         }
     }
 }

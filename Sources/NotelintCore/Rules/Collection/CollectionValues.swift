@@ -42,14 +42,14 @@ enum CollectionValues {
     /// whitespace when its first scalar is, so a text whose first scalar is not (nearly every value) is settled
     /// by that one scalar.
     static func isBlank(_ text: String) -> Bool {
-        guard let byte = text.utf8.first else { return true }
+        guard let byte = firstByte(of: text) else { return true }
         if byte < 0x80 ? !isWhitespace(UInt32(byte)) : !isWhitespace(text.unicodeScalars.first!.value) { return false }
         return text.allSatisfy(\.isWhitespace)
     }
 
     /// The first pair of each of `keys` (nil where there is none), found in one walk over the mapping rather than
     /// one a key: a rule reading several keys of every note reads each key's name once.
-    static func pairs(_ keys: [String], in root: YAMLNode) -> [YAMLPair?] {
+    static func pairs(_ keys: [String], in root: YAMLNode) -> Keys.Found {
         Keys(keys).pairs(in: root)
     }
 
@@ -94,29 +94,70 @@ enum CollectionValues {
         }
 
         /// The first pair of each key (nil where there is none), in one walk over the mapping.
-        func pairs(in root: YAMLNode) -> [YAMLPair?] {
-            var found = [YAMLPair?](repeating: nil, count: names.count)
-            found.withUnsafeMutableBufferPointer { found in
-                guard candidates != nil else {
-                    guard case .mapping(let pairs, _) = root.content else { return }
-                    var missing = names.count
-                    for pair in pairs where missing > 0 {
-                        guard let name = pair.name else { continue }
-                        for number in names.indices where found[number] == nil && names[number] == name {
-                            found[number] = pair
-                            missing -= 1
-                        }
+        func pairs(in root: YAMLNode) -> Found {
+            guard case .mapping(let pairs, _) = root.content else { return Found(pairs: [], count: names.count) }
+            var found = Found(pairs: pairs, count: names.count)
+            guard candidates != nil else {
+                var missing = names.count
+                for (place, pair) in pairs.enumerated() where missing > 0 {
+                    guard let name = pair.name else { continue }
+                    for number in names.indices where found[number] == nil && names[number] == name {
+                        found.set(number, place: place)
+                        missing -= 1
                     }
-                    return
                 }
-                forEachFirstPair(in: root) { pair, number in found[number] = pair }
+                return found
             }
+            forEachFirstPair(in: root) { place, number in found.set(number, place: place) }
             return found
         }
 
-        /// Calls `body` with the first pair of each key the mapping has and the key's number (at most 64 keys).
+        /// The first pair of each key, nil where there is none: the places of the pairs in their mapping, a byte
+        /// each, in two words. A rule reads every note's keys, and an array of pairs made for each was an
+        /// allocation and a copy of each pair found (three references retained and released).
+        struct Found: RandomAccessCollection {
+            private let pairs: [YAMLPair]
+            /// Each key's place plus one (zero: no pair), a byte each: keys 0 to 7 in the first word.
+            private var packed: (UInt64, UInt64) = (0, 0)
+            /// The places plus one, past 16 keys or 254 pairs.
+            private var places: [Int]?
+            let count: Int
+
+            init(pairs: [YAMLPair], count: Int) {
+                self.pairs = pairs
+                self.count = count
+                if count > 16 || pairs.count >= 255 { places = [Int](repeating: 0, count: count) }
+            }
+
+            var startIndex: Int { 0 }
+            var endIndex: Int { count }
+
+            subscript(number: Int) -> YAMLPair? {
+                let place: Int
+                if let places {
+                    place = places[number]
+                } else {
+                    let word = number < 8 ? packed.0 : packed.1
+                    place = Int(truncatingIfNeeded: word >> UInt64(8 * (number & 7)) & 0xFF)
+                }
+                return place == 0 ? nil : pairs[place - 1]
+            }
+
+            fileprivate mutating func set(_ number: Int, place: Int) {
+                if places != nil {
+                    places![number] = place + 1
+                } else if number < 8 {
+                    packed.0 |= UInt64(place + 1) << UInt64(8 * number)
+                } else {
+                    packed.1 |= UInt64(place + 1) << UInt64(8 * (number - 8))
+                }
+            }
+        }
+
+        /// Calls `body` with the place of the first pair of each key the mapping has and the key's number (at most
+        /// 64 keys).
         @inline(__always)
-        private func forEachFirstPair(in root: YAMLNode, _ body: (YAMLPair, Int) -> Void) {
+        private func forEachFirstPair(in root: YAMLNode, _ body: (_ place: Int, _ number: Int) -> Void) {
             guard let candidates, case .mapping(let pairs, _) = root.content else { return }
             let all: UInt64 = names.count == 64 ? ~0 : (1 << names.count) - 1
             var missing = all
@@ -125,7 +166,7 @@ enum CollectionValues {
                     // The first byte read where the name lies: a name copied out of its pair is retained and
                     // released, which for most names is all the work there is. (An empty name counts as non-ASCII.)
                     let first: UInt8
-                    if let byte = pairs[index].name?.utf8.first {
+                    if let byte = CollectionValues.firstByte(of: pairs[index].name) {
                         first = byte
                     } else {
                         guard pairs[index].name != nil else { continue }
@@ -138,7 +179,7 @@ enum CollectionValues {
                         // An ASCII key is never a shorter name.
                         guard let name = pairs[index].name, !isASCII[number] || name.utf8.count >= lengths[number], names[number] == name
                         else { continue }
-                        body(pairs[index], number)
+                        body(index, number)
                         missing &= ~(1 << number)
                     }
                 }
@@ -146,60 +187,33 @@ enum CollectionValues {
         }
     }
 
-    /// The values met so far in one list: a few compared one by one (most lists are short), a set past that.
+    /// The values met so far in one list, by their `StableHash` (which the digests take as the values: two values
+    /// of one hash are one value there too). A few kept in words and compared one by one (most lists are short),
+    /// a set past that: nothing is allocated for a list of up to four values.
     struct Seen {
-        /// The first value, kept apart: most lists (and every single value) never need the array.
-        private var first: String?
-        private var few: [(value: String, shape: Shape)] = []
-        private var many: Set<String> = []
+        private var count = 0
+        private var few: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var many: Set<UInt64> = []
 
-        /// A value's length in bytes, whether it is ASCII, and its first scalar when that one begins every string
-        /// equal to the value (ASCII and CJK ideographs: no decomposition, no combining class): two values with
-        /// different such first scalars, or ASCII ones of different lengths, are different strings, told apart
-        /// without a comparison (most tags of a list).
-        private struct Shape {
-            let count: Int
-            let isASCII: Bool
-            /// Zero when the first scalar is not one of those.
-            let head: UInt32
-
-            init(_ value: String) {
-                (count, isASCII, head) = CollectionValues.withBytes(of: value) { bytes -> (Int, Bool, UInt32) in
-                    guard let first = bytes.first else { return (0, true, 0) }
-                    let isASCII = !bytes.contains { $0 >= 0x80 }
-                    if first < 0x80 { return (bytes.count, isASCII, UInt32(first)) }
-                    let head = scalar(at: 0, in: bytes).value
-                    return (bytes.count, isASCII, (0x4E00...0x9FFF).contains(head) ? head : 0)
-                }
+        /// False when a value of this hash was met already.
+        mutating func insert(_ hash: UInt64) -> Bool {
+            switch count {
+            case 0: few.0 = hash
+            case 1:
+                if few.0 == hash { return false }
+                few.1 = hash
+            case 2:
+                if few.0 == hash || few.1 == hash { return false }
+                few.2 = hash
+            case 3:
+                if few.0 == hash || few.1 == hash || few.2 == hash { return false }
+                few.3 = hash
+            default:
+                if many.isEmpty { many = [few.0, few.1, few.2, few.3] }
+                guard many.insert(hash).inserted else { return false }
             }
-
-            func mayEqual(_ other: Shape) -> Bool {
-                if head != 0 && other.head != 0 && head != other.head { return false }
-                return !(isASCII && other.isASCII && count != other.count)
-            }
-        }
-
-        /// False when the value was met already.
-        mutating func insert(_ value: String) -> Bool {
-            guard let first else {
-                self.first = value
-                return true
-            }
-            if many.isEmpty {
-                let shape = Shape(value)
-                if few.isEmpty {
-                    few.reserveCapacity(8)
-                    few.append((first, Shape(first)))
-                }
-                if few.contains(where: { $0.shape.mayEqual(shape) && $0.value == value }) { return false }
-                if few.count < 8 {
-                    few.append((value, shape))
-                    return true
-                }
-                many = Set(few.map(\.value))
-                few = []
-            }
-            return many.insert(value).inserted
+            count += 1
+            return true
         }
     }
 
@@ -210,6 +224,14 @@ enum CollectionValues {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
             return memchr(base, Int32(byte), bytes.count) != nil
         }
+    }
+
+    /// The text's first UTF-8 byte, nil when it is empty. Read through the view's subscript, which is inlined where
+    /// it is used; `utf8.first` went through a call for every key of every note.
+    @inline(__always)
+    static func firstByte(of text: String?) -> UInt8? {
+        guard let utf8 = text?.utf8, !utf8.isEmpty else { return nil }
+        return utf8[utf8.startIndex]
     }
 
     /// `body` with the text's UTF-8 bytes, in place (a string not stored as UTF-8 is made so first, on a copy).

@@ -1,4 +1,5 @@
 import NotelintLoader
+import NotelintText
 
 /// A value that should name one note only (a title, a source) is used by several.
 /// A class: it is asked about every note, on every worker, and each copy of a struct this size retained all its
@@ -135,8 +136,9 @@ final class DuplicateValueRule: IndexedCollectionRule {
                 // meets a source); a value that is its text is kept once.
                 value = group.isEmpty ? (value == text ? text : value) : group + "\u{1F}" + value
                 // A repeat within the note's own list is one value (a single one, a title, is never a repeat).
-                guard seen.insert(value) else { return }
-                sink.add(plan.kind, key: key, value: value, text: text, range: node.range)
+                let hash = StableHash.of(value)
+                guard seen.insert(hash) else { return }
+                sink.add(plan.kind, key: key, value: value, hash: hash, text: text, range: node.range)
             }
         }
     }

@@ -87,13 +87,21 @@ final class SlugCollisionRule: IndexedCollectionRule {
         for (key, pair) in zip(keys, found) {
             var seen = CollectionValues.Seen()
             CollectionValues.forEach(pair?.value) { node, written in
-                guard seen.insert(written) else { return }
+                let writtenHash = StableHash.of(written)
+                guard seen.insert(writtenHash) else { return }
                 // A tag of lowercase ASCII words joined by single hyphens (most are) is its own slug in every style.
-                let slug = Self.isOwnSlug(written, ideographs: keepsIdeographs) ? written : slugs.slug(written, style)
+                let isOwnSlug = Self.isOwnSlug(written, ideographs: keepsIdeographs)
+                let slug = isOwnSlug ? written : slugs.slug(written, style)
                 guard !slug.isEmpty else { return }
                 // One string where the tag is its own slug (most are), and the key only when several keys are tags.
-                let value = keys.count == 1 ? (slug == written ? written : slug) : key + "\u{1F}" + slug
-                sink.add(Self.tagFact, key: key, value: value, text: written, range: node.range)
+                guard keys.count == 1 else {
+                    sink.add(Self.tagFact, key: key, value: key + "\u{1F}" + slug, text: written, range: node.range)
+                    return
+                }
+                // A tag that is its own slug is hashed once, for the list and for its fact.
+                sink.add(
+                    Self.tagFact, key: key, value: isOwnSlug ? written : slug, hash: isOwnSlug ? writtenHash : nil, text: written,
+                    range: node.range)
             }
         }
         for (key, pair) in zip(urlKeys, found.dropFirst(keys.count)) {
