@@ -10,6 +10,8 @@ final class DigestFeed: @unchecked Sendable {
     private let jobs: [Linter.Job]
     /// For each job, its configuration's line (-1 when the configuration has no indexed rule).
     private let lineOfJob: [Int32]
+    /// For each job, its place in its line's jobs.
+    private let placeOfJob: [Int32]
     // The lock makes every access exclusive: the dynamic exclusivity check each access to a class's `var` pays
     // buys nothing here, and the feed's accesses are a dozen a note.
     @exclusivity(unchecked) private var lines: [Line]
@@ -29,8 +31,58 @@ final class DigestFeed: @unchecked Sendable {
         /// The place in `jobs` of the next job to add.
         var next = 0
         /// Jobs done before the jobs ahead of them: a worker's batch or two at most.
-        var waiting: [Int32: [FactDigest]] = [:]
+        var parked = Parked()
         var facts = 0
+    }
+
+    /// The digests of jobs fed before their turn, each copied into a slot of a ring by its place in the line. A
+    /// slot's array is emptied, not let go, once its digests are added, and serves the jobs that come to that slot
+    /// after: kept apart, a job's own array was stored in a dictionary and let go by whichever worker's job added
+    /// it, most often not the worker that made it.
+    private struct Parked {
+        /// A power of two of slots (none until a job is parked).
+        private var slots: [[FactDigest]] = []
+        private var isFull: [Bool] = []
+
+        /// Parks the digests of the job at `place`, ahead of `next`, the place of the next job to add.
+        mutating func park(_ digests: [FactDigest], place: Int, next: Int) {
+            if place - next >= slots.count { grow(holding: place - next, next: next) }
+            let slot = place & (slots.count - 1)
+            slots[slot].append(contentsOf: digests)
+            isFull[slot] = true
+        }
+
+        /// The digests of the job at `place` when they were parked, taken out of their slot: they are handed back
+        /// (`giveBack`) once added.
+        mutating func take(place: Int) -> [FactDigest]? {
+            guard !slots.isEmpty else { return nil }
+            let slot = place & (slots.count - 1)
+            guard isFull[slot] else { return nil }
+            isFull[slot] = false
+            var digests: [FactDigest] = []
+            swap(&digests, &slots[slot])
+            return digests
+        }
+
+        /// Puts the array `take` returned for `place`, emptied, back in its slot, for the next job there.
+        mutating func giveBack(_ emptied: [FactDigest], place: Int) {
+            slots[place & (slots.count - 1)] = emptied
+        }
+
+        /// Room for a job `ahead` places past `next`, the parked jobs moved to their slots in the larger ring (every
+        /// parked job lies within a ring's size past `next`).
+        private mutating func grow(holding ahead: Int, next: Int) {
+            var size = max(slots.count, 16)
+            while size <= ahead { size *= 2 }
+            var grown = [[FactDigest]](repeating: [], count: size)
+            var full = [Bool](repeating: false, count: size)
+            for place in next..<next + slots.count where isFull[place & (slots.count - 1)] {
+                grown[place & (size - 1)] = slots[place & (slots.count - 1)]
+                full[place & (size - 1)] = true
+            }
+            slots = grown
+            isFull = full
+        }
     }
 
     /// Notes taken before the table is given room for the rest, at their rate.
@@ -39,6 +91,7 @@ final class DigestFeed: @unchecked Sendable {
     init(jobs: [Linter.Job]) {
         self.jobs = jobs
         var lineOfJob = [Int32](repeating: -1, count: jobs.count)
+        var placeOfJob = [Int32](repeating: -1, count: jobs.count)
         var lineOfConfiguration: [ObjectIdentifier: Int] = [:]
         var lines: [Line] = []
         for (number, job) in jobs.enumerated() where job.configuration.hasIndexedRules {
@@ -48,11 +101,13 @@ final class DigestFeed: @unchecked Sendable {
                 lines.append(Line(configuration: id))
                 lineOfConfiguration[id] = line
             }
+            placeOfJob[number] = Int32(lines[line].jobs.count)
             lines[line].jobs.append(Int32(number))
             lineOfJob[number] = Int32(line)
         }
         for line in lines.indices { lines[line].builder.reserve(notes: lines[line].jobs.count, facts: 0) }
         self.lineOfJob = lineOfJob
+        self.placeOfJob = placeOfJob
         self.lines = lines
         // A word (64 bits) a note, up to a million notes (8 MB).
         let noteCount = lines.reduce(0) { $0 + $1.jobs.count }
@@ -85,15 +140,17 @@ final class DigestFeed: @unchecked Sendable {
                 meets = meets || uniqueGroups[word] & mask == mask
                 uniqueGroups[word] |= mask
             }
-            guard lines[line].jobs[lines[line].next] == Int32(job) else {
-                lines[line].waiting[Int32(job)] = digests
+            let place = Int(placeOfJob[job])
+            guard place == lines[line].next else {
+                lines[line].parked.park(digests, place: place, next: lines[line].next)
                 return meets
             }
             add(digests, line: line)
-            while lines[line].next < lines[line].jobs.count,
-                let digests = lines[line].waiting.removeValue(forKey: lines[line].jobs[lines[line].next])
-            {
-                add(digests, line: line)
+            while lines[line].next < lines[line].jobs.count, var parked = lines[line].parked.take(place: lines[line].next) {
+                let place = lines[line].next
+                add(parked, line: line)
+                parked.removeAll(keepingCapacity: true)
+                lines[line].parked.giveBack(parked, place: place)
             }
             return meets
         }
@@ -125,6 +182,7 @@ final class DigestFeed: @unchecked Sendable {
                 for (number, job) in lines[line].jobs.enumerated() { numbers[Int(job)] = number }
                 finished[lines[line].configuration] = (lines[line].builder, lines[line].jobs)
                 lines[line].builder = CollectionIndex.Builder()
+                lines[line].parked = Parked()
             }
             uniqueGroups = []
             defer { keptFacts = [:] }

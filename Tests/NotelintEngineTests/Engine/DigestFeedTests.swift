@@ -49,6 +49,35 @@ struct DigestFeedTests {
         #expect(pair.feed(job: 2, digests: [digest(tag, "peace"), digest(title, "On War")], uniqueKinds: unique))
     }
 
+    /// Jobs fed in any order reach the index in job order, each with its own digests: a job fed before its turn
+    /// waits in a slot by its place (one far ahead makes the slots more), and is added when the jobs before it are.
+    @Test func jobsFedOutOfOrderReachTheIndexInOrder() throws {
+        let configuration = try Self.embeddedDefault()
+        let setting = Linter.Job.Setting(configuration, currentDirectory: "/notes")
+        let jobs = (0..<300).map { Linter.Job(path: "n\($0).md", setting: setting) }
+        let feed = DigestFeed(jobs: jobs)
+        let tag = FactDigest.kind(SlugCollisionRule.tagKind)
+        // Zero to three digests a job, each of its own.
+        func digests(_ job: Int) -> [FactDigest] {
+            (0..<job % 4).map { FactDigest(kind: tag, value: "tag \(job) \($0)", text: "Tag \(job) \($0)") }
+        }
+        // The first hundred backwards (job 0, fed last, keeps 99 jobs waiting), then the rest in a scrambled order
+        // (7919 is prime to 200: each job once), then in order.
+        let order = Array((0..<100).reversed()) + (0..<200).map { 100 + $0 * 7919 % 200 }
+        #expect(Set(order).count == 300)
+        for job in order { feed.feed(job: job, digests: digests(job)) }
+        let (lines, numbers, _) = feed.finish()
+        let line = try #require(lines[ObjectIdentifier(configuration)])
+        #expect(line.jobs == (0..<300).map { Int32($0) })
+        #expect(numbers == Array(0..<300))
+        let index = line.builder.build()
+        #expect(index.noteCount == 300)
+        for job in jobs.indices {
+            #expect(Array(index.digests(ofNote: job)) == digests(job), "job \(job)")
+            #expect(index.path(ofNote: job) == "n\(job).md")
+        }
+    }
+
     /// Two notes with one title: the later one, fed after the earlier, keeps its facts, which the index takes; the
     /// earlier note's finding then names it, at its title's place, without reading it again.
     @Test func aNoteMeetingAnEarlierTitleIsNotReadForItsFinding() throws {
