@@ -188,32 +188,28 @@ enum CollectionValues {
     }
 
     /// The values met so far in one list, by their `StableHash` (which the digests take as the values: two values
-    /// of one hash are one value there too). A few kept in words and compared one by one (most lists are short),
-    /// a set past that: nothing is allocated for a list of up to four values.
+    /// of one hash are one value there too). Up to eight kept in place and compared one by one (most lists are
+    /// short: nothing is allocated for them), a set past that.
     struct Seen {
         private var count = 0
-        private var few: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var few: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         private var many: Set<UInt64> = []
 
         /// False when a value of this hash was met already.
         mutating func insert(_ hash: UInt64) -> Bool {
-            switch count {
-            case 0: few.0 = hash
-            case 1:
-                if few.0 == hash { return false }
-                few.1 = hash
-            case 2:
-                if few.0 == hash || few.1 == hash { return false }
-                few.2 = hash
-            case 3:
-                if few.0 == hash || few.1 == hash || few.2 == hash { return false }
-                few.3 = hash
-            default:
-                if many.isEmpty { many = [few.0, few.1, few.2, few.3] }
-                guard many.insert(hash).inserted else { return false }
+            let met = count
+            guard met < 8 else {
+                if many.isEmpty { many = withUnsafeBytes(of: few) { Set($0.bindMemory(to: UInt64.self)) } }
+                return many.insert(hash).inserted
             }
-            count += 1
-            return true
+            let isNew = withUnsafeMutableBytes(of: &few) { raw in
+                let words = raw.bindMemory(to: UInt64.self)
+                for index in 0..<met where words[index] == hash { return false }
+                words[met] = hash
+                return true
+            }
+            if isNew { count += 1 }
+            return isNew
         }
     }
 
