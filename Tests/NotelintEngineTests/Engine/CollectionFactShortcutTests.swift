@@ -64,6 +64,33 @@ struct CollectionFactShortcutTests {
         }
     }
 
+    /// Folding reads ASCII eight bytes at a time: a byte at each place of a word, and next to the bytes each mask
+    /// tells apart (`@` and `[` around the capitals, controls and `!` around the space), is folded as the general
+    /// way folds it.
+    @Test func foldingWordsAtATimeGivesTheSameBytes() {
+        let pieces = [
+            " ", "  ", "\t", "A", "Z", "@", "[", "`", "{", "!", "\u{1F}", "\u{7F}", "é", "É", "戦", "a  B", "Q R",
+        ]
+        for before in 0..<10 {
+            for piece in pieces {
+                for after in 0..<10 {
+                    for lead in ["", " ", "Word "] {
+                        let text = lead + String(repeating: "x", count: before) + piece + String(repeating: "Y", count: after)
+                        #expect(Array(CollectionValues.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+                        for collapsing in [false, true] {
+                            for lowercasing in [false, true] {
+                                let collapsed = collapsing ? Self.collapsedByScalars(text) : text
+                                let expected = lowercasing ? collapsed.lowercased() : collapsed
+                                let folded = CollectionValues.folded(text, collapsing: collapsing, lowercasing: lowercasing)
+                                #expect(Array(folded.utf8) == Array(expected.utf8), "\(text) \(collapsing) \(lowercasing)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: texts)
     func blanksAreWhatCharactersSay(text: String) {
         #expect(CollectionValues.isBlank(text) == text.allSatisfy(\.isWhitespace))

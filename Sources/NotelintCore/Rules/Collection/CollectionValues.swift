@@ -279,6 +279,12 @@ enum CollectionValues {
         let quick = withBytes(of: text) { bytes -> String? in
             var hasCapital = false
             var index = 0
+            while index + 8 <= bytes.count {
+                let word = ASCIIWord(bytes, at: index)
+                guard word.isASCII else { break }
+                if word.capitals != 0 { hasCapital = true }
+                index += 8
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -291,14 +297,51 @@ enum CollectionValues {
                 index += length
             }
             guard hasCapital else { return text }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (index, byte) in bytes.enumerated() {
-                    out[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                }
-                return bytes.count
-            }
+            return asciiLowercased(bytes)
         }
         return quick ?? text.lowercased()
+    }
+
+    /// The bytes as a string with each ASCII capital made small (other bytes as they are), eight at a time.
+    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = ASCIIWord(bytes, at: index)
+                guard word.isASCII else { break }
+                UnsafeMutableRawPointer(out.baseAddress!).storeBytes(
+                    of: (word.bytes | word.capitals >> 2).littleEndian, toByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                out[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                index += 1
+            }
+            return bytes.count
+        }
+    }
+
+    /// Eight bytes of a text (the first lowest), with the ASCII bytes of a kind marked by their top bit: each mask
+    /// is exact when every byte is ASCII (`isASCII`), since adding to bytes below 0x80 carries into no other byte.
+    struct ASCIIWord {
+        let bytes: UInt64
+
+        @inline(__always)
+        init(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) {
+            bytes = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+        var isASCII: Bool { bytes & Self.tops == 0 }
+        /// `A` to `Z`: at least 0x41 (plus 0x3F reaches 0x80) and below 0x5B (plus 0x25 does not).
+        var capitals: UInt64 { ((bytes &+ Self.ones &* 0x3F) ^ (bytes &+ Self.ones &* 0x25)) & Self.tops }
+        /// Below 0x20 (plus 0x60 does not reach 0x80).
+        var controls: UInt64 { ~(bytes &+ Self.ones &* 0x60) & Self.tops }
+        /// Spaces: the bytes that XOR 0x20 makes zero (plus 0x7F does not reach 0x80).
+        var spaces: UInt64 { ~((bytes ^ Self.ones &* 0x20) &+ Self.ones &* 0x7F) & Self.tops }
     }
 
     /// `collapsingWhitespace` then `lowercased`, each where asked, settled in one walk over the bytes for most
@@ -310,6 +353,15 @@ enum CollectionValues {
             var hasCapital = false
             var isCaseless = true
             var index = 0
+            // Eight bytes at a time while they are ASCII (most values are, or begin so).
+            while index + 8 <= bytes.count {
+                let word = ASCIIWord(bytes, at: index)
+                guard word.isASCII else { break }
+                if collapsing && (word.controls != 0 || word.spaces & (word.spaces << 8 | (previousIsSpace ? 0x80 : 0)) != 0) { return nil }
+                if word.capitals != 0 { hasCapital = true }
+                previousIsSpace = word.spaces >> 63 != 0
+                index += 8
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -337,12 +389,7 @@ enum CollectionValues {
             guard lowercasing else { return text }
             guard isCaseless else { return nil }
             guard hasCapital else { return text }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (index, byte) in bytes.enumerated() {
-                    out[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                }
-                return bytes.count
-            }
+            return asciiLowercased(bytes)
         }
         if let quick { return quick }
         let collapsed = collapsing ? collapsingWhitespace(text) : text
