@@ -97,11 +97,11 @@ struct DigestTable: Sendable {
     }
 
     /// Appends a note's digests, field by field; a note's facts come rule by rule, so a kind's code is looked up
-    /// when the kind changes.
+    /// when the kind changes. (No room is asked for a note's codes: an array given room for exactly a few more
+    /// copies itself whole each time, where appending grows it by doubling.)
     mutating func append(contentsOf digests: some Collection<FactDigest>) {
         groups.append(contentsOf: digests.lazy.map(\.group))
         texts.append(contentsOf: digests.lazy.map(\.text))
-        kindCodes.reserveCapacity(kindCodes.count + digests.count)
         var last: (kind: UInt32, code: UInt16)?
         for digest in digests {
             let code = last?.kind == digest.kind ? last!.code : code(of: digest.kind)
