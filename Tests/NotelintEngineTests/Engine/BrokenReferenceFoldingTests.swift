@@ -47,8 +47,9 @@ extension BrokenReferenceFoldingTests {
             "notes/On War.md", ".md", "a/b/c", "dir/", "a\\b.md", "x/Sun Tzu.MD", "ab.md", "a.md", "A B.md", "a/b.markdown",
             "-_ .md", "x/\t\tAb-_cD .md", "notes/Über Krieg.md", "戦争/孫子兵法.md",
         ]
-        // And random ones, from a fixed seed, of the bytes the folding treats apart.
-        let alphabet = Array("aZq09 -_\t\r\\/.mdMD".utf8)
+        // And random ones, from a fixed seed, of the bytes the folding treats apart and their neighbours (the
+        // whitespace it drops is 9 to 13, read eight bytes at a time).
+        let alphabet = Array("aZq09 -_\t\r\n\u{0B}\u{0C}\u{08}\u{0E},^`\\/.mdMD".utf8)
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<2000 {
             var bytes: [UInt8] = []

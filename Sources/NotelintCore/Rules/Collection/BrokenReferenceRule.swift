@@ -481,14 +481,37 @@ final class NearNames: Sendable {
         let found = path.utf8.withContiguousStorageIfAvailable { bytes -> (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)? in
             guard let range = BrokenReferenceRule.asciiStem(in: bytes) else { return nil }
             let stem = UnsafeBufferPointer(rebasing: bytes[range])
-            var count = 0
+            // The bytes the loose fold keeps, counted eight at a time: all less the whitespace, `-` and `_`.
+            var count = stem.count
+            var index = 0
+            while index + 8 <= stem.count {
+                let word = CollectionValues.ASCIIWord(stem, at: index)
+                count -= (word.within(9...13) | word.spaces | word.within(0x2D...0x2D) | word.within(0x5F...0x5F)).nonzeroBitCount
+                index += 8
+            }
+            while index < stem.count {
+                if BrokenReferenceRule.looseByte(stem[index]) == nil { count -= 1 }
+                index += 1
+            }
+            // Then the first two and the last two of them, folded, read from each end.
             var first: UInt64 = 0
+            var taken = 0
+            index = 0
+            while taken < 2 && index < stem.count {
+                if let folded = BrokenReferenceRule.looseByte(stem[index]) {
+                    first = first << 21 | UInt64(folded)
+                    taken += 1
+                }
+                index += 1
+            }
             var lastTwo: (UInt64, UInt64) = (0, 0)
-            for byte in stem {
-                guard let folded = BrokenReferenceRule.looseByte(byte) else { continue }
-                if count < 2 { first = first << 21 | UInt64(folded) }
-                lastTwo = (lastTwo.1, UInt64(folded))
-                count += 1
+            taken = 0
+            index = stem.count
+            while taken < 2 && index > 0 {
+                index -= 1
+                guard let folded = BrokenReferenceRule.looseByte(stem[index]) else { continue }
+                if taken == 0 { lastTwo.1 = UInt64(folded) } else { lastTwo.0 = UInt64(folded) }
+                taken += 1
             }
             let text = UInt32(truncatingIfNeeded: StableHash.of(composedUTF8: stem) ?? 0)
             guard count >= 2 else { return ((count, 0, 0), text) }

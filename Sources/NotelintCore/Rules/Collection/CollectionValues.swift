@@ -336,12 +336,18 @@ enum CollectionValues {
         private static let tops: UInt64 = 0x8080_8080_8080_8080
 
         var isASCII: Bool { bytes & Self.tops == 0 }
-        /// `A` to `Z`: at least 0x41 (plus 0x3F reaches 0x80) and below 0x5B (plus 0x25 does not).
-        var capitals: UInt64 { ((bytes &+ Self.ones &* 0x3F) ^ (bytes &+ Self.ones &* 0x25)) & Self.tops }
-        /// Below 0x20 (plus 0x60 does not reach 0x80).
-        var controls: UInt64 { ~(bytes &+ Self.ones &* 0x60) & Self.tops }
-        /// Spaces: the bytes that XOR 0x20 makes zero (plus 0x7F does not reach 0x80).
-        var spaces: UInt64 { ~((bytes ^ Self.ones &* 0x20) &+ Self.ones &* 0x7F) & Self.tops }
+        /// `A` to `Z`.
+        var capitals: UInt64 { within(0x41...0x5A) }
+        /// Below 0x20.
+        var controls: UInt64 { within(0...0x1F) }
+        var spaces: UInt64 { within(0x20...0x20) }
+
+        /// The bytes in `range`: at least its lower bound (adding 0x80 less the bound reaches 0x80) and not past
+        /// its upper one (adding 0x7F less the bound does not).
+        @inline(__always)
+        func within(_ range: ClosedRange<UInt8>) -> UInt64 {
+            ((bytes &+ Self.ones &* UInt64(0x80 - range.lowerBound)) ^ (bytes &+ Self.ones &* UInt64(0x7F - range.upperBound))) & Self.tops
+        }
     }
 
     /// `collapsingWhitespace` then `lowercased`, each where asked, settled in one walk over the bytes for most
