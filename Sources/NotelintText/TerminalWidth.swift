@@ -5,6 +5,9 @@ public enum TerminalWidth {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return 1 }
         if value == 0 { return 0 }
+        // CJK ideographs, Hangul syllables and fullwidth forms (most of a CJK line) are wide and none is a mark:
+        // settled before the two lookups of Unicode properties.
+        if isWideWithoutMarks(value) { return 2 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         if value == 0x200B || (0x200C...0x200F).contains(value) { return 0 }
         switch value {
@@ -14,6 +17,14 @@ public enum TerminalWidth {
             return 2
         default:
             return 1
+        }
+    }
+
+    /// The wide blocks that hold no combining mark (a test holds them to the Unicode tables).
+    static func isWideWithoutMarks(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60: true
+        default: false
         }
     }
 

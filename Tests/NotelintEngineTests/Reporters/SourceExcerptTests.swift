@@ -61,6 +61,17 @@ import NotelintLoader
         #expect(character(shown, atColumn: 301) == "X")
     }
 
+    /// The blocks taken as wide before any lookup hold no combining mark, which would take no column.
+    @Test func blocksTakenAsWideHoldNoMark() {
+        for value in UInt32(0x3000)...0xFFFF where TerminalWidth.isWideWithoutMarks(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let category = scalar.properties.generalCategory
+            #expect(category != .nonspacingMark && category != .enclosingMark, "U+\(String(value, radix: 16))")
+        }
+        #expect(!TerminalWidth.isWideWithoutMarks(0x3099))
+        #expect(TerminalWidth.of(Unicode.Scalar(0x3099)!) == 0)
+    }
+
     @Test func aMegabyteLineCostsOnlyItsWindow() {
         let line = String(repeating: "y", count: 1 << 20) + "Z"
         let shown = excerpt(line, column: (1 << 20) + 1)
