@@ -47,6 +47,11 @@ public final class EffectiveConfiguration: Sendable {
     public let rules: [ActiveRule]
     /// The rules that weigh notes against the collection index, cast once (a cast a note costs more than it seems).
     public let indexedRules: [any IndexedCollectionRule]
+    /// The same rules as active rules (with their ids and severities): all that a note's second look runs when its
+    /// tags leave the other corpus rules nothing to report.
+    public let indexedActiveRules: [ActiveRule]
+    /// The keys the indexed rules look up in every note, for one walk over a note's keys.
+    let keyUnion: CollectionValues.KeyUnion
     /// Every indexed rule's `uniqueKinds`, gathered once.
     public let uniqueFactKinds: [UInt32]
     public let schemas: [LoadedSchema]
@@ -86,7 +91,9 @@ public final class EffectiveConfiguration: Sendable {
         self.rules = rules
         // Only rules that need the collection can be one: the others are not cast (each first cast searches every
         // conformance in the program).
-        indexedRules = rules.filter(\.needsCorpus).compactMap { $0.rule as? any IndexedCollectionRule }
+        indexedActiveRules = rules.filter { $0.needsCorpus && $0.rule is any IndexedCollectionRule }
+        indexedRules = indexedActiveRules.map { $0.rule as! any IndexedCollectionRule }
+        keyUnion = CollectionValues.KeyUnion(indexedRules.map { ($0 as? any CollectionValues.LooksUpKeys)?.lookedUpKeys })
         uniqueFactKinds = indexedRules.flatMap(\.uniqueKinds)
         var schemas: [LoadedSchema] = []
         for mapping in configuration.schemas {

@@ -571,7 +571,8 @@ public final class Linter: Sendable {
             var diagnostics = outcomes[index].pass.diagnostics
             let collection = evidence.view(for: job, at: index)
             let mayReport = Self.mayReport(collection, job.configuration)
-            if mayReport || !outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil) {
+            let settled = outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil)
+            if mayReport || !settled {
                 let note = self.load(job, request, selection)
                 // A note a collection rule may report is most often one the others' findings name too (the two
                 // notes of a duplicate): its facts are handed to the index now, so that it is not read again.
@@ -582,7 +583,7 @@ public final class Linter: Sendable {
                 diagnostics = outcomes[index].pass.needsCorpus
                     ? self.recheck(
                         note, firstPass: diagnostics, configuration: job.configuration, relativePath: job.relativePath, today: request.today,
-                        corpus: corpus, collection: collection)
+                        corpus: corpus, collection: collection, onlyIndexedRules: settled)
                     : self.check(
                         note, configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: corpus,
                         collection: collection)
@@ -758,8 +759,13 @@ public final class Linter: Sendable {
     ) -> FactSink {
         var sink = sink
         guard configuration.hasIndexedRules else { return sink }
-        let context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
-        for rule in configuration.indexedRules { rule.facts(of: context, into: &sink) }
+        var context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
+        // The keys every rule reads, found in one walk.
+        let found = context.root.map { configuration.keyUnion.pairs(in: $0) }
+        for (number, rule) in configuration.indexedRules.enumerated() {
+            context.foundKeys = found.flatMap { configuration.keyUnion.pairs(ofRule: number, from: $0) }
+            rule.facts(of: context, into: &sink)
+        }
         return sink
     }
 
@@ -1003,17 +1009,19 @@ public final class Linter: Sendable {
     /// A note's findings when its first pass (`firstPass`, made without the rules that need the corpus) leaves only
     /// those rules to run: they run now, and their findings join the first pass's. A suppression the first pass
     /// found unused stays reported unless one of their findings uses it. The same findings as checking the note
-    /// whole (tested), without running the other rules and the schema again.
+    /// whole (tested), without running the other rules and the schema again. `onlyIndexedRules`: the note's tags
+    /// leave the other corpus rules nothing to report (`isSettled`), and only the indexed collection rules run.
     func recheck(
         _ note: Note, firstPass: [Diagnostic], configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate,
-        corpus: TagCorpus?, collection: CollectionView?
+        corpus: TagCorpus?, collection: CollectionView?, onlyIndexedRules: Bool = false
     ) -> [Diagnostic] {
         let context = RuleContext(
             note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today, corpus: corpus,
             relativePath: relativePath, collection: collection)
         var suppressions = Suppressions(note: note)
         let added = findings(
-            of: configuration.rules.filter(\.needsCorpus), in: context, ignoring: configuration.ignoredRules(forRelativePath: relativePath),
+            of: onlyIndexedRules ? configuration.indexedActiveRules : configuration.rules.filter(\.needsCorpus), in: context,
+            ignoring: configuration.ignoredRules(forRelativePath: relativePath),
             suppressions: &suppressions)
         let usedNow = Set(suppressions.directives.lazy.filter(\.used).map(\.range.start.offset))
         let unusedRule = UnusedSuppressionRule.id

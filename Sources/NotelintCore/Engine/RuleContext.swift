@@ -16,6 +16,9 @@ public struct RuleContext: Sendable {
     public let relativePath: String
     /// The collection's index and this note's place in it, when an indexed collection rule needs them.
     public let collection: CollectionView?
+    /// The pairs of the keys of the rule the context is handed to, found by the linter in one walk for all the
+    /// indexed rules of the configuration (`CollectionValues.KeyUnion`); nil elsewhere.
+    var foundKeys: CollectionValues.Keys.Found?
 
     public init(
         note: Note, schema: EffectiveConfiguration.LoadedSchema?, schemaViolations: [SchemaViolation],

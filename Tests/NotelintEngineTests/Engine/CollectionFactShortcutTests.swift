@@ -235,6 +235,14 @@ struct CollectionFactShortcutTests {
                 let expected = keys.map { key in pairs.first { $0.name == key }?.value.scalar?.text }
                 #expect(found == expected, "\(order)")
             }
+            // Several rules' keys found in one walk: each rule reads its own, as its own walk finds them.
+            let rules: [[String]?] = [keys, nil, ["tags", "K", "source", "missing"], keys.reversed(), ["café", "cafe\u{301}", "名前"]]
+            let union = CollectionValues.KeyUnion(rules.map { $0.map(CollectionValues.Keys.init) })
+            let all = union.pairs(in: root)
+            for (number, rule) in rules.enumerated() {
+                let found = union.pairs(ofRule: number, from: all).map { $0.map { $0?.value.scalar?.text } }
+                #expect(found == rule.map { CollectionValues.Keys($0).pairs(in: root).map { $0?.value.scalar?.text } }, "\(order) \(number)")
+            }
         }
     }
 

@@ -258,6 +258,32 @@ extension FactDigestTests {
         }
         #expect(checked > 20)
     }
+
+    /// The linter finds the keys of every indexed rule in one walk and hands each rule its own: the facts it
+    /// gathers are each rule's facts as the rule finds them alone (keys in any order, repeated, and spelled in
+    /// decomposed form).
+    @Test func factsGatheredInOneWalkAreEachRulesOwn() throws {
+        let configuration = try ConfigurationResolver(registry: RuleRegistry.all).embeddedDefault()
+        let notes = [
+            "---\ntags: [war, War]\ntitle: On War\nsource: https://example.com/a\naliases: [Vom Kriege]\n---\n",
+            "---\ndraft: true\nslug: on-war\ntitle: First\ntitle: Second\ntags: [a]\ntags: [b]\n---\n",
+            "---\nsource: x\npermalink: /p/\nseries: \"[[On War]]\"\n\"ti\u{212A}le\": not a title\n---\n",
+            "---\n[a, b]: odd\n? |\n  block key\n: v\ntitle: After odd keys\n---\n",
+            "no front matter\n",
+        ]
+        for (number, text) in notes.enumerated() {
+            let path = "notes/Note \(number).md"
+            let note = NoteLoader().load(bytes: Array(text.utf8), path: path)
+            let today = CalendarDate(year: 2026, month: 1, day: 1)!
+            let context = RuleContext(note: note, schema: nil, schemaViolations: [], today: today, relativePath: path)
+            let alone = configuration.indexedRules.flatMap { $0.facts(of: context) }
+            let gathered = Linter().collectionFacts(of: note, configuration, path, today: today)
+            #expect(gathered.map(\.kind) == alone.map(\.kind), "note \(number)")
+            #expect(gathered.map(\.value) == alone.map(\.value), "note \(number)")
+            #expect(gathered.map(\.range) == alone.map(\.range), "note \(number)")
+            #expect(!alone.isEmpty)
+        }
+    }
 }
 
 extension FactDigestTests {

@@ -179,7 +179,7 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         // The file name only: a reference by path is matched against the file names, then against each note's path.
         sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start)
         guard let root = context.root else { return }
-        let found = lookedUp.pairs(in: root)
+        let found = context.pairs(lookedUp, in: root)
         for (key, pair) in zip(lookedUp.names, found.dropLast()) {
             CollectionValues.forEach(pair?.value) { node, text in
                 let name = nameKeys.contains(key) ? text.split(separator: "/").joined(separator: "/") : text
@@ -594,4 +594,8 @@ private final class NearNameCache: @unchecked Sendable {
             return table
         }
     }
+}
+
+extension BrokenReferenceRule: CollectionValues.LooksUpKeys {
+    var lookedUpKeys: CollectionValues.Keys { lookedUp }
 }

@@ -123,7 +123,7 @@ final class DuplicateValueRule: IndexedCollectionRule {
         case "key": group = CollectionValues.of(scopeKey, in: root).first?.text ?? ""
         default: group = ""
         }
-        let found = reading.lookup.pairs(in: root)
+        let found = context.pairs(reading.lookup, in: root)
         for number in found.indices {
             // Only the pairs found are looked at, each read in place (most notes have a title and no source).
             guard let value = found[number]?.value else { continue }
@@ -166,4 +166,8 @@ final class DuplicateValueRule: IndexedCollectionRule {
                 subject: "\(fact.key)=\(fact.text)")
         }
     }
+}
+
+extension DuplicateValueRule: CollectionValues.LooksUpKeys {
+    var lookedUpKeys: CollectionValues.Keys { reading.lookup }
 }

@@ -83,7 +83,7 @@ final class SlugCollisionRule: IndexedCollectionRule {
 
     func facts(of context: RuleContext, into sink: inout FactSink) {
         guard let root = context.root else { return }
-        let found = lookedUp.pairs(in: root)
+        let found = context.pairs(lookedUp, in: root)
         for (key, pair) in zip(keys, found) {
             var seen = CollectionValues.Seen()
             CollectionValues.forEach(pair?.value) { node, written in
@@ -248,4 +248,8 @@ private final class SlugMemo: @unchecked Sendable {
         lock.withLock { if known.count < 100_000 { known[text] = made } }
         return made
     }
+}
+
+extension SlugCollisionRule: CollectionValues.LooksUpKeys {
+    var lookedUpKeys: CollectionValues.Keys { lookedUp }
 }
