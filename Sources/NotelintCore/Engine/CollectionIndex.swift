@@ -499,12 +499,18 @@ public final class CollectionIndex: Sendable {
         RelatedLocation(path: path(ofNote: occurrence.note), range: occurrence.fact.range, message: message)
     }
 
+    /// A table a rule derives from the whole index (a rule's `name` for it), made by `make` the first time it is
+    /// asked for and kept with the index: it lives as long as the index, and no other index can be taken for it.
+    public func derived<Value: Sendable>(_ name: String, _ make: (CollectionIndex) -> Value) -> Value {
+        details.table(name) { make(self) }
+    }
+
     /// At most this many other notes are named as related locations of one finding; its message gives the count.
     public static let relatedLimit = 10
 
     /// The facts of the notes read again, kept for the run; and of the notes added with their facts.
     private final class Details: @unchecked Sendable {
-        // @unchecked: `known` is only touched while `lock` is held.
+        // @unchecked: `known` is only touched while `lock` is held, `tables` while `tablesLock` is.
         private let lock = SpellingLock()
         private var known: [Int: [CollectionFact]]
         let reader: FactReader?
@@ -512,6 +518,20 @@ public final class CollectionIndex: Sendable {
         init(known: [Int: [CollectionFact]], reader: FactReader?) {
             self.known = known
             self.reader = reader
+        }
+
+        /// Tables rules derive from the whole index, by name (`derived`), under a lock of their own: making one
+        /// reads facts again, under `lock`.
+        private let tablesLock = SpellingLock()
+        private var tables: [String: any Sendable] = [:]
+
+        func table<Value: Sendable>(_ name: String, _ make: () -> Value) -> Value {
+            tablesLock.withLock {
+                if let table = tables[name] as? Value { return table }
+                let table = make()
+                tables[name] = table
+                return table
+            }
         }
 
         func offer(_ facts: [CollectionFact], of note: Int, expecting digests: DigestList) {

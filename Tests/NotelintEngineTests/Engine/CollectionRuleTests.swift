@@ -96,6 +96,26 @@ struct CollectionRuleTests {
         #expect(found("acbd").contains("abcd"))            // a swap in the middle of a short name
         #expect(found("Napoleon") == [])
     }
+
+    /// Among thousands of names sharing their ends (numbered notes), a reference meets every name one slip away,
+    /// and only those: the table's keys of ends and lengths leave none out.
+    @Test func nearNamesAreEveryNameOneSlipAway() {
+        let names = (0..<2000).map { "note-\($0)" } + ["Clausewitz", "Sun Tzu", "ab", "abcdef", "abcdfe"]
+        let index = CollectionIndex(notes: names.map { name in
+            (path: "notes/" + name + ".md", facts: [CollectionFact(
+                kind: BrokenReferenceRule.nameKind, key: "file", value: BrokenReferenceRule.fold(name), text: name,
+                range: SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0)))])
+        })
+        let near = NearNames(index)
+        for reference in ["note-1243", "note-12", "Note 7", "note-19999", "note-", "abcdef", "clausewitz", "SunTzu", "a"] {
+            let target = Array(BrokenReferenceRule.looseFold(reference).unicodeScalars)
+            let expected = names.filter { name in
+                let loose = Array(BrokenReferenceRule.looseFold(name).unicodeScalars)
+                return loose == target || EditDistance.between(loose, target, metric: .optimalStringAlignment, limit: 1) != nil
+            }
+            #expect(near.notes(near: BrokenReferenceRule.looseFold(reference), in: index).values.sorted() == expected.sorted(), "\(reference)")
+        }
+    }
 }
 
 extension CollectionRuleTests {

@@ -75,7 +75,6 @@ final class BrokenReferenceRule: IndexedCollectionRule {
     let draftKey: String
     /// The keys naming a note, then the draft key: found in one walk over a note's keys.
     let lookedUp: CollectionValues.Keys
-    private let nearNames = NearNameCache()
 
     init(options: RuleOptions) {
         keys = Set(options[Option.keys])
@@ -383,7 +382,8 @@ final class BrokenReferenceRule: IndexedCollectionRule {
     }
 
     private func brokenFinding(_ fact: CollectionFact, _ context: RuleContext, _ index: CollectionIndex) -> Finding {
-        let matches = nearNames.table(for: index).notes(near: Self.looseFold(fact.text), in: index)
+        // One table for the index, made the first time a reference is broken.
+        let matches = index.derived("broken-reference.near-names", NearNames.init).notes(near: Self.looseFold(fact.text), in: index)
         let names = Set(matches.values).sorted()
         var fix: Fix?
         if matches.count == 1, let name = names.first, let root = context.root,
@@ -415,18 +415,22 @@ final class NearNames: Sendable {
     /// folded names and their texts was larger than the index.
     /// (And how many characters it has folded: names too long or short to be one slip away are not read back.)
     private let names: [(note: Int32, ordinal: Int32, length: UInt16)]
-    /// The names by their first two characters, and by their last two (`ends` tells the two apart), sorted: each
-    /// entry a 32-bit hash of the end above the name's number, eight bytes a name's end. Ends of one hash are
-    /// compared alike; the names they bring are measured against the reference all the same.
+    /// The names by their first two characters and by their last two (`ends` tells the two apart), each with its
+    /// length: a table of `key(ofEnd:length:)` above the name's number, eight bytes a name's end, placed by the
+    /// key's top bits (`bucketStarts`) rather than sorted. Keys of one hash are compared alike; the names they
+    /// bring are measured against the reference all the same.
     private let ends: [UInt64]
+    /// Where each bucket of `ends` starts, and one past the last.
+    private let bucketStarts: [Int32]
+    private let bucketBits: Int
     private let short: [Int32]
 
     init(_ index: CollectionIndex) {
         var names: [(note: Int32, ordinal: Int32, length: UInt16)] = []
-        var ends: [UInt64] = []
+        var keys: [UInt64] = []
         var short: [Int32] = []
         names.reserveCapacity(index.noteCount)
-        ends.reserveCapacity(2 * index.noteCount)
+        keys.reserveCapacity(2 * index.noteCount)
         // The file's name, worked out once a note (most notes' only name): on the path's bytes when it is ASCII.
         var file: (note: Int, name: (shape: (count: Int, first: UInt64, last: UInt64), text: UInt32)?) = (-1, nil)
         index.forEachFact(ofKind: BrokenReferenceRule.nameFact.hash) { note, position, text in
@@ -439,40 +443,47 @@ final class NearNames: Sendable {
                 shape = Self.shape(of: BrokenReferenceRule.looseFold(Self.text(ofName: text, note: note, position: position, in: index)))
             }
             let number = Int32(names.count)
-            names.append((Int32(note), Int32(position), UInt16(clamping: shape.count)))
+            let length = UInt16(clamping: shape.count)
+            names.append((Int32(note), Int32(position), length))
             if shape.count <= 5 {
                 short.append(number)
             } else {
-                ends.append(UInt64(Self.hash(ofEnd: shape.first)) << 32 | UInt64(UInt32(bitPattern: number)))
-                ends.append(UInt64(Self.hash(ofEnd: shape.last)) << 32 | UInt64(UInt32(bitPattern: number)))
+                keys.append(UInt64(Self.key(ofEnd: shape.first, length: length)) << 32 | UInt64(UInt32(bitPattern: number)))
+                keys.append(UInt64(Self.key(ofEnd: shape.last, length: length)) << 32 | UInt64(UInt32(bitPattern: number)))
             }
         }
-        ends.sort()
+        // Dealt into buckets by the keys' top bits, in two passes: counted, then placed.
+        let bits = min(20, max(1, Int.bitWidth - keys.count.leadingZeroBitCount))
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for key in keys { starts[Int(key >> UInt64(64 - bits)) + 1] += 1 }
+        for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
+        var ends = [UInt64](repeating: 0, count: keys.count)
+        var next = starts
+        for key in keys {
+            let bucket = Int(key >> UInt64(64 - bits))
+            ends[Int(next[bucket])] = key
+            next[bucket] += 1
+        }
         self.names = names
         self.ends = ends
+        bucketStarts = starts
+        bucketBits = bits
         self.short = short
     }
 
-    /// The numbers of the names one of whose ends has the hash of `key`'s.
-    private func names(ending key: UInt64) -> [Int32] {
-        let hash = UInt64(Self.hash(ofEnd: key))
-        var low = 0
-        var high = ends.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ends[middle] >> 32 < hash { low = middle + 1 } else { high = middle }
+    /// The numbers of the names of `length` one of whose ends has the key of `end`'s.
+    private func names(ending end: UInt64, length: UInt16, into found: inout Set<Int32>) {
+        let key = UInt64(Self.key(ofEnd: end, length: length))
+        let bucket = Int(key >> UInt64(32 - bucketBits))
+        for place in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) where ends[place] >> 32 == key {
+            found.insert(Int32(bitPattern: UInt32(truncatingIfNeeded: ends[place])))
         }
-        var found: [Int32] = []
-        while low < ends.count && ends[low] >> 32 == hash {
-            found.append(Int32(bitPattern: UInt32(truncatingIfNeeded: ends[low])))
-            low += 1
-        }
-        return found
     }
 
-    /// An end (two characters, 21 bits each, and the top bit for the last two) in 32 bits.
-    private static func hash(ofEnd key: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    /// An end and a length (folded characters, clamped) in 32 bits: a name one slip from a reference has one of its
+    /// ends and a length at most one apart.
+    private static func key(ofEnd end: UInt64, length: UInt16) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((end ^ UInt64(length) << 42) &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// For an ASCII path (most are), `shape(of: looseFold(stem(of: path)))` and the short hash of the stem, worked
@@ -556,8 +567,12 @@ final class NearNames: Sendable {
         let target = Array(loose.unicodeScalars)
         var candidates = Set(short)
         if target.count >= 2 {
-            candidates.formUnion(names(ending: Self.ends(target.prefix(2), last: false)))
-            candidates.formUnion(names(ending: Self.ends(target.suffix(2), last: true)))
+            // The lengths one slip away (a length past the clamp stands for every longer one).
+            let lengths = Set([target.count - 1, target.count, target.count + 1].map { UInt16(clamping: $0) })
+            for length in lengths where length > 5 {
+                names(ending: Self.ends(target.prefix(2), last: false), length: length, into: &candidates)
+                names(ending: Self.ends(target.suffix(2), last: true), length: length, into: &candidates)
+            }
         }
         var found: [Int: String] = [:]
         for number in candidates.sorted() {
@@ -573,26 +588,6 @@ final class NearNames: Sendable {
             }
         }
         return found
-    }
-}
-
-/// One `NearNames` table per collection index, built the first time a reference is broken.
-private final class NearNameCache: @unchecked Sendable {
-    // @unchecked: `cached` is only touched while `lock` is held.
-    private let lock = SpellingLock()
-    // The index is held weakly: a run's index is freed when the run is done with it, and a freed index can never
-    // be mistaken for a new one at the same address.
-    private weak var index: CollectionIndex?
-    private var cached: NearNames?
-
-    func table(for index: CollectionIndex) -> NearNames {
-        lock.withLock {
-            if let cached, self.index === index { return cached }
-            let table = NearNames(index)
-            self.index = index
-            cached = table
-            return table
-        }
     }
 }
 
