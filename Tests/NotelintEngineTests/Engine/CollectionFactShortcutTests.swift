@@ -138,6 +138,38 @@ struct CollectionFactShortcutTests {
         }
     }
 
+    /// Own slugs are read eight bytes at a time: a byte at each place of a word, and the bytes next to those the
+    /// masks take (`/` and `:` around the digits, `` ` `` and `{` around the letters, `,` and `.` around the hyphen),
+    /// are judged as scalar by scalar.
+    @Test func ownSlugsReadWordsAtATime() {
+        func byScalars(_ text: String, ideographs: Bool) -> Bool {
+            let scalars = Array(text.unicodeScalars)
+            guard let first = scalars.first, let last = scalars.last, first != "-", last != "-" else { return false }
+            for (index, scalar) in scalars.enumerated() {
+                switch scalar {
+                case "a"..."z", "0"..."9": continue
+                case "-" where scalars[index - 1] != "-": continue
+                case "\u{4E00}"..."\u{9FFF}" where ideographs: continue
+                default: return false
+                }
+            }
+            return true
+        }
+        let pieces = ["-", "--", "A", "_", "/", ":", "`", "{", ",", ".", "@", " ", "z", "9", "0", "a", "é", "戦", "-戦-"]
+        for before in 0..<10 {
+            for piece in pieces {
+                for after in 0..<10 {
+                    for lead in ["", "-", "ab-"] {
+                        let text = lead + String(repeating: "x", count: before) + piece + String(repeating: "7", count: after)
+                        for ideographs in [false, true] {
+                            #expect(SlugCollisionRule.isOwnSlug(text, ideographs: ideographs) == byScalars(text, ideographs: ideographs), "\(text)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Every ideograph the shortcut takes is its own slug in the styles that keep ideographs; the scalars next to
     /// them (Yijing hexagrams, U+4DC0 to U+4DFF, are symbols) are not taken.
     @Test func ideographsTakenAsOwnSlugsAreKept() {

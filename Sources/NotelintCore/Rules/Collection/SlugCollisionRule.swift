@@ -124,6 +124,18 @@ final class SlugCollisionRule: IndexedCollectionRule {
             guard !bytes.isEmpty else { return false }
             var previousIsHyphen = true
             var index = 0
+            // Eight bytes at a time while they are ASCII: each a small letter, a digit or a hyphen, and no hyphen
+            // first or after another.
+            while index + 8 <= bytes.count {
+                let word = CollectionValues.ASCIIWord(bytes, at: index)
+                guard word.isASCII else { break }
+                let hyphens = word.within(0x2D...0x2D)
+                guard word.within(0x61...0x7A) | word.within(0x30...0x39) | hyphens == 0x8080_8080_8080_8080,
+                    hyphens & (hyphens << 8 | (previousIsHyphen ? 0x80 : 0)) == 0
+                else { return false }
+                previousIsHyphen = hyphens >> 63 != 0
+                index += 8
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
