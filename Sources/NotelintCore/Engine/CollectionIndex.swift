@@ -423,8 +423,14 @@ public final class CollectionIndex: Sendable {
     /// The facts of one of this index's own notes, read by someone else: kept, so that the note is not read again
     /// for them, when they are still the facts the index holds.
     public func offer(_ facts: [CollectionFact], ofNote note: Int) {
-        guard note < paths.count else { return }
-        details.offer(facts, of: note, expecting: digests(ofNote: note))
+        offer(ofNote: note) { facts }
+    }
+
+    /// The same, with the facts worked out only when the index does not hold them already (a note whose facts
+    /// the first pass kept).
+    public func offer(ofNote note: Int, _ facts: () -> [CollectionFact]) {
+        guard note < paths.count, !details.holds(note) else { return }
+        details.offer(facts(), of: note, expecting: digests(ofNote: note))
     }
 
     /// The digests of one note's facts, in order.
@@ -532,6 +538,10 @@ public final class CollectionIndex: Sendable {
                 tables[name] = table
                 return table
             }
+        }
+
+        func holds(_ note: Int) -> Bool {
+            lock.withLock { known[note] != nil }
         }
 
         func offer(_ facts: [CollectionFact], of note: Int, expecting digests: DigestList) {

@@ -577,8 +577,9 @@ public final class Linter: Sendable {
                 // A note a collection rule may report is most often one the others' findings name too (the two
                 // notes of a duplicate): its facts are handed to the index now, so that it is not read again.
                 if mayReport, let collection, let number = collection.note {
-                    collection.index.offer(
-                        self.collectionFacts(of: note, job.configuration, job.relativePath, today: request.today), ofNote: number)
+                    collection.index.offer(ofNote: number) {
+                        self.collectionFacts(of: note, job.configuration, job.relativePath, today: request.today)
+                    }
                 }
                 diagnostics = outcomes[index].pass.needsCorpus
                     ? self.recheck(

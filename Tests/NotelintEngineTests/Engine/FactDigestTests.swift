@@ -146,6 +146,15 @@ struct FactDigestTests {
         let others = index.occurrences(kind: DuplicateValueRule.kind + ".title", value: "shared", except: 0)
         #expect(others.map(\.note) == [1, 2])
         #expect(reads.notes == [2])
+        // Facts offered to be worked out are worked out only for a note whose facts the index does not hold.
+        var gathered: [Int] = []
+        for note in 0..<3 {
+            index.offer(ofNote: note) {
+                gathered.append(note)
+                return shared
+            }
+        }
+        #expect(gathered == [0])
     }
 
     /// A note changed on disk since its digests were made gives facts that name only its place, not texts it no
