@@ -452,18 +452,30 @@ final class NearNames: Sendable {
                 keys.append(UInt64(Self.key(ofEnd: shape.last, length: length)) << 32 | UInt64(UInt32(bitPattern: number)))
             }
         }
-        // Dealt into buckets by the keys' top bits, in two passes: counted, then placed.
-        let bits = min(20, max(1, Int.bitWidth - keys.count.leadingZeroBitCount))
+        // Dealt into buckets by the keys' top bits (about four keys a bucket), in place: counted, then each key
+        // swapped into its bucket. (A sorted copy took the table's room twice while it was made.)
+        let bits = max(1, Int.bitWidth - keys.count.leadingZeroBitCount - 2)
+        let shift = UInt64(64 - bits)
         var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
-        for key in keys { starts[Int(key >> UInt64(64 - bits)) + 1] += 1 }
+        for key in keys { starts[Int(key >> shift) + 1] += 1 }
         for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
-        var ends = [UInt64](repeating: 0, count: keys.count)
         var next = starts
-        for key in keys {
-            let bucket = Int(key >> UInt64(64 - bits))
-            ends[Int(next[bucket])] = key
-            next[bucket] += 1
+        keys.withUnsafeMutableBufferPointer { keys in
+            for bucket in 0..<(1 << bits) {
+                while next[bucket] < starts[bucket + 1] {
+                    var key = keys[Int(next[bucket])]
+                    var home = Int(key >> shift)
+                    while home != bucket {
+                        swap(&key, &keys[Int(next[home])])
+                        next[home] += 1
+                        home = Int(key >> shift)
+                    }
+                    keys[Int(next[bucket])] = key
+                    next[bucket] += 1
+                }
+            }
         }
+        let ends = keys
         self.names = names
         self.ends = ends
         bucketStarts = starts
