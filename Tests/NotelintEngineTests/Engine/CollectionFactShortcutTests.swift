@@ -54,12 +54,17 @@ struct CollectionFactShortcutTests {
 
     @Test(arguments: texts)
     func foldingIsCollapsingThenLowercasing(text: String) {
+        Self.expectFoldingIsCollapsingThenLowercasing(text)
+    }
+
+    /// `folded`, each way, gives the bytes of collapsing scalar by scalar and then `lowercased()`.
+    static func expectFoldingIsCollapsingThenLowercasing(_ text: String) {
         for collapsing in [false, true] {
             for lowercasing in [false, true] {
                 let collapsed = collapsing ? Self.collapsedByScalars(text) : text
                 let expected = lowercasing ? collapsed.lowercased() : collapsed
                 let folded = CollectionValues.folded(text, collapsing: collapsing, lowercasing: lowercasing)
-                #expect(Array(folded.utf8) == Array(expected.utf8), "\(collapsing) \(lowercasing)")
+                #expect(Array(folded.utf8) == Array(expected.utf8), "\(text) \(collapsing) \(lowercasing)")
             }
         }
     }
@@ -77,14 +82,7 @@ struct CollectionFactShortcutTests {
                     for lead in ["", " ", "Word "] {
                         let text = lead + String(repeating: "x", count: before) + piece + String(repeating: "Y", count: after)
                         #expect(Array(CollectionValues.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
-                        for collapsing in [false, true] {
-                            for lowercasing in [false, true] {
-                                let collapsed = collapsing ? Self.collapsedByScalars(text) : text
-                                let expected = lowercasing ? collapsed.lowercased() : collapsed
-                                let folded = CollectionValues.folded(text, collapsing: collapsing, lowercasing: lowercasing)
-                                #expect(Array(folded.utf8) == Array(expected.utf8), "\(text) \(collapsing) \(lowercasing)")
-                            }
-                        }
+                        Self.expectFoldingIsCollapsingThenLowercasing(text)
                     }
                 }
             }
