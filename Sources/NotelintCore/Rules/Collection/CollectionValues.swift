@@ -47,12 +47,6 @@ enum CollectionValues {
         return text.allSatisfy(\.isWhitespace)
     }
 
-    /// The first pair of each of `keys` (nil where there is none), found in one walk over the mapping rather than
-    /// one a key: a rule reading several keys of every note reads each key's name once.
-    static func pairs(_ keys: [String], in root: YAMLNode) -> Keys.Found {
-        Keys(keys).pairs(in: root)
-    }
-
     /// Keys a rule looks up in every note, made ready once. Names are compared as strings are (`é` composed or
     /// decomposed alike), but most names are settled by their first byte and length: a name equal to an ASCII key
     /// is either its very bytes or holds a non-ASCII scalar standing for an ASCII one (`\u{212A}`, the Kelvin sign,
