@@ -523,7 +523,7 @@ public final class Linter: Sendable {
         return Parallel.map(Array(jobs.indices), workers: request.jobs) { index -> ([Diagnostic], FileFix?) in
             let job = jobs[index]
             guard let collection = settled.view(for: job, at: index) else { return perNote[index] }
-            let indexed = Set(job.configuration.rules.filter { $0.rule is any IndexedCollectionRule }.map(\.id))
+            let indexed = Set(job.configuration.indexedActiveRules.map(\.id))
             guard fixedNotes[index] != nil || perNote[index].0.contains(where: { indexed.contains($0.ruleID) })
                 || Self.mayReport(collection, job.configuration)
             else { return perNote[index] }

@@ -475,9 +475,8 @@ final class NearNames: Sendable {
                 }
             }
         }
-        let ends = keys
         self.names = names
-        self.ends = ends
+        ends = keys
         bucketStarts = starts
         bucketBits = bits
         self.short = short
