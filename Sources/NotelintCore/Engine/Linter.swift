@@ -570,7 +570,8 @@ public final class Linter: Sendable {
             let job = jobs[index]
             var diagnostics = outcomes[index].pass.diagnostics
             let collection = evidence.view(for: job, at: index)
-            let mayReport = Self.mayReport(collection, job.configuration)
+            let reporting = Self.reportingRules(collection, job.configuration)
+            let mayReport = !reporting.isEmpty
             let settled = outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil)
             if mayReport || !settled {
                 let note = self.load(job, request, selection)
@@ -584,7 +585,7 @@ public final class Linter: Sendable {
                 diagnostics = outcomes[index].pass.needsCorpus
                     ? self.recheck(
                         note, firstPass: diagnostics, configuration: job.configuration, relativePath: job.relativePath, today: request.today,
-                        corpus: corpus, collection: collection, onlyIndexedRules: settled)
+                        corpus: corpus, collection: collection, onlyIndexedRules: settled ? reporting : nil)
                     : self.check(
                         note, configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: corpus,
                         collection: collection)
@@ -774,6 +775,19 @@ public final class Linter: Sendable {
     static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
         guard let collection, let note = collection.note else { return false }
         return configuration.indexedRules.contains { $0.mayReport(note: note, in: collection.index) }
+    }
+
+    /// The indexed collection rules that may report the note `collection` names: a note read again for a duplicate
+    /// title is checked by that rule alone, not by the two that have nothing to say of it.
+    static func reportingRules(
+        _ collection: CollectionView?, _ configuration: EffectiveConfiguration
+    ) -> [EffectiveConfiguration.ActiveRule] {
+        guard let collection, let note = collection.note else { return [] }
+        var reporting: [EffectiveConfiguration.ActiveRule] = []
+        for (number, rule) in configuration.indexedRules.enumerated() where rule.mayReport(note: note, in: collection.index) {
+            reporting.append(configuration.indexedActiveRules[number])
+        }
+        return reporting
     }
 
     /// For each configuration with corpus rules, the corpus values any of them reports (nil when one cannot say).
@@ -1011,17 +1025,18 @@ public final class Linter: Sendable {
     /// those rules to run: they run now, and their findings join the first pass's. A suppression the first pass
     /// found unused stays reported unless one of their findings uses it. The same findings as checking the note
     /// whole (tested), without running the other rules and the schema again. `onlyIndexedRules`: the note's tags
-    /// leave the other corpus rules nothing to report (`isSettled`), and only the indexed collection rules run.
+    /// leave the other corpus rules nothing to report (`isSettled`), and only these indexed collection rules run
+    /// (those that may report the note, `reportingRules`).
     func recheck(
         _ note: Note, firstPass: [Diagnostic], configuration: EffectiveConfiguration, relativePath: String, today: CalendarDate,
-        corpus: TagCorpus?, collection: CollectionView?, onlyIndexedRules: Bool = false
+        corpus: TagCorpus?, collection: CollectionView?, onlyIndexedRules: [EffectiveConfiguration.ActiveRule]? = nil
     ) -> [Diagnostic] {
         let context = RuleContext(
             note: note, schema: configuration.schema(forRelativePath: relativePath), schemaViolations: [], today: today, corpus: corpus,
             relativePath: relativePath, collection: collection)
         var suppressions = Suppressions(note: note)
         let added = findings(
-            of: onlyIndexedRules ? configuration.indexedActiveRules : configuration.rules.filter(\.needsCorpus), in: context,
+            of: onlyIndexedRules ?? configuration.rules.filter(\.needsCorpus), in: context,
             ignoring: configuration.ignoredRules(forRelativePath: relativePath),
             suppressions: &suppressions)
         let usedNow = Set(suppressions.directives.lazy.filter(\.used).map(\.range.start.offset))

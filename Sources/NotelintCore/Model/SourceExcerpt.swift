@@ -23,6 +23,15 @@ public struct SourceExcerpt: Sendable, Equatable {
     /// The excerpt of line `line` of `source` around `start` (a position on that line; else the line's start).
     public static func of(_ source: SourceText, line: Int, start: SourcePosition) -> SourceExcerpt {
         let lineBytes = source.lineBytes(line)
+        // A short line of printable ASCII (most lines of most notes) is shown whole, a column a byte.
+        if lineBytes.count <= width, lineBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return SourceExcerpt(text: String(decoding: lineBytes, as: UTF8.self), shift: 0)
+        }
+        return window(of: lineBytes, line: line, start: start)
+    }
+
+    /// The excerpt of any line, its bytes `lineBytes`, scalar by scalar.
+    static func window(of lineBytes: ArraySlice<UInt8>, line: Int, start: SourcePosition) -> SourceExcerpt {
         let anchor = start.line == line ? min(max(start.offset, lineBytes.startIndex), lineBytes.endIndex) : lineBytes.startIndex
         var lower = max(lineBytes.startIndex, anchor - byteReach)
         // Onto a character's first byte (continuation bytes are 10xxxxxx).

@@ -84,6 +84,34 @@ struct TwoPassTests {
         #expect(twoPass.contains("/c/e.md:4:3 tag-spelling"))
     }
 
+    /// A note read again for one collection rule's finding is checked by that rule alone: each note is named with
+    /// exactly the indexed rules that may report it, and the whole run still says what checking every note whole
+    /// says.
+    @Test func aNoteIsCheckedAgainOnlyByTheRulesThatMayReportIt() throws {
+        let notes: [String: [UInt8]] = [
+            "/r/a.md": Array("---\ntitle: Twin\ntags: [war]\n---\n".utf8),
+            "/r/b.md": Array("---\ntitle: Twin\ntags: [war]\nseries: \"[[Nowhere]]\"\n---\n".utf8),
+            "/r/c.md": Array("---\ntitle: Alone\ntags: [War Games]\n---\n".utf8),
+            "/r/d.md": Array("---\ntitle: Apart\ntags: [war-games]\n---\n".utf8),
+            "/r/e.md": Array("---\ntitle: Quiet\ntags: [war-games]\n---\n".utf8),
+            "/r/f.md": Array("---\ntitle: Calm\ntags: [war]\nseries: \"[[a]]\"\n---\n".utf8),
+        ]
+        let paths = notes.keys.sorted()
+        let configuration = try ConfigurationResolver(registry: RuleRegistry.all, explicitPath: nil).configuration(forDirectory: "/")
+        let loaded = paths.map { NoteLoader().load(bytes: notes[$0]!, path: $0) }
+        let index = Linter().collectionIndex(
+            of: loaded.map { ($0, String($0.path.dropFirst())) }, configuration: configuration, today: Self.today)
+        let reporting = paths.indices.map { number in
+            Linter.reportingRules(CollectionView(index: index, note: number), configuration).map(\.id)
+        }
+        #expect(reporting == [
+            ["duplicate-value"], ["duplicate-value", "broken-reference"], ["slug-collision"], [], [], [],
+        ])
+        let (twoPass, onePass) = try Self.lint(notes)
+        #expect(twoPass == onePass)
+        #expect(twoPass.contains("/r/b.md:4:9 broken-reference") && twoPass.contains("/r/c.md:3:8 slug-collision"))
+    }
+
     @Test func oneWorkerAndTwoAgree() throws {
         var notes: [String: [UInt8]] = [:]
         for index in 0..<60 {

@@ -99,4 +99,32 @@ import NotelintLoader
         #expect(underline.filter { $0 == "^" }.count == 3)
         #expect(String(String.UnicodeScalarView(excerptLine[firstCaret..<firstCaret + 3])) == "bad")
     }
+
+    /// Short lines of printable ASCII are shown whole without a walk over their scalars: the same excerpt as that
+    /// walk gives, at every length up to the limit and past it, and never for a line with a control byte, DEL or
+    /// a byte past ASCII.
+    @Test func shortASCIILinesAreTheExcerptsTheScalarWalkGives() {
+        let fillers: [UInt8] = [0x20, 0x41, 0x7E, 0x7F, 0x09, 0x1B, 0xC3]
+        for length in [0, 1, 7, 8, SourceExcerpt.width - 1, SourceExcerpt.width, SourceExcerpt.width + 1, 200] {
+            for filler in fillers {
+                for place in Set([0, length / 2, max(0, length - 1)]) where length > 0 || place == 0 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if length > 0 {
+                        bytes[place] = filler
+                        // A lead byte is followed by its continuation, so that the line stays UTF-8.
+                        if filler == 0xC3 { if place + 1 < length { bytes[place + 1] = 0xA9 } else { bytes[place] = 0x61 } }
+                    }
+                    let source = SourceText(bytes: bytes)
+                    for column in Set([1, max(1, length / 2)]) {
+                        let offset = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars.prefix(column - 1))
+                            .reduce(0) { $0 + String($1).utf8.count }
+                        let start = SourcePosition(line: 1, column: column, offset: offset)
+                        #expect(
+                            SourceExcerpt.of(source, line: 1, start: start) == SourceExcerpt.window(of: source.lineBytes(1), line: 1, start: start),
+                            "length \(length), byte \(filler) at \(place), column \(column)")
+                    }
+                }
+            }
+        }
+    }
 }
