@@ -396,9 +396,11 @@ public final class Linter: Sendable {
         // A note is fed while it is loaded: one sharing a unique value (a title) with a note fed before will be named
         // by that note's finding, and its facts are kept whole now rather than read again for that finding.
         func firstPass(_ note: Note) -> FirstPass {
-            let pass = self.firstPass(note, job.configuration, job.relativePath, today: request.today, tags: tags)
+            // Worked out once: a relative path is a string made from two others.
+            let relativePath = job.relativePath
+            let pass = self.firstPass(note, job.configuration, relativePath, today: request.today, tags: tags)
             if feed.feed(job: index, digests: pass.facts, uniqueKinds: job.configuration.uniqueFactKinds) {
-                feed.keep(collectionFacts(of: note, job.configuration, job.relativePath, today: request.today), job: index)
+                feed.keep(collectionFacts(of: note, job.configuration, relativePath, today: request.today), job: index)
             }
             return pass
         }
@@ -575,19 +577,20 @@ public final class Linter: Sendable {
             let settled = outcomes[index].pass.isSettled(by: reportable[ObjectIdentifier(job.configuration)] ?? nil)
             if mayReport || !settled {
                 let note = self.load(job, request, selection)
+                let relativePath = job.relativePath
                 // A note a collection rule may report is most often one the others' findings name too (the two
                 // notes of a duplicate): its facts are handed to the index now, so that it is not read again.
                 if mayReport, let collection, let number = collection.note {
                     collection.index.offer(ofNote: number) {
-                        self.collectionFacts(of: note, job.configuration, job.relativePath, today: request.today)
+                        self.collectionFacts(of: note, job.configuration, relativePath, today: request.today)
                     }
                 }
                 diagnostics = outcomes[index].pass.needsCorpus
                     ? self.recheck(
-                        note, firstPass: diagnostics, configuration: job.configuration, relativePath: job.relativePath, today: request.today,
+                        note, firstPass: diagnostics, configuration: job.configuration, relativePath: relativePath, today: request.today,
                         corpus: corpus, collection: collection, onlyIndexedRules: settled ? reporting : nil)
                     : self.check(
-                        note, configuration: job.configuration, relativePath: job.relativePath, today: request.today, corpus: corpus,
+                        note, configuration: job.configuration, relativePath: relativePath, today: request.today, corpus: corpus,
                         collection: collection)
             }
             guard let minimum = request.fixes, diagnostics.contains(where: { ($0.fix?.applicability ?? .displayOnly) >= minimum }) else {
