@@ -28,9 +28,6 @@ public enum TerminalWidth {
         }
     }
 
-    /// Inlinable, so that it is made for each kind of sequence where it is used: called through the generic
-    /// `Sequence`, each scalar cost a hundred times its own work (a long title underlined in a report).
-    @inlinable
     public static func of<S: Sequence>(_ scalars: S) -> Int where S.Element == Unicode.Scalar {
         scalars.reduce(0) { $0 + of($1) }
     }
