@@ -78,6 +78,40 @@ public enum StableHash {
         return (state.finish(count: bytes.count), high & 0x8080_8080_8080_8080 == 0)
     }
 
+    /// `of` the ASCII text whose UTF-8 bytes these are, as written and with its capitals made small (`of(text)`
+    /// and `of(text.lowercased())`), in one pass over the bytes and without making the small text; nil when a byte
+    /// is not ASCII.
+    public static func ofASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (asWritten: UInt64, lowercased: UInt64)? {
+        var written = State()
+        var lowered = State()
+        var high: UInt64 = 0
+        // Capitals (0x41 to 0x5A) are the bytes that adding 0x3F carries to 0x80 and adding 0x25 does not; exact for
+        // ASCII bytes, which carry into no other byte. A capital's mark shifted to its 0x20 bit makes it small.
+        func lowercased(_ word: UInt64) -> UInt64 {
+            let capitals = ((word &+ 0x3F3F_3F3F_3F3F_3F3F) ^ (word &+ 0x2525_2525_2525_2525)) & 0x8080_8080_8080_8080
+            return word | capitals >> 2
+        }
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                high |= word
+                written.mix(word)
+                lowered.mix(lowercased(word))
+                offset += 8
+            }
+            if offset < bytes.count {
+                let word = State.tail(bytes, from: offset)
+                high |= word
+                written.mix(word)
+                lowered.mix(lowercased(word))
+            }
+        }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return (written.finish(count: bytes.count), lowered.finish(count: bytes.count))
+    }
+
     /// The low 32 bits of `of(text)`: enough to tell the few spellings of one value apart.
     public static func short(_ text: String) -> UInt32 {
         UInt32(truncatingIfNeeded: of(text))

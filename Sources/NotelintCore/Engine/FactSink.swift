@@ -41,6 +41,20 @@ public struct FactSink {
         add(kind, key: key, value: value, hash: nil, text: text, range: range)
     }
 
+    /// One fact whose value's and text's `StableHash`es the rule worked out from the text's bytes (`hashes`): the
+    /// value itself is made only for a sink that keeps facts whole.
+    public mutating func add(
+        _ kind: FactKind, key: String, value: @autoclosure () -> String, hashes: (value: UInt64, text: UInt64), text: String,
+        range: SourceRange
+    ) {
+        if keepsFacts {
+            facts.append(CollectionFact(kind: kind.name, key: key, value: value(), text: text, range: range))
+        } else {
+            digests.append(FactDigest(
+                group: FactDigest.group(kind: kind.hash, value: hashes.value), text: UInt32(truncatingIfNeeded: hashes.text), kind: kind.hash))
+        }
+    }
+
     /// One fact whose value's `StableHash` the rule has already worked out (`hash`), to tell the values of a list
     /// apart: it is not worked out again.
     public mutating func add(_ kind: FactKind, key: String, value: String, hash: UInt64?, text: String, range: SourceRange) {

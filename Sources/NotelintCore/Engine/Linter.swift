@@ -743,27 +743,31 @@ public final class Linter: Sendable {
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, today: CalendarDate
     ) -> [CollectionFact] {
         let schema = configuration.schema(forRelativePath: relativePath)
-        return collect(into: .keepingFacts, note, configuration, relativePath, schema: schema, today: today).facts
+        var sink = FactSink.keepingFacts
+        collect(into: &sink, note, configuration, relativePath, schema: schema, today: today)
+        return sink.facts
     }
 
     /// The digests of `collectionFacts`, each fact hashed as a rule finds it.
     private func collectionDigests(
         of note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String, schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
     ) -> [FactDigest] {
+        guard configuration.hasIndexedRules else { return [] }
         // Room for a note's usual facts at once: grown from nothing, the array was copied three or four times a note.
         // (A sink of whole facts, which the few notes that need them keep for the run, is not given that room.)
         var sink = FactSink.digesting
-        sink.reserve(16)
-        return collect(into: sink, note, configuration, relativePath, schema: schema, today: today).digests
+        sink.reserve(32)
+        collect(into: &sink, note, configuration, relativePath, schema: schema, today: today)
+        return sink.digests
     }
 
-    /// Every indexed collection rule's facts of the note, put in `sink`.
+    /// Every indexed collection rule's facts of the note, put in `sink`. In place: a sink handed over by value
+    /// shared its array with the caller's, and the first fact copied it.
     private func collect(
-        into sink: FactSink, _ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String,
+        into sink: inout FactSink, _ note: Note, _ configuration: EffectiveConfiguration, _ relativePath: String,
         schema: EffectiveConfiguration.LoadedSchema?, today: CalendarDate
-    ) -> FactSink {
-        var sink = sink
-        guard configuration.hasIndexedRules else { return sink }
+    ) {
+        guard configuration.hasIndexedRules else { return }
         var context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
         // The keys every rule reads, found in one walk.
         let found = context.root.map { configuration.keyUnion.pairs(in: $0) }
@@ -771,7 +775,6 @@ public final class Linter: Sendable {
             context.foundKeys = found.flatMap { configuration.keyUnion.pairs(ofRule: number, from: $0) }
             rule.facts(of: context, into: &sink)
         }
-        return sink
     }
 
     /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.

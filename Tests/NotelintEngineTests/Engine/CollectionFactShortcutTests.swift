@@ -65,6 +65,14 @@ struct CollectionFactShortcutTests {
                 let expected = lowercasing ? collapsed.lowercased() : collapsed
                 let folded = CollectionValues.folded(text, collapsing: collapsing, lowercasing: lowercasing)
                 #expect(Array(folded.utf8) == Array(expected.utf8), "\(text) \(collapsing) \(lowercasing)")
+                // The hashes straight from the bytes: given for every ASCII text collapsing keeps (when collapsing,
+                // one without control characters), and then the hashes of the folded text and of the text as written.
+                let hashes = CollectionValues.foldedHashes(text, collapsing: collapsing, lowercasing: lowercasing)
+                let isTaken = text.utf8.allSatisfy { $0 < 0x80 && (!collapsing || $0 >= 0x20) } && collapsed == text
+                #expect((hashes != nil) == isTaken, "\(text) \(collapsing) \(lowercasing)")
+                if let hashes {
+                    #expect(hashes.value == StableHash.of(expected) && hashes.text == StableHash.of(text), "\(text) \(collapsing) \(lowercasing)")
+                }
             }
         }
     }

@@ -37,6 +37,29 @@ struct FactDigestTests {
         #expect(StableHash.combine(1, 2) != StableHash.combine(2, 1))
     }
 
+    /// The two hashes of an ASCII text from one pass, as written and with capitals made small: every ASCII byte
+    /// (the capitals' neighbours `@` and `[` among them) at every place of a word and of a last part word is hashed
+    /// as `of` hashes the text and its `lowercased()`; a byte past ASCII anywhere turns the text down.
+    @Test func asciiHashesAreTheHashesOfTheTextAndItsSmallLetters() {
+        for length in 1...17 {
+            for place in 0..<length {
+                for byte in UInt8(0)...0xFF {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "Q"), count: length)
+                    bytes[place] = byte
+                    let hashes = bytes.withUnsafeBufferPointer { StableHash.ofASCII($0) }
+                    guard byte < 0x80 else {
+                        #expect(hashes == nil, "\(length) \(place) \(byte)")
+                        continue
+                    }
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    #expect(hashes?.asWritten == StableHash.of(text) && hashes?.lowercased == StableHash.of(text.lowercased()),
+                            "\(length) \(place) \(byte)")
+                }
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { StableHash.ofASCII($0) }.map { [$0.asWritten, $0.lowercased] } == [StableHash.of(""), StableHash.of("")])
+    }
+
     /// The shortcut that hashes text as it is must only take text NFC leaves alone: every scalar it accepts is
     /// unchanged by NFC, alone and after a letter of its script, and combines with nothing before it.
     @Test func textTakenAsComposedIsComposed() {

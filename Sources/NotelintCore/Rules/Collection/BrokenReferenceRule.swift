@@ -176,7 +176,12 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
         let stem = Self.stem(of: context.relativePath)
         // The file name only: a reference by path is matched against the file names, then against each note's path.
-        sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start)
+        if !CollectionValues.contains(UInt8(ascii: "\\"), in: stem),
+            let hashes = CollectionValues.foldedHashes(stem, collapsing: true, lowercasing: true) {
+            sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), hashes: hashes, text: stem, range: start)
+        } else {
+            sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), text: stem, range: start)
+        }
         guard let root = context.root else { return }
         let found = context.pairs(lookedUp, in: root)
         for (key, pair) in zip(lookedUp.names, found.dropLast()) {

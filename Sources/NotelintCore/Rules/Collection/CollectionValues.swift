@@ -1,4 +1,5 @@
 import NotelintLoader
+import NotelintText
 
 #if canImport(Glibc)
 import Glibc
@@ -442,6 +443,37 @@ enum CollectionValues {
         if let quick { return quick }
         let collapsed = collapsing ? collapsingWhitespace(text) : text
         return lowercasing ? lowercased(collapsed) : collapsed
+    }
+
+    /// `StableHash.of(folded(text, collapsing:lowercasing:))` and `StableHash.of(text)`, worked out from one pass
+    /// over the bytes without making the folded text: for an ASCII text that collapsing leaves as it is (most
+    /// titles and file names), nil for any other. A first pass wants only the hashes, and a title's small letters
+    /// made only to be hashed were a string a note.
+    static func foldedHashes(_ text: String, collapsing: Bool, lowercasing: Bool) -> (value: UInt64, text: UInt64)? {
+        withBytes(of: text) { bytes in
+            if collapsing {
+                // No control byte, and no space first, last or after another: nothing to collapse. (A word that is
+                // not ASCII may be misread here; the hashes below turn such a text down anyway.)
+                var previousIsSpace = true
+                var index = 0
+                while index + 8 <= bytes.count {
+                    let word = ASCIIWord(bytes, at: index)
+                    if word.controls != 0 || word.spaces & (word.spaces << 8 | (previousIsSpace ? 0x80 : 0)) != 0 { return nil }
+                    previousIsSpace = word.spaces >> 63 != 0
+                    index += 8
+                }
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let isSpace = byte == UInt8(ascii: " ")
+                    if byte < 0x20 || isSpace && previousIsSpace { return nil }
+                    previousIsSpace = isSpace
+                    index += 1
+                }
+                if previousIsSpace && !bytes.isEmpty { return nil }
+            }
+            guard let hashes = StableHash.ofASCII(bytes) else { return nil }
+            return (lowercasing ? hashes.lowercased : hashes.asWritten, hashes.asWritten)
+        }
     }
 
     /// Whitespace trimmed and every run of it one space.

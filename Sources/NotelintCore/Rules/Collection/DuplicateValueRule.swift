@@ -131,6 +131,15 @@ final class DuplicateValueRule: IndexedCollectionRule {
             let plan = reading.plans[number]
             var seen = CollectionValues.Seen()
             CollectionValues.forEach(value) { node, text in
+                // Most values are ASCII with nothing to collapse: hashed as folded, the folded text made only for a
+                // sink that keeps it.
+                if group.isEmpty, let hashes = CollectionValues.foldedHashes(text, collapsing: plan.collapses, lowercasing: plan.lowercases) {
+                    guard seen.insert(hashes.value) else { return }
+                    sink.add(
+                        plan.kind, key: key, value: CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases),
+                        hashes: hashes, text: text, range: node.range)
+                    return
+                }
                 var value = CollectionValues.folded(text, collapsing: plan.collapses, lowercasing: plan.lowercases)
                 // The scope belongs to the value (English never meets German), the key to the kind (a title never
                 // meets a source); a value that is its text is kept once.
