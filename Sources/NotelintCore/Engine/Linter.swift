@@ -771,9 +771,13 @@ public final class Linter: Sendable {
         var context = RuleContext(note: note, schema: schema, schemaViolations: [], today: today, relativePath: relativePath)
         // The keys every rule reads, found in one walk.
         let found = context.root.map { configuration.keyUnion.pairs(in: $0) }
-        for (number, rule) in configuration.indexedRules.enumerated() {
-            context.foundKeys = found.flatMap { configuration.keyUnion.pairs(ofRule: number, from: $0) }
-            rule.facts(of: context, into: &sink)
+        // The rules read in place: a rule copied out of the array is retained and released, and every worker does
+        // so to the same few objects, for every note.
+        configuration.indexedRules.withUnsafeBufferPointer { rules in
+            for number in rules.indices {
+                context.foundKeys = found.flatMap { configuration.keyUnion.pairs(ofRule: number, from: $0) }
+                rules[number].facts(of: context, into: &sink)
+            }
         }
     }
 
@@ -790,8 +794,11 @@ public final class Linter: Sendable {
     ) -> [EffectiveConfiguration.ActiveRule] {
         guard let collection, let note = collection.note else { return [] }
         var reporting: [EffectiveConfiguration.ActiveRule] = []
-        for (number, rule) in configuration.indexedRules.enumerated() where rule.mayReport(note: note, in: collection.index) {
-            reporting.append(configuration.indexedActiveRules[number])
+        // In place, as in `collect`: asked of every note.
+        configuration.indexedRules.withUnsafeBufferPointer { rules in
+            for number in rules.indices where rules[number].mayReport(note: note, in: collection.index) {
+                reporting.append(configuration.indexedActiveRules[number])
+            }
         }
         return reporting
     }
