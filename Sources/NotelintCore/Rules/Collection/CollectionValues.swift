@@ -27,7 +27,10 @@ enum CollectionValues {
     static func forEach(_ value: YAMLNode?, _ body: (_ node: YAMLNode, _ text: String) -> Void) {
         guard let value = value?.dereferenced else { return }
         if case .sequence(let items, _) = value.content {
-            for item in items { visit(item.dereferenced, body) }
+            // Read in place: an item copied out of the list is retained and released (five tags a note).
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices { visit(items[index].dereferenced, body) }
+            }
         } else {
             visit(value, body)
         }
