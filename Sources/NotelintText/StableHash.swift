@@ -60,22 +60,30 @@ public enum StableHash {
     /// The hash of the bytes, and whether they are all ASCII, in one pass.
     private static func hashNotingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
         var state = State()
+        let high = forEachWord(of: bytes) { state.mix($0) }
+        return (state.finish(count: bytes.count), high & 0x8080_8080_8080_8080 == 0)
+    }
+
+    /// `body` with each word of eight bytes in turn, the last few padded with zeros; returns the words or'ed
+    /// together (its top bits say whether a byte is not ASCII).
+    @inline(__always)
+    private static func forEachWord(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) -> UInt64 {
         var high: UInt64 = 0
-        guard let base = bytes.baseAddress else { return (state.finish(count: 0), true) }
+        guard let base = bytes.baseAddress else { return high }
         let raw = UnsafeRawPointer(base)
         var offset = 0
         while offset + 8 <= bytes.count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             high |= word
-            state.mix(word)
+            body(word)
             offset += 8
         }
         if offset < bytes.count {
             let word = State.tail(bytes, from: offset)
             high |= word
-            state.mix(word)
+            body(word)
         }
-        return (state.finish(count: bytes.count), high & 0x8080_8080_8080_8080 == 0)
+        return high
     }
 
     /// `of` the ASCII text whose UTF-8 bytes these are, as written and with its capitals made small (`of(text)`
@@ -84,29 +92,12 @@ public enum StableHash {
     public static func ofASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (asWritten: UInt64, lowercased: UInt64)? {
         var written = State()
         var lowered = State()
-        var high: UInt64 = 0
-        // Capitals (0x41 to 0x5A) are the bytes that adding 0x3F carries to 0x80 and adding 0x25 does not; exact for
-        // ASCII bytes, which carry into no other byte. A capital's mark shifted to its 0x20 bit makes it small.
-        func lowercased(_ word: UInt64) -> UInt64 {
+        let high = forEachWord(of: bytes) { word in
+            written.mix(word)
+            // Capitals (0x41 to 0x5A) are the bytes that adding 0x3F carries to 0x80 and adding 0x25 does not; exact
+            // for ASCII bytes, which carry into no other byte. A capital's mark shifted to its 0x20 bit makes it small.
             let capitals = ((word &+ 0x3F3F_3F3F_3F3F_3F3F) ^ (word &+ 0x2525_2525_2525_2525)) & 0x8080_8080_8080_8080
-            return word | capitals >> 2
-        }
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                high |= word
-                written.mix(word)
-                lowered.mix(lowercased(word))
-                offset += 8
-            }
-            if offset < bytes.count {
-                let word = State.tail(bytes, from: offset)
-                high |= word
-                written.mix(word)
-                lowered.mix(lowercased(word))
-            }
+            lowered.mix(word | capitals >> 2)
         }
         guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
         return (written.finish(count: bytes.count), lowered.finish(count: bytes.count))
