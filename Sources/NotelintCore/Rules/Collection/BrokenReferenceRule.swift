@@ -176,6 +176,8 @@ final class BrokenReferenceRule: IndexedCollectionRule {
         let start = SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))
         let stem = Self.stem(of: context.relativePath)
         // The file name only: a reference by path is matched against the file names, then against each note's path.
+        // Hashed from its bytes when it is ASCII and folding only makes capitals small (`fold` also turns `\` into
+        // `/`, so such a name takes the general way).
         if !CollectionValues.contains(UInt8(ascii: "\\"), in: stem),
             let hashes = CollectionValues.foldedHashes(stem, collapsing: true, lowercasing: true) {
             sink.add(Self.nameFact, key: "file", value: Self.shared(Self.fold(stem), stem), hashes: hashes, text: stem, range: start)
