@@ -527,7 +527,7 @@ public final class Linter: Sendable {
             guard let collection = settled.view(for: job, at: index) else { return perNote[index] }
             let indexed = Set(job.configuration.indexedActiveRules.map(\.id))
             guard fixedNotes[index] != nil || perNote[index].0.contains(where: { indexed.contains($0.ruleID) })
-                || Self.mayReport(collection, job.configuration)
+                || !Self.reportingRules(collection, job.configuration).isEmpty
             else { return perNote[index] }
             let note = fixedNotes[index] ?? self.load(job, request, selection)
             let diagnostics = self.check(
@@ -781,14 +781,9 @@ public final class Linter: Sendable {
         }
     }
 
-    /// Whether an indexed collection rule may report the note `collection` names: only then is it read again.
-    static func mayReport(_ collection: CollectionView?, _ configuration: EffectiveConfiguration) -> Bool {
-        guard let collection, let note = collection.note else { return false }
-        return configuration.indexedRules.contains { $0.mayReport(note: note, in: collection.index) }
-    }
-
-    /// The indexed collection rules that may report the note `collection` names: a note read again for a duplicate
-    /// title is checked by that rule alone, not by the two that have nothing to say of it.
+    /// The indexed collection rules that may report the note `collection` names: only a note some may report is
+    /// read again, and one read again for a duplicate title is checked by that rule alone, not by the two that have
+    /// nothing to say of it.
     static func reportingRules(
         _ collection: CollectionView?, _ configuration: EffectiveConfiguration
     ) -> [EffectiveConfiguration.ActiveRule] {

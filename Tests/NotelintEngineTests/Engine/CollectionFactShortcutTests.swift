@@ -90,6 +90,7 @@ struct CollectionFactShortcutTests {
                     for lead in ["", " ", "Word "] {
                         let text = lead + String(repeating: "x", count: before) + piece + String(repeating: "Y", count: after)
                         #expect(Array(CollectionValues.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+                        #expect(Array(CollectionValues.collapsingWhitespace(text).utf8) == Array(Self.collapsedByScalars(text).utf8), "\(text)")
                         Self.expectFoldingIsCollapsingThenLowercasing(text)
                     }
                 }

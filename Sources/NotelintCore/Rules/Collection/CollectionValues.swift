@@ -454,56 +454,46 @@ enum CollectionValues {
     /// made only to be hashed were a string a note.
     static func foldedHashes(_ text: String, collapsing: Bool, lowercasing: Bool) -> (value: UInt64, text: UInt64)? {
         withBytes(of: text) { bytes in
-            if collapsing {
-                // No control byte, and no space first, last or after another: nothing to collapse. (A word that is
-                // not ASCII may be misread here; the hashes below turn such a text down anyway.)
-                var previousIsSpace = true
-                var index = 0
-                while index + 8 <= bytes.count {
-                    let word = ASCIIWord(bytes, at: index)
-                    if word.controls != 0 || word.spaces & (word.spaces << 8 | (previousIsSpace ? 0x80 : 0)) != 0 { return nil }
-                    previousIsSpace = word.spaces >> 63 != 0
-                    index += 8
-                }
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    let isSpace = byte == UInt8(ascii: " ")
-                    if byte < 0x20 || isSpace && previousIsSpace { return nil }
-                    previousIsSpace = isSpace
-                    index += 1
-                }
-                if previousIsSpace && !bytes.isEmpty { return nil }
-            }
-            guard let hashes = StableHash.ofASCII(bytes) else { return nil }
+            // The hashes first: they turn a text past ASCII down in a pass of words, where the collapsing test would
+            // decode its scalars.
+            guard let hashes = StableHash.ofASCII(bytes), !collapsing || isCollapsed(bytes) else { return nil }
             return (lowercasing ? hashes.lowercased : hashes.asWritten, hashes.asWritten)
         }
     }
 
+    /// Whether collapsing leaves the text whose UTF-8 bytes these are as it is: no space first, last or after
+    /// another, no control character and no other whitespace. ASCII eight bytes at a time.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousIsSpace = true
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = ASCIIWord(bytes, at: index)
+            guard word.isASCII else { break }
+            if word.controls != 0 || word.spaces & (word.spaces << 8 | (previousIsSpace ? 0x80 : 0)) != 0 { return false }
+            previousIsSpace = word.spaces >> 63 != 0
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let isSpace = byte == UInt8(ascii: " ")
+                if isSpace && previousIsSpace || byte < 0x20 { return false }
+                previousIsSpace = isSpace
+                index += 1
+                continue
+            }
+            let (value, length) = scalar(at: index, in: bytes)
+            if isWhitespace(value) { return false }
+            previousIsSpace = false
+            index += length
+        }
+        return !previousIsSpace || bytes.isEmpty
+    }
+
     /// Whitespace trimmed and every run of it one space.
     static func collapsingWhitespace(_ text: String) -> String {
-        // Most values have single spaces between words and none around them: returned as they are. That is settled
-        // in one walk over the bytes: no space first, last or after another, no control character and no other
-        // whitespace.
-        let plain = withBytes(of: text) { bytes -> Bool in
-            var previousIsSpace = true
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let isSpace = byte == UInt8(ascii: " ")
-                    if isSpace && previousIsSpace || byte < 0x20 { return false }
-                    previousIsSpace = isSpace
-                    index += 1
-                    continue
-                }
-                let (value, length) = scalar(at: index, in: bytes)
-                if isWhitespace(value) { return false }
-                previousIsSpace = false
-                index += length
-            }
-            return !previousIsSpace || bytes.isEmpty
-        }
-        if plain { return text }
+        // Most values have single spaces between words and none around them: returned as they are.
+        if withBytes(of: text, isCollapsed) { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
