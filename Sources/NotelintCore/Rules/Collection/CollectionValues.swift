@@ -338,6 +338,11 @@ enum CollectionValues {
                     index += 1
                     continue
                 }
+                // U+4000 to U+9FFF (lead bytes 0xE4 to 0xE9), most of the CJK ideographs: no case, no whitespace.
+                if byte >= 0xE4 && byte <= 0xE9 {
+                    index += 3
+                    continue
+                }
                 let (value, length) = scalar(at: index, in: bytes)
                 if !isUnchangedByLowercasing(value) { return nil }
                 index += length
@@ -396,54 +401,9 @@ enum CollectionValues {
         }
     }
 
-    /// `collapsingWhitespace` then `lowercased`, each where asked, settled in one walk over the bytes for most
-    /// values (no whitespace to collapse; ASCII or caseless scalars): a duplicate's value and a reference's name.
+    /// `collapsingWhitespace` then `lowercased`, each where asked: a duplicate's value and a reference's name. Each
+    /// returns most values as they are after a walk over their bytes, eight at a time while they are ASCII.
     static func folded(_ text: String, collapsing: Bool, lowercasing: Bool) -> String {
-        // nil: not settled here, and left to the two functions.
-        let quick = withBytes(of: text) { bytes -> String? in
-            var previousIsSpace = true
-            var hasCapital = false
-            var isCaseless = true
-            var index = 0
-            // Eight bytes at a time while they are ASCII (most values are, or begin so).
-            while index + 8 <= bytes.count {
-                let word = ASCIIWord(bytes, at: index)
-                guard word.isASCII else { break }
-                if collapsing && (word.controls != 0 || word.spaces & (word.spaces << 8 | (previousIsSpace ? 0x80 : 0)) != 0) { return nil }
-                if word.capitals != 0 { hasCapital = true }
-                previousIsSpace = word.spaces >> 63 != 0
-                index += 8
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let isSpace = byte == UInt8(ascii: " ")
-                    if collapsing && (isSpace && previousIsSpace || byte < 0x20) { return nil }
-                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
-                    previousIsSpace = isSpace
-                    index += 1
-                    continue
-                }
-                // U+4000 to U+9FFF (lead bytes 0xE4 to 0xE9), most of the CJK ideographs: no case, no whitespace.
-                if byte >= 0xE4 && byte <= 0xE9 {
-                    previousIsSpace = false
-                    index += 3
-                    continue
-                }
-                let (value, length) = scalar(at: index, in: bytes)
-                if collapsing && isWhitespace(value) { return nil }
-                if !isUnchangedByLowercasing(value) { isCaseless = false }
-                previousIsSpace = false
-                index += length
-            }
-            if collapsing && previousIsSpace && !bytes.isEmpty { return nil }
-            // The text is its own collapsed form.
-            guard lowercasing else { return text }
-            guard isCaseless else { return nil }
-            guard hasCapital else { return text }
-            return asciiLowercased(bytes)
-        }
-        if let quick { return quick }
         let collapsed = collapsing ? collapsingWhitespace(text) : text
         return lowercasing ? lowercased(collapsed) : collapsed
     }
@@ -480,6 +440,12 @@ enum CollectionValues {
                 if isSpace && previousIsSpace || byte < 0x20 { return false }
                 previousIsSpace = isSpace
                 index += 1
+                continue
+            }
+            // U+4000 to U+9FFF (lead bytes 0xE4 to 0xE9), most of the CJK ideographs: no whitespace.
+            if byte >= 0xE4 && byte <= 0xE9 {
+                previousIsSpace = false
+                index += 3
                 continue
             }
             let (value, length) = scalar(at: index, in: bytes)
