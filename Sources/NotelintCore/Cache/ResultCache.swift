@@ -53,6 +53,10 @@ public final class ResultCache: Sendable {
         /// When the note was read, in seconds since 1970: a modification time this close is not trusted alone.
         let readAt: Int
         let pass: Linter.FirstPass
+        /// For an entry made by this run, the job whose digests the run's index holds in place of `pass.facts`
+        /// (-1: they are in `pass`). Each entry lives until the cache is written; a copy of every note's digests of
+        /// its own, next to the index's, was a fifth of a 100,000-note run's memory.
+        let digestsOfJob: Int32
 
         /// The file is as it was when read (`stamp`, its stat now), and was not saved again within a second of
         /// that read, which the clock's resolution could hide: its result can be reused without reading it.
@@ -61,11 +65,12 @@ public final class ResultCache: Sendable {
             return max(stamp.seconds, stamp.changeSeconds) < readAt - 1
         }
 
-        init(stamp: Stamp, contentHash: UInt64, readAt: Int, pass: Linter.FirstPass) {
+        init(stamp: Stamp, contentHash: UInt64, readAt: Int, pass: Linter.FirstPass, digestsOfJob: Int = -1) {
             self.stamp = stamp
             self.contentHash = contentHash
             self.readAt = readAt
             self.pass = pass
+            self.digestsOfJob = Int32(digestsOfJob)
         }
     }
 
@@ -234,22 +239,23 @@ public final class ResultCache: Sendable {
     /// being written again; when the journal would hold an eighth of the entries, table and journal are written
     /// as one new table and the journal removed. A run that appended while another rewrote loses its entries
     /// (they are worked out again next time); entries are only ever used when their note's stamp still matches.
-    func save(_ updated: [String: Entry], into table: Table) {
+    /// `digests`: the digests of the job an entry names (`Entry.digestsOfJob`).
+    func save(_ updated: [String: Entry], into table: Table, digests: (_ job: Int) -> [FactDigest]) {
         guard !updated.isEmpty else { return }
         let journalled = table.journalEntries + updated.count
-        if !table.entries.isEmpty, journalled * 8 < table.entries.count, append(updated, to: table) { return }
+        if !table.entries.isEmpty, journalled * 8 < table.entries.count, append(updated, to: table, digests: digests) { return }
         var merged = table.entries
         for (path, entry) in updated { merged[path] = entry }
-        save(merged, fingerprint: table.fingerprint)
+        save(merged, fingerprint: table.fingerprint, digests: digests)
         unlink(journalName(for: table.fingerprint))
     }
 
     /// One journal record: written with a single `write` to a file opened for appending, never through a link.
-    private func append(_ updated: [String: Entry], to table: Table) -> Bool {
+    private func append(_ updated: [String: Entry], to table: Table, digests: (Int) -> [FactDigest]) -> Bool {
         var body = CacheWriter()
         body.fixed(table.fingerprint)
         body.integer(updated.count)
-        for (path, entry) in updated { Self.encode(path, entry, to: &body) }
+        for (path, entry) in updated { Self.encode(path, entry, digests: digests, to: &body) }
         var record = CacheWriter()
         record.integer(body.bytes.count + 8)
         record.raw(body.bytes)
@@ -263,7 +269,7 @@ public final class ResultCache: Sendable {
         return bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
     }
 
-    func save(_ entries: [String: Entry], fingerprint: UInt64) {
+    func save(_ entries: [String: Entry], fingerprint: UInt64, digests: (Int) -> [FactDigest]) {
         replace(fileName(for: fingerprint)) { put in
             // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
             var writer = CacheWriter()
@@ -272,13 +278,13 @@ public final class ResultCache: Sendable {
             writer.integer(entries.count)
             put(&writer)
             for (path, entry) in entries {
-                Self.encode(path, entry, to: &writer)
+                Self.encode(path, entry, digests: digests, to: &writer)
                 put(&writer)
             }
         }
     }
 
-    private static func encode(_ path: String, _ entry: Entry, to writer: inout CacheWriter) {
+    private static func encode(_ path: String, _ entry: Entry, digests: (Int) -> [FactDigest], to writer: inout CacheWriter) {
         writer.string(path)
         writer.integer(entry.stamp.size)
         writer.integer(entry.stamp.seconds)
@@ -289,7 +295,7 @@ public final class ResultCache: Sendable {
         writer.integer(entry.readAt)
         writer.strings(Array(entry.pass.tags))
         writer.boolean(entry.pass.needsCorpus)
-        writer.facts(entry.pass.facts)
+        writer.facts(entry.digestsOfJob >= 0 ? digests(Int(entry.digestsOfJob)) : entry.pass.facts)
         writer.integer(entry.pass.diagnostics.count)
         for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
     }

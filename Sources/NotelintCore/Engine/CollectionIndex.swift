@@ -145,6 +145,12 @@ public final class CollectionIndex: Sendable {
             return paths.count - 1
         }
 
+        /// The digests of the note numbered so, as added.
+        func digests(ofNote number: Int) -> [FactDigest] {
+            let end = number + 1 < starts.count ? Int(starts[number + 1]) : digests.count
+            return (Int(starts[number])..<end).map { digests[$0] }
+        }
+
         public consuming func build() -> CollectionIndex { CollectionIndex(self) }
     }
 

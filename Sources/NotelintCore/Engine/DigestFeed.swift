@@ -184,6 +184,16 @@ final class DigestFeed: @unchecked Sendable {
         }
     }
 
+    /// The digests a job was fed, once it was added (none for a job of a configuration without indexed rules).
+    func digests(ofJob job: Int) -> [FactDigest] {
+        let line = Int(lineOfJob[job])
+        guard line >= 0 else { return [] }
+        return lock.withLock {
+            precondition(Int(placeOfJob[job]) < lines[line].next, "a job not yet added")
+            return lines[line].builder.digests(ofNote: Int(placeOfJob[job]))
+        }
+    }
+
     /// What was fed, once every job was: each configuration's builder with all its jobs added and those jobs in
     /// order, for each job its number in its configuration's index (-1 when it has none), and the facts kept whole
     /// (`keep`), by job.

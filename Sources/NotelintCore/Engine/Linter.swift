@@ -144,9 +144,12 @@ public final class Linter: Sendable {
         // The stamps the run's check took serve the cache's checks too: each note is stat'ed once a run.
         let stamps = unchangedRun?.check.stamps
         let feed = DigestFeed(jobs: selection.jobs)
-        let outcomes = firstPass(
+        var outcomes = firstPass(
             selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable(), feed: feed)
-        if let cache = request.cache { Self.save(outcomes, of: selection.jobs, tables: tables, in: cache) }
+        if let cache = request.cache {
+            Self.save(outcomes, of: selection.jobs, tables: tables, in: cache, digests: feed.digests(ofJob:))
+            for index in outcomes.indices { outcomes[index].entrySaved() }
+        }
         var perNote: [NoteResult]
         do {
             // The collection's evidence lives only as long as the passes need it: its indexes are gone before the
@@ -166,7 +169,7 @@ public final class Linter: Sendable {
         report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
         // Only a run whose every note was read (or reused) whole is kept: a note that could not be read may be
         // readable next time without a stamp to say so.
-        if let cache = request.cache, let unchangedRun, outcomes.allSatisfy({ $0.reused || $0.entry != nil }) {
+        if let cache = request.cache, let unchangedRun, outcomes.allSatisfy(\.isCached) {
             let check = unchangedRun.check
             let record = RunRecord(
                 pathsHash: check.pathsHash, stamps: check.stamps, readAt: check.readAt, filesChecked: selection.jobs.count,
@@ -342,12 +345,14 @@ public final class Linter: Sendable {
     struct FirstPassOutcome {
         var pass: FirstPass
         /// The entry and whether it was reused, in one reference's room: 100,000 outcomes live through the run.
-        private let kept: Kept
+        private var kept: Kept
 
         private enum Kept {
             case none
             case made(ResultCache.Entry)
             case reused(ResultCache.Entry)
+            /// Made, written to the cache and let go (`entrySaved`).
+            case saved
         }
 
         /// `reused`: the note's cached result stands, unread.
@@ -359,9 +364,21 @@ public final class Linter: Sendable {
         /// The note's entry to keep in the cache; nil when it is not to be kept.
         var entry: ResultCache.Entry? {
             switch kept {
-            case .none: nil
+            case .none, .saved: nil
             case .made(let entry), .reused(let entry): entry
             }
+        }
+
+        /// Whether the note's result is in the cache now: reused from it, or made and written to it.
+        var isCached: Bool {
+            if case .none = kept { return false }
+            return true
+        }
+
+        /// Lets a new entry go once the cache has it. Each holds a copy of its note's digests, which the index
+        /// holds too: kept through the second pass, 100,000 of them were a quarter of a run's memory.
+        mutating func entrySaved() {
+            if case .made = kept { kept = .saved }
         }
 
         var reused: Bool {
@@ -423,7 +440,8 @@ public final class Linter: Sendable {
         // A note that could not be read is not kept: permissions can change without its time changing.
         guard let stamp, note.outcome != .error else { return (FirstPassOutcome(pass, entry: nil), true) }
         return (FirstPassOutcome(
-            pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.compacted())), true)
+            pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.withoutFacts(), digestsOfJob: index)),
+            true)
     }
 
     /// The tags of the notes checked, and of every other note of their collections. The collection is the folder
@@ -629,7 +647,7 @@ public final class Linter: Sendable {
     private static func save(
         _ outcomes: [FirstPassOutcome],
         of jobs: [Job],
-        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache
+        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache, digests: (_ job: Int) -> [FactDigest]
     ) {
         var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
         for (index, outcome) in outcomes.enumerated() where !outcome.reused {
@@ -638,7 +656,7 @@ public final class Linter: Sendable {
         }
         for (id, entries) in updated {
             guard let table = tables[id] else { continue }
-            cache.save(entries, into: table)
+            cache.save(entries, into: table, digests: digests)
         }
     }
 
@@ -685,15 +703,11 @@ public final class Linter: Sendable {
         /// Its corpus rules still have to run.
         var needsCorpus: Bool
 
-        /// The same result with its digests in an array of their own size, for a cache entry, which keeps it to the
-        /// run's end: the rules' sink grows its array by doubling, and at 100,000 notes the room never used was 15 MB.
-        func compacted() -> FirstPass {
-            guard facts.capacity > facts.count else { return self }
-            var compacted = self
-            compacted.facts = [FactDigest](unsafeUninitializedCapacity: facts.count) { buffer, count in
-                count = buffer.initialize(fromContentsOf: facts)
-            }
-            return compacted
+        /// The same result without its digests, for a cache entry whose digests the run's feed holds.
+        func withoutFacts() -> FirstPass {
+            var stripped = self
+            stripped.facts = []
+            return stripped
         }
 
         /// The same result for the note at `path` (cached results name the note by its absolute path).

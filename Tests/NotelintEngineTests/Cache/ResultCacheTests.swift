@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NotelintEngine
+@testable import NotelintLoader
 @testable import NotelintCore
 @testable import NotelintReporters
 @testable import NotelintSchema
@@ -235,6 +236,36 @@ struct ResultCacheTests {
 
     static func modified(_ path: String) throws -> Date {
         try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+    }
+
+    /// A run's new entries hold no digests of their own (the run's index has them) until the cache is written: the
+    /// table still gets each note's own digests, the ones its collection facts give, and a warm run reports the same.
+    @Test func eachNoteIsWrittenWithItsOwnDigests() throws {
+        let notes = [
+            "a.md": "---\ntitle: On War\nsource: https://example.com/a\ntags: [war, Machine Learning]\naliases: [Vom Kriege]\nrelated: \"[[b]]\"\n---\n",
+            "b.md": "---\ntitle: On War\ntags: [machine-learning, strategy]\n---\n",
+            "c.md": "---\ntitle: 戦争論\nrelated: \"[[Missing]]\"\n---\n",
+            "d.md": "no front matter\n",
+        ]
+        let collection = try Collection(notes: notes)
+        let cold = try collection.lint()
+        #expect(cold.diagnostics.contains { $0.ruleID == "duplicate-value" })
+        let name = try #require(try Self.files(collection, ending: ".cache").first)
+        let table = collection.cache.table(for: try #require(UInt64(name.dropLast(".cache".count), radix: 16)))
+        let configuration = try ConfigurationResolver(registry: RuleRegistry.all).configuration(forDirectory: collection.folder.path)
+        var written = 0
+        for (name, text) in notes {
+            let entry = try #require(table.entries[collection.path(name)])
+            let note = NoteLoader().load(bytes: Array(text.utf8), path: collection.path(name))
+            let facts = Linter().collectionFacts(of: note, configuration, name, today: Self.today)
+            #expect(entry.pass.facts == FactDigest.of(facts), "\(name)")
+            written += entry.pass.facts.count
+        }
+        #expect(written >= 12)
+        try Self.dropRunRecords(collection)
+        let warm = try collection.lint()
+        #expect(warm.filesReusedFromCache == 4)
+        #expect(Self.summary(warm) == Self.summary(cold))
     }
 
     @Test func aFewChangedNotesAreAppendedToTheJournalNotWrittenWithTheTable() throws {

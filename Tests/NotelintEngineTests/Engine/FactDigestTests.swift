@@ -354,20 +354,3 @@ extension FactDigestTests {
         #expect(broken.first?.suggestions == ["Clausewitz"])
     }
 }
-
-extension FactDigestTests {
-    /// A cache entry keeps a note's first pass to the run's end: its digests are kept in an array of their own size,
-    /// the same digests, where the rules' sink grew its array by doubling.
-    @Test func cacheEntriesKeepDigestsInArraysOfTheirSize() throws {
-        let configuration = try ConfigurationResolver(registry: RuleRegistry.all).embeddedDefault()
-        let text = "---\ntitle: On War\nsource: https://example.com/a\ntags: [war, strategy, 戦争, Machine Learning]\naliases: [Vom Kriege]\nrelated: \"[[Sun Tzu]]\"\n---\n"
-        let note = NoteLoader().load(bytes: Array(text.utf8), path: "notes/On War.md")
-        let pass = Linter().firstPass(note, configuration, "notes/On War.md", today: CalendarDate(year: 2026, month: 1, day: 1)!)
-        #expect(pass.facts.count == 9)
-        #expect(pass.facts.capacity > pass.facts.count)
-        let compacted = pass.compacted()
-        #expect(compacted.facts == pass.facts)
-        #expect(compacted.facts.capacity == compacted.facts.count)
-        #expect(compacted.diagnostics.count == pass.diagnostics.count)
-    }
-}
