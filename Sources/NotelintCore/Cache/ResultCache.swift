@@ -55,7 +55,7 @@ public final class ResultCache: Sendable {
         let pass: Linter.FirstPass
         /// For an entry made by this run, the job whose digests the run's index holds in place of `pass.facts`
         /// (-1: they are in `pass`). Each entry lives until the cache is written; a copy of every note's digests of
-        /// its own, next to the index's, was a fifth of a 100,000-note run's memory.
+        /// its own, next to the index's, was 17 MB of a 100,000-note run's 133 MB.
         let digestsOfJob: Int32
 
         /// The file is as it was when read (`stamp`, its stat now), and was not saved again within a second of

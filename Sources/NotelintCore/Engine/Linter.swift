@@ -144,11 +144,10 @@ public final class Linter: Sendable {
         // The stamps the run's check took serve the cache's checks too: each note is stat'ed once a run.
         let stamps = unchangedRun?.check.stamps
         let feed = DigestFeed(jobs: selection.jobs)
-        var outcomes = firstPass(
+        let outcomes = firstPass(
             selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable(), feed: feed)
         if let cache = request.cache {
             Self.save(outcomes, of: selection.jobs, tables: tables, in: cache, digests: feed.digests(ofJob:))
-            for index in outcomes.indices { outcomes[index].entrySaved() }
         }
         var perNote: [NoteResult]
         do {
@@ -169,7 +168,7 @@ public final class Linter: Sendable {
         report.filesReusedFromCache = outcomes.lazy.filter(\.reused).count
         // Only a run whose every note was read (or reused) whole is kept: a note that could not be read may be
         // readable next time without a stamp to say so.
-        if let cache = request.cache, let unchangedRun, outcomes.allSatisfy(\.isCached) {
+        if let cache = request.cache, let unchangedRun, outcomes.allSatisfy({ $0.reused || $0.entry != nil }) {
             let check = unchangedRun.check
             let record = RunRecord(
                 pathsHash: check.pathsHash, stamps: check.stamps, readAt: check.readAt, filesChecked: selection.jobs.count,
@@ -345,14 +344,12 @@ public final class Linter: Sendable {
     struct FirstPassOutcome {
         var pass: FirstPass
         /// The entry and whether it was reused, in one reference's room: 100,000 outcomes live through the run.
-        private var kept: Kept
+        private let kept: Kept
 
         private enum Kept {
             case none
             case made(ResultCache.Entry)
             case reused(ResultCache.Entry)
-            /// Made, written to the cache and let go (`entrySaved`).
-            case saved
         }
 
         /// `reused`: the note's cached result stands, unread.
@@ -364,21 +361,9 @@ public final class Linter: Sendable {
         /// The note's entry to keep in the cache; nil when it is not to be kept.
         var entry: ResultCache.Entry? {
             switch kept {
-            case .none, .saved: nil
+            case .none: nil
             case .made(let entry), .reused(let entry): entry
             }
-        }
-
-        /// Whether the note's result is in the cache now: reused from it, or made and written to it.
-        var isCached: Bool {
-            if case .none = kept { return false }
-            return true
-        }
-
-        /// Lets a new entry go once the cache has it. Each holds a copy of its note's digests, which the index
-        /// holds too: kept through the second pass, 100,000 of them were a quarter of a run's memory.
-        mutating func entrySaved() {
-            if case .made = kept { kept = .saved }
         }
 
         var reused: Bool {
@@ -439,9 +424,9 @@ public final class Linter: Sendable {
         let pass = firstPass(note)
         // A note that could not be read is not kept: permissions can change without its time changing.
         guard let stamp, note.outcome != .error else { return (FirstPassOutcome(pass, entry: nil), true) }
-        return (FirstPassOutcome(
-            pass, entry: ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.withoutFacts(), digestsOfJob: index)),
-            true)
+        // The entry's digests are the feed's, written from there (`digestsOfJob`).
+        let entry = ResultCache.Entry(stamp: stamp, contentHash: contentHash, readAt: readAt, pass: pass.withoutFacts(), digestsOfJob: index)
+        return (FirstPassOutcome(pass, entry: entry), true)
     }
 
     /// The tags of the notes checked, and of every other note of their collections. The collection is the folder
