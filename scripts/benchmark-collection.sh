@@ -11,6 +11,8 @@
 #   --runs R      timed runs of each configuration (default 5)
 #   --work DIR    where the corpus and the configurations go (default $TMPDIR/notelint-collection-bench)
 #   --binary P    the notelint to time (default .build/release/notelint; build it with `swift build -c release`)
+#   --cache       lint as a first run does by default: with the result cache, emptied before each run (written,
+#                 never read); without it, `--no-cache`
 #   --instructions  also count the instructions of one run of each (valgrind's callgrind, `--jobs 1`): the figure
 #                 that does not move with the machine's load (about 60 times slower than a run)
 set -euo pipefail
@@ -21,6 +23,7 @@ RUNS=5
 WORK="${TMPDIR:-/tmp}/notelint-collection-bench"
 BINARY="$ROOT/.build/release/notelint"
 INSTRUCTIONS=0
+CACHE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --notes) NOTES="$2"; shift 2 ;;
@@ -28,6 +31,7 @@ while [ $# -gt 0 ]; do
     --work) WORK="$2"; shift 2 ;;
     --binary) BINARY="$2"; shift 2 ;;
     --instructions) INSTRUCTIONS=1; shift ;;
+    --cache) CACHE=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -57,7 +61,12 @@ open(path, "w").write(text)
 PY
 
 measure() {  # prints "seconds peak-KB cpu-seconds"
-  /usr/bin/time -f "%e %M %U %S" "$BINARY" lint --no-cache --jobs 0 --config "$config/$1.lint.yml" "$corpus" \
+  local cache=(--no-cache)
+  if [ "$CACHE" = 1 ]; then
+    rm -rf "$WORK/cache-$1"
+    cache=(--cache-dir "$WORK/cache-$1")
+  fi
+  /usr/bin/time -f "%e %M %U %S" "$BINARY" lint "${cache[@]}" --jobs 0 --config "$config/$1.lint.yml" "$corpus" \
     >/dev/null 2>"$WORK/time.txt" || true
   tail -1 "$WORK/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
 }
@@ -81,6 +90,7 @@ row() {
 }
 without=$(row without)
 with=$(row with)
+[ "$CACHE" = 1 ] && echo "each run a first run with the result cache (written to an empty folder)" || echo "each run with --no-cache"
 echo "| configuration | notes | seconds | CPU s | peak RSS MB |"
 echo "|---|---|---|---|---|"
 for line in "$without" "$with"; do
