@@ -5,6 +5,11 @@ import NotelintLoader
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// Empties the writer and keeps its room, for the next piece of a file written piece by piece.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Zigzag, then seven bits a byte: most numbers in a cache (lengths, lines, columns, counts) are small, and a
     /// fixed eight bytes each made the file for 100,000 notes several times what it holds.
     mutating func integer(_ value: Int) {

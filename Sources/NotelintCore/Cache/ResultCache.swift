@@ -74,6 +74,9 @@ public final class ResultCache: Sendable {
         }
     }
 
+    /// Puts the digests of a run's job in place of a list's.
+    typealias Digests = (_ job: Int, _ into: inout [FactDigest]) -> Void
+
     /// The entries of one configuration fingerprint, as read at the start of the run.
     final class Table: Sendable {
         let fingerprint: UInt64
@@ -239,8 +242,8 @@ public final class ResultCache: Sendable {
     /// being written again; when the journal would hold an eighth of the entries, table and journal are written
     /// as one new table and the journal removed. A run that appended while another rewrote loses its entries
     /// (they are worked out again next time); entries are only ever used when their note's stamp still matches.
-    /// `digests`: the digests of the job an entry names (`Entry.digestsOfJob`).
-    func save(_ updated: [String: Entry], into table: Table, digests: (_ job: Int) -> [FactDigest]) {
+    /// `digests` puts the digests of the job an entry names (`Entry.digestsOfJob`) in place of a list's.
+    func save(_ updated: [String: Entry], into table: Table, digests: Digests) {
         guard !updated.isEmpty else { return }
         let journalled = table.journalEntries + updated.count
         if !table.entries.isEmpty, journalled * 8 < table.entries.count, append(updated, to: table, digests: digests) { return }
@@ -251,11 +254,12 @@ public final class ResultCache: Sendable {
     }
 
     /// One journal record: written with a single `write` to a file opened for appending, never through a link.
-    private func append(_ updated: [String: Entry], to table: Table, digests: (Int) -> [FactDigest]) -> Bool {
+    private func append(_ updated: [String: Entry], to table: Table, digests: Digests) -> Bool {
         var body = CacheWriter()
         body.fixed(table.fingerprint)
         body.integer(updated.count)
-        for (path, entry) in updated { Self.encode(path, entry, digests: digests, to: &body) }
+        var list: [FactDigest] = []
+        for (path, entry) in updated { Self.encode(path, entry, digests: digests, list: &list, to: &body) }
         var record = CacheWriter()
         record.integer(body.bytes.count + 8)
         record.raw(body.bytes)
@@ -269,7 +273,7 @@ public final class ResultCache: Sendable {
         return bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
     }
 
-    func save(_ entries: [String: Entry], fingerprint: UInt64, digests: (Int) -> [FactDigest]) {
+    func save(_ entries: [String: Entry], fingerprint: UInt64, digests: Digests) {
         replace(fileName(for: fingerprint)) { put in
             // Entry by entry through stdio's buffer: the file for 100,000 notes is never whole in memory.
             var writer = CacheWriter()
@@ -277,14 +281,18 @@ public final class ResultCache: Sendable {
             writer.fixed(fingerprint)
             writer.integer(entries.count)
             put(&writer)
+            var list: [FactDigest] = []
             for (path, entry) in entries {
-                Self.encode(path, entry, digests: digests, to: &writer)
+                Self.encode(path, entry, digests: digests, list: &list, to: &writer)
                 put(&writer)
             }
         }
     }
 
-    private static func encode(_ path: String, _ entry: Entry, digests: (Int) -> [FactDigest], to writer: inout CacheWriter) {
+    /// An entry's place in the file. `list`: room for the digests of the job it names, kept from entry to entry.
+    private static func encode(
+        _ path: String, _ entry: Entry, digests: Digests, list: inout [FactDigest], to writer: inout CacheWriter
+    ) {
         writer.string(path)
         writer.integer(entry.stamp.size)
         writer.integer(entry.stamp.seconds)
@@ -295,7 +303,12 @@ public final class ResultCache: Sendable {
         writer.integer(entry.readAt)
         writer.strings(Array(entry.pass.tags))
         writer.boolean(entry.pass.needsCorpus)
-        writer.facts(entry.digestsOfJob >= 0 ? digests(Int(entry.digestsOfJob)) : entry.pass.facts)
+        if entry.digestsOfJob >= 0 {
+            digests(Int(entry.digestsOfJob), &list)
+            writer.facts(list)
+        } else {
+            writer.facts(entry.pass.facts)
+        }
         writer.integer(entry.pass.diagnostics.count)
         for diagnostic in entry.pass.diagnostics { writer.diagnostic(diagnostic) }
     }
@@ -325,9 +338,10 @@ public final class ResultCache: Sendable {
         }
         var failed = false
         body { writer in
-            let bytes = writer.bytes
-            if bytes.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, $0.count, file) }) != bytes.count { failed = true }
-            writer = CacheWriter()
+            let count = writer.bytes.count
+            if writer.bytes.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, count, file) }) != count { failed = true }
+            // Its room is kept for the next piece: made anew, each entry's bytes grew through half a dozen allocations.
+            writer.clear()
         }
         let closed = fclose(file) == 0
         if !failed, closed, rename(temporary, target) == 0 {

@@ -145,10 +145,10 @@ public final class CollectionIndex: Sendable {
             return paths.count - 1
         }
 
-        /// The digests of the note numbered so, as added.
-        func digests(ofNote number: Int) -> [FactDigest] {
+        /// Appends the digests of the note numbered so, as added, to `list`.
+        func appendDigests(ofNote number: Int, to list: inout [FactDigest]) {
             let end = number + 1 < starts.count ? Int(starts[number + 1]) : digests.count
-            return (Int(starts[number])..<end).map { digests[$0] }
+            for fact in Int(starts[number])..<end { list.append(digests[fact]) }
         }
 
         public consuming func build() -> CollectionIndex { CollectionIndex(self) }

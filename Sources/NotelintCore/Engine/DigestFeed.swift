@@ -184,13 +184,15 @@ final class DigestFeed: @unchecked Sendable {
         }
     }
 
-    /// The digests a job was fed, once it was added (none for a job of a configuration without indexed rules).
-    func digests(ofJob job: Int) -> [FactDigest] {
+    /// The digests a job was fed, once it was added, in place of `list`'s (none for a job of a configuration
+    /// without indexed rules): one list serves every job, where an array a job cost an allocation each.
+    func digests(ofJob job: Int, into list: inout [FactDigest]) {
+        list.removeAll(keepingCapacity: true)
         let line = Int(lineOfJob[job])
-        guard line >= 0 else { return [] }
-        return lock.withLock {
+        guard line >= 0 else { return }
+        lock.withLock {
             precondition(Int(placeOfJob[job]) < lines[line].next, "a job not yet added")
-            return lines[line].builder.digests(ofNote: Int(placeOfJob[job]))
+            lines[line].builder.appendDigests(ofNote: Int(placeOfJob[job]), to: &list)
         }
     }
 

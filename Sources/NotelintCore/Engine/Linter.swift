@@ -147,7 +147,7 @@ public final class Linter: Sendable {
         let outcomes = firstPass(
             selection, request, tables: tables, stamps: stamps?[..<selection.jobs.count], tags: TagTable(), feed: feed)
         if let cache = request.cache {
-            Self.save(outcomes, of: selection.jobs, tables: tables, in: cache, digests: feed.digests(ofJob:))
+            Self.save(outcomes, of: selection.jobs, tables: tables, in: cache, digests: feed.digests(ofJob:into:))
         }
         var perNote: [NoteResult]
         do {
@@ -632,7 +632,8 @@ public final class Linter: Sendable {
     private static func save(
         _ outcomes: [FirstPassOutcome],
         of jobs: [Job],
-        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache, digests: (_ job: Int) -> [FactDigest]
+        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache,
+        digests: (_ job: Int, _ into: inout [FactDigest]) -> Void
     ) {
         var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
         for (index, outcome) in outcomes.enumerated() where !outcome.reused {
