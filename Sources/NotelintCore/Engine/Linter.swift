@@ -632,8 +632,7 @@ public final class Linter: Sendable {
     private static func save(
         _ outcomes: [FirstPassOutcome],
         of jobs: [Job],
-        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache,
-        digests: (_ job: Int, _ into: inout [FactDigest]) -> Void
+        tables: [ObjectIdentifier: ResultCache.Table], in cache: ResultCache, digests: ResultCache.Digests
     ) {
         var updated: [ObjectIdentifier: [String: ResultCache.Entry]] = [:]
         for (index, outcome) in outcomes.enumerated() where !outcome.reused {

@@ -268,6 +268,21 @@ struct ResultCacheTests {
         #expect(Self.summary(warm) == Self.summary(cold))
     }
 
+    /// A note appended to the journal is written with its digests too: read back, it still meets the note whose
+    /// title it took.
+    @Test func aJournalledNoteIsWrittenWithItsDigests() throws {
+        let collection = try Self.notes(40)
+        _ = try collection.lint()
+        try collection.folder.write("n3.md", Self.note(tags: ["history"], title: "Note 7"))
+        let changed = try collection.lint()
+        #expect(try Self.files(collection, ending: ".journal").count == 1)
+        #expect(changed.diagnostics.filter { $0.ruleID == "duplicate-value" }.count == 2)
+        try Self.dropRunRecords(collection)
+        let again = try collection.lint()
+        #expect(again.filesReusedFromCache == 40)
+        #expect(Self.summary(again) == Self.summary(changed))
+    }
+
     @Test func aFewChangedNotesAreAppendedToTheJournalNotWrittenWithTheTable() throws {
         let collection = try Self.notes(40)
         _ = try collection.lint()
