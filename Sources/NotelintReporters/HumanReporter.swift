@@ -74,11 +74,7 @@ public struct HumanReporter: Reporter {
         for scalar in scalars[..<startIndex] {
             prefix += scalar == "\t" ? "\t" : String(repeating: " ", count: TerminalWidth.of(scalar))
         }
-        // Scalar by scalar: the width of a sequence is generic, and called through it each scalar cost a hundred
-        // times its own work (a long title underlined).
-        var width = 0
-        for scalar in scalars[startIndex..<endIndex] { width += TerminalWidth.of(scalar) }
-        width = max(1, width)
+        let width = max(1, TerminalWidth.of(scalars[startIndex..<endIndex]))
         // Made from bytes: repeating a one-character string went through its characters, a few thousand
         // instructions for a title's carets.
         return prefix + String(decoding: [UInt8](repeating: UInt8(ascii: "^"), count: width), as: UTF8.self)

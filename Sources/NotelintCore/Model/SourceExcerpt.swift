@@ -44,7 +44,7 @@ public struct SourceExcerpt: Sendable, Equatable {
         let cutByBytesBefore = lower > lineBytes.startIndex
         let cutByBytesAfter = upper < lineBytes.endIndex
 
-        let total = TerminalWidth.of(scalars)
+        let total = TerminalWidth.of(scalars[...])
         if !cutByBytesBefore && !cutByBytesAfter && total <= width {
             return SourceExcerpt(text: printable(scalars[...]), shift: 0)
         }

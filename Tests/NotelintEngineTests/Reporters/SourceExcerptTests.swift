@@ -16,7 +16,7 @@ import NotelintLoader
         return SourceExcerpt.of(source, line: 1, start: SourcePosition(line: 1, column: column, offset: offset))
     }
 
-    func width(_ text: String) -> Int { TerminalWidth.of(text.unicodeScalars) }
+    func width(_ text: String) -> Int { TerminalWidth.of(Array(text.unicodeScalars)[...]) }
 
     /// The excerpt's character under line column `column`.
     func character(_ excerpt: SourceExcerpt, atColumn column: Int) -> Unicode.Scalar {
